@@ -1,0 +1,263 @@
+"""Database schema, engines for SQLite and PostgreSQL, and forward schema migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+
+from .model import InputError
+
+metadata = MetaData()
+
+
+def _ts(name: str) -> Column:
+    # ISO-8601 UTC text: sorts correctly and round-trips identically through JSON and Excel.
+    return Column(name, String(40), nullable=False)
+
+
+def _live() -> Column:
+    return Column("deleted", Boolean, nullable=False, default=False, server_default=text("false"))
+
+
+meta = Table(
+    "meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text)
+)
+revision = Table(
+    "revision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ref", String(64), nullable=False, unique=True),
+    _ts("created_at"),
+)
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("i_statement", Text, nullable=False, default=""),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("review_id", Integer, ForeignKey("reviews.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("perspective", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=True),
+    Column("source", String(300), nullable=False, default=""),
+    Column("batch", Integer, nullable=True),
+    Column("fingerprint", String(40), nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_statements_fingerprint", statements.c.fingerprint)
+Index("ix_statements_theme", statements.c.theme_id)
+causes = Table(
+    "causes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("parent_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("text", Text, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("voter", String(120), nullable=False),
+    Column("target", String(16), nullable=False),  # "theme" or "cause"
+    Column("target_id", Integer, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_votes_target", votes.c.target, votes.c.target_id)
+success_statements = Table(
+    "success_statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("cause_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("perspective", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("success_id", Integer, ForeignKey("success_statements.id"), nullable=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("cause_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("owner", String(200), nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("status", String(20), nullable=False, default="not started"),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+# One row per user action: what undo reverses and what the history shows.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rev", BigInteger, nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("tables", String(300), nullable=False, default=""),
+    Column("batch", Integer, nullable=True),  # an import: its statements carry this batch
+    Column("undo_of", Integer, nullable=True),
+    Column("undone_by", Integer, nullable=True),
+)
+Index("ix_changes_rev", changes.c.rev)
+change_rows = Table(
+    "change_rows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change_id", Integer, ForeignKey("changes.id"), nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("before", Text, nullable=True),  # JSON of the row before; null for an insert
+    Column("after", Text, nullable=True),  # JSON of the row after
+)
+Index("ix_change_rows_change", change_rows.c.change_id)
+
+# Tables holding workshop content, in an order that satisfies foreign keys on restore.
+CONTENT_TABLES = (
+    reviews,
+    themes,
+    statements,
+    causes,
+    votes,
+    success_statements,
+    actions,
+    changes,
+    change_rows,
+)
+
+
+def normalise_url(url: str) -> str:
+    """Accept postgres:// and postgresql:// URLs and use the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine whose write transactions serialise cleanly on SQLite and PostgreSQL."""
+    url = normalise_url(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # IMMEDIATE takes the write lock up front, so concurrent writers wait on the
+            # busy timeout instead of failing when a read lock cannot be upgraded.
+            read_only = conn.get_execution_options().get("wtfc_read_only", False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4)
+    except ModuleNotFoundError as exc:  # psycopg missing
+        raise InputError(
+            "PostgreSQL needs the psycopg package: pip install 'wtfc-workbook[postgres]'"
+        ) from exc
+
+
+def read_only(engine: Engine) -> Engine:
+    """The same engine, but its transactions do not take SQLite's write lock."""
+    return engine.execution_options(wtfc_read_only=True)
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    conn.execute(revision.insert().values(id=1, n=0))
+
+
+# Forward migrations: MIGRATIONS[n] takes a store at version n-1 to version n.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def stored_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("meta"):
+        return 0
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the store up to SCHEMA_VERSION in one transaction; return the version found."""
+    target = max(MIGRATIONS)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # Two processes opening a new store at once must not both create it.
+            conn.execute(text("SELECT pg_advisory_xact_lock(720331)"))
+        found = stored_version(conn)
+        if found > target:
+            raise InputError(
+                f"This workshop was saved by a newer version of wtfc-workbook (schema {found}; "
+                f"this version knows up to {target}). Upgrade wtfc-workbook to open it."
+            )
+        for version in range(found + 1, target + 1):
+            MIGRATIONS[version](conn)
+            conn.execute(meta.delete().where(meta.c.key == "schema_version"))
+            conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+    return found
