@@ -67,6 +67,10 @@ class InputError(ValueError):
     """Bad input from a user; the message is plain English and says what to fix."""
 
 
+# Invisible control characters (not tab or newline) break Excel files and carry no meaning.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _norm_token(value: str) -> str:
     value = unicodedata.normalize("NFKC", str(value)).casefold()
     value = value.replace("'", "").replace("’", "")
@@ -149,7 +153,7 @@ def parse_perspective(value: object) -> Perspective:
 
 def clean_text(value: object, what: str = "text", limit: int = MAX_TEXT) -> str:
     """Trim text and check it is neither blank nor over the limit; keep it otherwise as given."""
-    text = "" if value is None else str(value).strip()
+    text = "" if value is None else _CONTROL.sub("", str(value)).strip()
     if not text:
         raise InputError(f"{what} is blank: type something first")
     if len(text) > limit:

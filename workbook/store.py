@@ -131,16 +131,11 @@ class Store:
             ).scalar_one()
             tx = Tx(conn, change_id, rev, at, summary)
             yield tx
-            conn.execute(
-                update(db.changes)
-                .where(db.changes.c.id == change_id)
-                .values(
-                    tables=",".join(sorted(tx.touched)),
-                    summary=tx.summary,
-                    batch=tx.batch,
-                    undo_of=0 if tx.not_undoable else None,
-                )
-            )
+            values = {"tables": ",".join(sorted(tx.touched)), "summary": tx.summary,
+                      "batch": tx.batch}
+            if tx.not_undoable:
+                values["undo_of"] = 0  # skipped by undo, yet still in the history
+            conn.execute(update(db.changes).where(db.changes.c.id == change_id).values(**values))
 
     def last_undoable(self, actor: str | None = None) -> dict[str, Any] | None:
         """The most recent action not yet undone (and not itself an undo), by `actor` if given."""

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fresh workshop on SQLite, and on PostgreSQL when a test server is given."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data"
+PG_ENV = "WTFC_TEST_POSTGRES_URL"
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+@pytest.fixture
+def pg_database_url():
+    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+    admin = _pg_admin_url()
+    if not admin:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server for this run")
+    from sqlalchemy import create_engine, text
+
+    from workbook.db import normalise_url
+
+    admin = normalise_url(admin)
+    name = f"wtfc_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):
+    """None for the default SQLite file, or a fresh PostgreSQL database URL."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("pg_database_url")
+
+
+@pytest.fixture
+def workshop(tmp_path, db_url):
+    from workbook import Workshop
+
+    ws = Workshop.create(tmp_path / "ws", "Test workshop", db_url=db_url)
+    yield ws
+    ws.close()

@@ -1,0 +1,169 @@
+"""The `wtfc` command: make, fill, inspect, export and serve workshops."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .model import InputError
+
+
+def _open(location: str):
+    from .workshop import Workshop
+
+    return Workshop.open(location)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .workshop import Workshop
+
+    ws = Workshop.create(args.dir, args.name, db_url=args.db)
+    print(f"Made the workshop '{ws.name}' in {Path(args.dir).resolve()}")
+    print(f"Next: wtfc import {args.dir} YOUR_SPREADSHEET.xlsx")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .collect import ImportReport
+    from .importers import FileUnreadable
+    from .ingest import import_file
+
+    ws = _open(args.dir)
+    total, unreadable = ImportReport(), []
+    for path in args.files:
+        try:
+            total.merge(import_file(ws, path, actor="command line"))
+        except FileUnreadable as exc:
+            unreadable.append({"file": Path(path).name, "reason": str(exc)})
+    if args.json:
+        out = total.as_dict()
+        if unreadable:
+            out["unreadable"] = unreadable
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(f"Added {total.added} statements; {total.skipped_duplicates} were already there.")
+        if total.rejected:
+            print(f"Rejected {len(total.rejected)} rows (fix them and import the file again):")
+            for r in total.rejected:
+                print(f"  {r['file']} row {r['row']}: {r['reason']}")
+        for u in unreadable:
+            print(f"Could not read {u['file']}: {u['reason']}", file=sys.stderr)
+    return 1 if unreadable else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    stats = _open(args.dir).stats()
+    if args.json:
+        print(json.dumps(stats))
+        return 0
+    s = stats["statements"]
+    print(f"{stats['reviews']} reviews, {sum(s.values())} statements: {s['working']} working, "
+          f"{s['not_working']} not working, {s['future']} for the future")
+    p = stats["perspectives"]
+    print(f"Perspectives: {p['person']} person, {p['family']} family, {p['staff']} staff, "
+          f"{p['other']} other")
+    print(f"{stats['themes']} themes, {stats['votes']} votes, {stats['causes']} causes, "
+          f"{stats['success_statements']} success statements, {stats['actions']} actions")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import exchange
+
+    ws = _open(args.dir)
+    out = Path(args.out)
+    if out.suffix.lower() == ".xlsx":
+        exchange.export_xlsx(ws, out)
+    elif out.suffix.lower() == ".json":
+        exchange.export_json(ws, out)
+    else:
+        raise InputError("Export to a file ending .xlsx or .json.")
+    print(f"Exported '{ws.name}' to {out}")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    print(_open(args.dir).undo(args.actor))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from . import serve
+
+    _open(args.dir).close()  # fail here, plainly, if the workshop cannot be opened
+    location = args.dir if "://" in args.dir else str(Path(args.dir).resolve())
+    return serve.serve(location, serve.notebooks_dir(), args.port or serve.find_free_port(),
+                       host=args.host, token=args.token, theme=args.theme)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from . import sample
+
+    folder = sample.demo_folder()
+    ws = sample.build_sample(folder)
+    print(f"Sample workshop '{ws.name}' ready in {folder}")
+    ws.close()
+    args.dir = str(folder)
+    args.host, args.token = "127.0.0.1", None
+    return cmd_serve(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="wtfc", description="Working Together for Change workbook")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("new", help="make a workshop folder")
+    s.add_argument("dir")
+    s.add_argument("--name", required=True)
+    s.add_argument("--db", help="PostgreSQL URL (default: a SQLite file in the folder)")
+    s.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("import", help="import CSV/XLSX statements or a workshop export")
+    s.add_argument("dir")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("stats", help="count what the workshop holds")
+    s.add_argument("dir")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("export", help="export the whole workshop to .xlsx or .json")
+    s.add_argument("dir")
+    s.add_argument("out")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("undo", help="undo the last action")
+    s.add_argument("dir")
+    s.add_argument("--actor", help="undo this person's or table's last action")
+    s.set_defaults(func=cmd_undo)
+
+    for name, func, helptext in (("serve", cmd_serve, "serve a workshop's pages with Voila"),
+                                 ("demo", cmd_demo, "build the sample workshop and serve it")):
+        s = sub.add_parser(name, help=helptext)
+        if name == "serve":
+            s.add_argument("dir", help="workshop folder or database URL")
+            s.add_argument("--host", default="127.0.0.1")
+            s.add_argument("--token", help="required when --host is not localhost")
+        s.add_argument("--port", type=int, default=0)
+        s.add_argument("--theme", choices=("light", "dark"), default="light")
+        s.set_defaults(func=func)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"wtfc: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
