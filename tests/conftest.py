@@ -18,8 +18,8 @@ def _pg_admin_url() -> str | None:
 
 
 @pytest.fixture
-def pg_database_url():
-    """A brand-new PostgreSQL database for one test, dropped afterwards."""
+def pg_databases():
+    """Makes brand-new PostgreSQL databases for one test; all are dropped afterwards."""
     admin = _pg_admin_url()
     if not admin:
         pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server for this run")
@@ -28,23 +28,34 @@ def pg_database_url():
     from workbook.db import normalise_url
 
     admin = normalise_url(admin)
-    name = f"wtfc_test_{uuid.uuid4().hex[:12]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"wtfc_test_{uuid.uuid4().hex[:12]}"
+        with engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return admin.rsplit("/", 1)[0] + "/" + name
+
+    yield make
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    yield url
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for name in made:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path):
-    """None for the default SQLite file, or a fresh PostgreSQL database URL."""
+def backend(request):
+    """A function giving a new store location: None (a SQLite file) or a PostgreSQL URL."""
     if request.param == "sqlite":
-        return None
-    return request.getfixturevalue("pg_database_url")
+        return lambda: None
+    return request.getfixturevalue("pg_databases")
+
+
+@pytest.fixture
+def db_url(backend):
+    return backend()
 
 
 @pytest.fixture

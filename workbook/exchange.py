@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import Table, func, select, text, update
@@ -90,10 +91,7 @@ def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
 
 
 def _isna(value: Any) -> bool:
-    try:
-        return bool(value != value) or value is None or str(value) == "<NA>"
-    except (TypeError, ValueError):
-        return False
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 def is_export(path: Path) -> bool:
@@ -146,11 +144,15 @@ def load_export(path: Path) -> dict[str, Any]:
 
 
 def _from_cell(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    # Excel stores an empty string as an empty cell; put back what the column requires.
+    # Excel drops trailing empty cells and stores "" as empty: give every column its value,
+    # since a batched insert takes its columns from the first row.
+    out = {}
     for col in table.columns:
-        if row.get(col.name) is None and not col.nullable:
-            row[col.name] = False if isinstance(col.type, db.Boolean) else ""
-    return row
+        value = row.get(col.name)
+        if value is None and not col.nullable:
+            value = False if isinstance(col.type, db.Boolean) else ""
+        out[col.name] = value
+    return out
 
 
 def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
@@ -174,7 +176,7 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
             rows = data["tables"].get(table.name, [])
             cols = {c.name for c in table.columns}
             if rows:
-                conn.execute(table.insert(), [{k: v for k, v in r.items() if k in cols} for r in rows])
+                conn.execute(table.insert(), [{c: r.get(c) for c in cols} for r in rows])
         for key, value in data.get("meta", {}).items():
             conn.execute(db.meta.delete().where(db.meta.c.key == key))
             conn.execute(db.meta.insert().values(key=key, value=value))

@@ -1,0 +1,1 @@
+"""ipywidgets views of the WTfC stages; thin adapters over the `workbook` core."""

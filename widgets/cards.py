@@ -1,0 +1,35 @@
+"""Statement cards and other participant text, always escaped before it reaches HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
+
+
+def esc(text: object) -> str:
+    """Escape participant text for HTML (quotes too, so it is safe in attributes)."""
+    return escape("" if text is None else str(text), quote=True)
+
+
+def kind_badge(kind: str) -> str:
+    k = Kind(kind)
+    return (f'<span class="wtfc-badge wtfc-badge-{k.value}">'
+            f'<span aria-hidden="true">{KIND_SYMBOLS[k]}</span> {esc(KIND_LABELS[k])}</span>')
+
+
+def card_html(text: str, kind: str, review: str = "", perspective: str = "",
+              extra: str = "") -> str:
+    """One statement card: a kind label with symbol and colour bar, the words, and who said it."""
+    who = PERSPECTIVE_LABELS.get(Perspective(perspective), "") if perspective else ""
+    meta = " · ".join(esc(x) for x in (review, who, extra) if x)
+    return (f'<div class="wtfc-card wtfc-kind-{esc(kind)}">{kind_badge(kind)}'
+            f'<p class="wtfc-card-text">{esc(text)}</p>'
+            + (f'<p class="wtfc-card-meta">{meta}</p>' if meta else "") + "</div>")
+
+
+def header_html(workshop: str, stage: str, table: str | None) -> str:
+    where = f"Table: {esc(table)}" if table else "Big screen"
+    return (f'<header class="wtfc-header"><h1>{esc(stage)}</h1>'
+            f'<p><span class="wtfc-workshop">{esc(workshop)}</span> · '
+            f'<span class="wtfc-table">{where}</span></p></header>')

@@ -1,0 +1,76 @@
+"""The frame every stage page shares: header, message area, undo, and live refresh."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from workbook import Workshop
+
+from .cards import header_html
+from .context import PageContext
+from .live import LiveRefresh
+from .messages import MessageArea, guarded
+
+
+class StageView(w.VBox):
+    """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
+
+    Every control a user touches is a public attribute, so tests drive it headless
+    (set `.value`, call `.click()`) and then look in the store.
+    """
+
+    stage = "Stage"
+    # Redraw when these tables change (anyone's writes); an empty set means any table.
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, workshop: Workshop, *, table: str | None = None, live: bool = False,
+                 interval: float = 1.0):
+        super().__init__()
+        self.add_class("wtfc-page")
+        self.workshop = workshop
+        self.table = table
+        self.actor = table or "Big screen"
+        self.header = w.HTML(header_html(workshop.name, self.stage, table))
+        self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
+        self.undo_button = w.Button(description="Undo my last change", icon="undo",
+                                    tooltip="Undo the last change made from this screen")
+        self.undo_button.add_class("wtfc-undo")
+        self.undo_button.on_click(lambda _b: self.undo())
+        self.live = LiveRefresh(workshop.store, self._on_change, interval)
+        body = self.build()
+        self.children = [self.header, w.HBox([self.undo_button]), self.messages, *body]
+        self.redraw(set())
+        if live:
+            self.live.start()
+
+    @classmethod
+    def for_page(cls, ctx: PageContext, **kwargs) -> StageView:
+        """Build the view for a served page (live) or a notebook run (not live)."""
+        return cls(ctx.workshop, table=ctx.table, live=ctx.served, **kwargs)
+
+    # --- for subclasses --------------------------------------------------------------------
+    def build(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+    def redraw(self, tables: set[str]) -> None:
+        """Redraw from the store; `tables` says what changed (empty: draw everything)."""
+        raise NotImplementedError
+
+    def after_write(self, message: str | None = None) -> None:
+        """Call after this page's own action: show the result and redraw what changed."""
+        if message:
+            self.messages.ok(message)
+        self.live.sync()
+
+    # --- shared behaviour --------------------------------------------------------------------
+    def _on_change(self, tables: set[str]) -> None:
+        if not self.watches or tables & self.watches or not tables:
+            self.redraw(tables)
+
+    @guarded
+    def undo(self) -> None:
+        self.after_write(self.workshop.undo(self.actor))
+
+    def close(self) -> None:
+        self.live.stop()
+        super().close()
