@@ -1,0 +1,88 @@
+"""The `wtfc` command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample_data"
+
+
+def wtfc(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "workbook.cli", *args], capture_output=True,
+                          text=True, timeout=120)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_new_import_stats_export(tmp_path):
+    ws = tmp_path / "event"
+    wtfc("new", str(ws), "--name", "Spring event")
+    first = json.loads(wtfc("import", str(ws), str(SAMPLE / "reviews_long.csv"), "--json").stdout)
+    assert first["added"] > 300 and first["skipped_duplicates"] == 0 and first["rejected"] == []
+    again = json.loads(wtfc("import", str(ws), str(SAMPLE / "reviews_wide.xlsx"), "--json").stdout)
+    # The wide workbook holds the same statements: all of them are already there.
+    assert again == {"added": 0, "skipped_duplicates": first["added"], "rejected": []}
+    stats = json.loads(wtfc("stats", str(ws), "--json").stdout)
+    assert sum(stats["statements"].values()) == first["added"]
+    assert set(stats) == {"reviews", "statements", "perspectives", "themes", "votes", "causes",
+                          "success_statements", "actions"}
+    wtfc("export", str(ws), str(tmp_path / "out.xlsx"))
+    wtfc("export", str(ws), str(tmp_path / "out.json"))
+    copy = tmp_path / "copy"
+    wtfc("new", str(copy), "--name", "Copy")
+    wtfc("import", str(copy), str(tmp_path / "out.json"))
+    assert json.loads(wtfc("stats", str(copy), "--json").stdout) == stats
+
+
+def test_messy_council_spreadsheet_reports_every_bad_row(tmp_path):
+    expected = json.loads((SAMPLE / "messy_council_expected.json").read_text())
+    for name in ("messy_council.xlsx", "messy_council.csv"):
+        ws = tmp_path / name
+        wtfc("new", str(ws), "--name", "Messy")
+        out = json.loads(wtfc("import", str(ws), str(SAMPLE / name), "--json").stdout)
+        assert out["added"] == expected["good"]
+        got = sorted((r["row"], r["reason"]) for r in out["rejected"])
+        want = sorted((r["row"], r["reason_contains"]) for r in expected["rejected"])
+        assert [g[0] for g in got] == [w[0] for w in want]
+        for (_, reason), (_, fragment) in zip(got, want, strict=True):
+            assert fragment in reason
+        assert all(r["file"] == name for r in out["rejected"])
+
+
+def test_unreadable_file_exits_1_and_keeps_good_files(tmp_path):
+    ws = tmp_path / "w"
+    wtfc("new", str(ws), "--name", "W")
+    fake = tmp_path / "photo.csv"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    proc = wtfc("import", str(ws), str(fake), str(SAMPLE / "reviews_long.csv"), check=False)
+    assert proc.returncode == 1
+    assert "photo.csv" in proc.stderr and "Traceback" not in proc.stderr
+    assert json.loads(wtfc("stats", str(ws), "--json").stdout)["reviews"] > 0
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["stats", "nowhere", "--json"], "no workshop"),
+    (["export", "{ws}", "out.pdf"], ".xlsx or .json"),
+])
+def test_plain_errors_not_tracebacks(tmp_path, args, fragment):
+    ws = tmp_path / "w"
+    wtfc("new", str(ws), "--name", "W")
+    proc = wtfc(*[a.format(ws=ws) for a in args], check=False)
+    assert proc.returncode == 2
+    assert fragment in proc.stderr.lower() and "Traceback" not in proc.stderr
+
+
+def test_postgres_workshop_via_db_flag(tmp_path, pg_databases):
+    url = pg_databases()
+    ws = tmp_path / "pg"
+    wtfc("new", str(ws), "--name", "On PostgreSQL", "--db", url)
+    wtfc("import", str(ws), str(SAMPLE / "reviews_long.csv"))
+    stats = json.loads(wtfc("stats", str(ws), "--json").stdout)
+    assert stats["reviews"] > 50
