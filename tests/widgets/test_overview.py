@@ -1,0 +1,21 @@
+"""The landing page: counts from the store, stage links carrying the table name."""
+
+from __future__ import annotations
+
+from workbook import Workshop
+from widgets.overview import OverviewView
+
+
+def test_counts_links_and_live_update(tmp_path):
+    ws = Workshop.create(tmp_path / "w", "Spring <event>")
+    view = OverviewView(ws, table="Table 2")
+    assert "Spring &lt;event&gt;" in view.header.value
+    assert "<td>0: ✔ 0 working" in view.counts.value
+    assert 'href="01_collect.ipynb?table=Table%202"' in view.links.value
+    view.table_name.value = 'T"3<'
+    assert 'href="02_theme.ipynb?table=T%223%3C"' in view.links.value
+    other = Workshop.open(ws.folder)
+    other.add_statement("R-1", "not working", "person", "<b>late</b>")
+    assert view.live.sync() == {"reviews", "statements"}
+    assert "1: ✔ 0 working, ✖ 1 not working" in view.counts.value
+    assert view.counts.value.count("<td>") == 8

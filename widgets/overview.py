@@ -1,0 +1,64 @@
+"""The landing page: the workshop's counts and a link to each stage, for the big screen or a table."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from .cards import esc
+from .messages import guarded
+from .page import StageView
+
+STAGES = (
+    ("01_collect.ipynb", "1 · Collect", "what people said in their reviews"),
+    ("02_theme.ipynb", "2 · Theme", "group statements, write “I” statements, vote with dots"),
+    ("03_root_cause.ipynb", "3 · Root causes", "why is it not working?"),
+)
+
+
+def stage_links(table: str | None) -> str:
+    query = f"?table={quote(table)}" if table else ""
+    items = "".join(
+        f'<li><a class="wtfc-stage-link" href="{esc(nb + query)}">{esc(title)}</a> — {esc(what)}</li>'
+        for nb, title, what in STAGES
+    )
+    return f'<nav aria-label="Workshop stages"><ol class="wtfc-stages">{items}</ol></nav>'
+
+
+class OverviewView(StageView):
+    """Counts of what the workshop holds, and where to go next."""
+
+    stage = "Working Together for Change"
+
+    def build(self) -> list[w.Widget]:
+        self.counts = w.HTML()
+        self.table_name = w.Text(value=self.table or "", description="Our table's name",
+                                 placeholder="e.g. Table 2", style={"description_width": "initial"},
+                                 layout=w.Layout(width="32em"))
+        self.table_name.observe(lambda _c: self.show_links(), names="value")
+        self.links = w.HTML()
+        self.show_links()
+        return [self.counts, w.HTML("<h2>Stages</h2>"), self.table_name, self.links]
+
+    @guarded
+    def show_links(self) -> None:
+        name = " ".join(self.table_name.value.split())[:40] or None
+        self.links.value = stage_links(name)
+
+    def redraw(self, tables: set[str]) -> None:
+        s = self.workshop.stats()
+        k, p = s["statements"], s["perspectives"]
+        total = sum(k.values())
+        rows = [
+            ("Reviews", s["reviews"]),
+            ("Statements", f"{total}: ✔ {k['working']} working, ✖ {k['not_working']} not "
+                           f"working, ➜ {k['future']} for the future"),
+            ("Whose view", f"{p['person']} the person, {p['family']} family carers, "
+                           f"{p['staff']} staff, {p['other']} other"),
+            ("Themes", s["themes"]), ("Dots placed", s["votes"]), ("Causes", s["causes"]),
+            ("Success statements", s["success_statements"]), ("Actions", s["actions"]),
+        ]
+        body = "".join(f"<tr><th scope='row'>{esc(a)}</th><td>{esc(b)}</td></tr>" for a, b in rows)
+        self.counts.value = (f"<table class='wtfc-counts'><caption>What this workshop holds"
+                             f"</caption>{body}</table>")
