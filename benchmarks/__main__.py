@@ -23,13 +23,17 @@ def main() -> None:
     for name in args.only or list(SUITES):
         fn = SUITES[name]
         rows += fn(args.postgres) if name == "writes" else fn()
-    print(f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print(
+        f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     print("| benchmark | seconds | baseline (s) | ratio | note |")
     print("|---|---:|---:|---:|---|")
     for r in rows:
-        print(f"| {r['benchmark']} | {r['seconds']} | {r['baseline_seconds']} | {r['ratio']} | "
-              f"{r['note']} |")
+        print(
+            f"| {r['benchmark']} | {r['seconds']} | {r['baseline_seconds']} | {r['ratio']} | "
+            f"{r['note']} |"
+        )
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(rows, indent=2))

@@ -15,14 +15,22 @@ from workbook.ingest import import_file
 
 from .common import best_of, row
 
-COLUMNS = ["Working 1", "Working 2", "Not working 1", "Not working 2",
-           "Important for the future 1", "Important for the future 2"]
+COLUMNS = [
+    "Working 1",
+    "Working 2",
+    "Not working 1",
+    "Not working 2",
+    "Important for the future 1",
+    "Important for the future 2",
+]
 
 
 def make_wide_xlsx(path: Path, statements: int = 30_000) -> Path:
     rng = random.Random(7)
-    words = ("staff transport money evening weekend friends work flat cooking bus doctor "
-             "garden music college volunteer rota key worker phone family").split()
+    words = (
+        "staff transport money evening weekend friends work flat cooking bus doctor "
+        "garden music college volunteer rota key worker phone family"
+    ).split()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Reviews")
     ws.append(["Service review extract (synthetic)"])
@@ -51,6 +59,10 @@ def run(repeat: int = 3) -> list[dict]:
         full, _ = best_of(full_import, repeat)
     return [
         row("parse 30,000 statements from XLSX", parse, base, "baseline: pandas.read_excel"),
-        row("import 30,000 statements from XLSX into a new workshop", full, base,
-            "parse + dedupe + one transaction; baseline: pandas.read_excel"),
+        row(
+            "import 30,000 statements from XLSX into a new workshop",
+            full,
+            base,
+            "parse + dedupe + one transaction; baseline: pandas.read_excel",
+        ),
     ]

@@ -20,32 +20,42 @@ PROCESSES, WRITES = 8, 500
 # Each writer gets ready (imports, connects), then waits for the go file, so that only the
 # writes are timed, not Python start-up.
 WAIT = "import os, time\nwhile not os.path.exists(sys.argv[4]): time.sleep(0.002)\n"
-OURS = textwrap.dedent("""
+OURS = (
+    textwrap.dedent("""
     import sys
     from workbook import Workshop
     ws = Workshop.open(sys.argv[1])
     ws.revision
-""") + WAIT + textwrap.dedent("""
+""")
+    + WAIT
+    + textwrap.dedent("""
     for i in range(int(sys.argv[3])):
         ws.add_statement(f"R-{sys.argv[2]}", "working", "person", f"{sys.argv[2]} {i}",
                          actor=sys.argv[2])
 """)
-RAW = textwrap.dedent("""
+)
+RAW = (
+    textwrap.dedent("""
     import sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], timeout=60, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
-""") + WAIT + textwrap.dedent("""
+""")
+    + WAIT
+    + textwrap.dedent("""
     for i in range(int(sys.argv[3])):
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO t (who, text) VALUES (?, ?)", (sys.argv[2], f"{i}"))
         conn.execute("COMMIT")
 """)
+)
 
 
 def _spawn(code: str, target: str, tmp: Path) -> float:
     go = tmp / f"go-{time.monotonic_ns()}"
-    procs = [subprocess.Popen([sys.executable, "-c", code, target, f"P{p}", str(WRITES), str(go)])
-             for p in range(PROCESSES)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, target, f"P{p}", str(WRITES), str(go)])
+        for p in range(PROCESSES)
+    ]
     time.sleep(8)  # let every writer import and connect
     start = time.perf_counter()
     go.touch()
@@ -97,9 +107,13 @@ def run(postgres_url: str | None = None) -> list[dict]:
             ws.close()
             if admin_url:
                 _drop_database(admin_url, url)
-            results.append(row(
-                f"{PROCESSES} processes x {WRITES} writes ({label})", seconds, base,
-                f"{PROCESSES * WRITES / seconds:,.0f} writes/s; lost writes: {lost}; "
-                f"baseline: raw sqlite3 INSERT per transaction, same processes",
-            ))
+            results.append(
+                row(
+                    f"{PROCESSES} processes x {WRITES} writes ({label})",
+                    seconds,
+                    base,
+                    f"{PROCESSES * WRITES / seconds:,.0f} writes/s; lost writes: {lost}; "
+                    f"baseline: raw sqlite3 INSERT per transaction, same processes",
+                )
+            )
     return results

@@ -18,5 +18,10 @@ def best_of(fn: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
 
 
 def row(name: str, seconds: float, baseline: float, note: str = "") -> dict:
-    return {"benchmark": name, "seconds": round(seconds, 4), "baseline_seconds": round(baseline, 4),
-            "ratio": round(seconds / baseline, 2) if baseline else None, "note": note}
+    return {
+        "benchmark": name,
+        "seconds": round(seconds, 4),
+        "baseline_seconds": round(baseline, 4),
+        "ratio": round(seconds / baseline, 2) if baseline else None,
+        "note": note,
+    }

@@ -14,22 +14,30 @@ def esc(text: object) -> str:
 
 def kind_badge(kind: str) -> str:
     k = Kind(kind)
-    return (f'<span class="wtfc-badge wtfc-badge-{k.value}">'
-            f'<span aria-hidden="true">{KIND_SYMBOLS[k]}</span> {esc(KIND_LABELS[k])}</span>')
+    return (
+        f'<span class="wtfc-badge wtfc-badge-{k.value}">'
+        f'<span aria-hidden="true">{KIND_SYMBOLS[k]}</span> {esc(KIND_LABELS[k])}</span>'
+    )
 
 
-def card_html(text: str, kind: str, review: str = "", perspective: str = "",
-              extra: str = "") -> str:
+def card_html(
+    text: str, kind: str, review: str = "", perspective: str = "", extra: str = ""
+) -> str:
     """One statement card: a kind label with symbol and colour bar, the words, and who said it."""
     who = PERSPECTIVE_LABELS.get(Perspective(perspective), "") if perspective else ""
     meta = " · ".join(esc(x) for x in (review, who, extra) if x)
-    return (f'<div class="wtfc-card wtfc-kind-{esc(kind)}">{kind_badge(kind)}'
-            f'<p class="wtfc-card-text">{esc(text)}</p>'
-            + (f'<p class="wtfc-card-meta">{meta}</p>' if meta else "") + "</div>")
+    return (
+        f'<div class="wtfc-card wtfc-kind-{esc(kind)}">{kind_badge(kind)}'
+        f'<p class="wtfc-card-text">{esc(text)}</p>'
+        + (f'<p class="wtfc-card-meta">{meta}</p>' if meta else "")
+        + "</div>"
+    )
 
 
 def header_html(workshop: str, stage: str, table: str | None) -> str:
     where = f"Table: {esc(table)}" if table else "Big screen"
-    return (f'<header class="wtfc-header"><h1>{esc(stage)}</h1>'
-            f'<p><span class="wtfc-workshop">{esc(workshop)}</span> · '
-            f'<span class="wtfc-table">{where}</span></p></header>')
+    return (
+        f'<header class="wtfc-header"><h1>{esc(stage)}</h1>'
+        f'<p><span class="wtfc-workshop">{esc(workshop)}</span> · '
+        f'<span class="wtfc-table">{where}</span></p></header>'
+    )

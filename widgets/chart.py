@@ -22,14 +22,15 @@ class ChartView(w.HTML):
         self.saved: tuple[Path, Path] | None = None
         self.add_class("wtfc-chart")
 
-    def show(self, chart: Chart, save: bool = True) -> None:
-        png = chart.png()
+    def show(self, chart: Chart, save: bool = True, dpi: int = 100) -> None:
+        png = chart.png(dpi=dpi)
         self.alt = chart.alt
         data = base64.b64encode(png).decode("ascii")
-        self.value = (f'<figure class="wtfc-figure"><img src="data:image/png;base64,{data}" '
-                      f'alt="{esc(chart.alt)}" style="max-width:100%;height:auto">'
-                      f'<figcaption class="wtfc-figcaption">{esc(chart.alt)}</figcaption></figure>')
+        self.value = (
+            f'<figure class="wtfc-figure"><img src="data:image/png;base64,{data}" '
+            f'alt="{esc(chart.alt)}" style="max-width:100%;height:auto">'
+            f'<figcaption class="wtfc-figcaption">{esc(chart.alt)}</figcaption></figure>'
+        )
         if save and self.outputs is not None:
             self.saved = chart.save(self.outputs, png)
         chart.figure.clear()  # free the figure's memory: the page keeps only the PNG
-

@@ -1,4 +1,4 @@
-"""A message area for plain-English errors and confirmations; details go to a log, not the screen."""
+"""A message area for plain-English errors and confirmations; details go to a log."""
 
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ class MessageArea(w.HTML):
         self.kind = kind
         role = "alert" if kind == "error" else "status"
         symbol = {"error": "⚠ ", "ok": "✔ ", "info": ""}[kind]
-        self.value = (f'<div class="wtfc-message wtfc-message-{kind}" role="{role}" '
-                      f'aria-live="polite">{symbol}{html.escape(text)}</div>')
+        self.value = (
+            f'<div class="wtfc-message wtfc-message-{kind}" role="{role}" '
+            f'aria-live="polite">{symbol}{html.escape(text)}</div>'
+        )
 
     def ok(self, text: str) -> None:
         self._show("ok", text)
@@ -56,8 +58,10 @@ class MessageArea(w.HTML):
     def unexpected(self, exc: BaseException) -> None:
         """Log the details; tell the room plainly that nothing was half-saved."""
         where = self._log(exc)
-        self.error("Something went wrong and nothing was saved. Try again; if it happens again, "
-                   f"tell the facilitator{where}.")
+        self.error(
+            "Something went wrong and nothing was saved. Try again; if it happens again, "
+            f"tell the facilitator{where}."
+        )
 
     def _log(self, exc: BaseException) -> str:
         details = "".join(traceback.format_exception(exc))

@@ -1,4 +1,4 @@
-"""The landing page: the workshop's counts and a link to each stage, for the big screen or a table."""
+"""The landing page: the workshop's counts and a link to each stage."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ STAGES = (
 def stage_links(table: str | None) -> str:
     query = f"?table={quote(table)}" if table else ""
     items = "".join(
-        f'<li><a class="wtfc-stage-link" href="{esc(nb + query)}">{esc(title)}</a> — {esc(what)}</li>'
+        f'<li><a class="wtfc-stage-link" href="{esc(nb + query)}">{esc(title)}</a>'
+        f" — {esc(what)}</li>"
         for nb, title, what in STAGES
     )
     return f'<nav aria-label="Workshop stages"><ol class="wtfc-stages">{items}</ol></nav>'
@@ -33,9 +34,13 @@ class OverviewView(StageView):
 
     def build(self) -> list[w.Widget]:
         self.counts = w.HTML()
-        self.table_name = w.Text(value=self.table or "", description="Our table's name",
-                                 placeholder="e.g. Table 2", style={"description_width": "initial"},
-                                 layout=w.Layout(width="32em"))
+        self.table_name = w.Text(
+            value=self.table or "",
+            description="Our table's name",
+            placeholder="e.g. Table 2",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="32em"),
+        )
         self.table_name.observe(lambda _c: self.show_links(), names="value")
         self.links = w.HTML()
         self.show_links()
@@ -52,13 +57,23 @@ class OverviewView(StageView):
         total = sum(k.values())
         rows = [
             ("Reviews", s["reviews"]),
-            ("Statements", f"{total}: ✔ {k['working']} working, ✖ {k['not_working']} not "
-                           f"working, ➜ {k['future']} for the future"),
-            ("Whose view", f"{p['person']} the person, {p['family']} family carers, "
-                           f"{p['staff']} staff, {p['other']} other"),
-            ("Themes", s["themes"]), ("Dots placed", s["votes"]), ("Causes", s["causes"]),
-            ("Success statements", s["success_statements"]), ("Actions", s["actions"]),
+            (
+                "Statements",
+                f"{total}: ✔ {k['working']} working, ✖ {k['not_working']} not "
+                f"working, ➜ {k['future']} for the future",
+            ),
+            (
+                "Whose view",
+                f"{p['person']} the person, {p['family']} family carers, "
+                f"{p['staff']} staff, {p['other']} other",
+            ),
+            ("Themes", s["themes"]),
+            ("Dots placed", s["votes"]),
+            ("Causes", s["causes"]),
+            ("Success statements", s["success_statements"]),
+            ("Actions", s["actions"]),
         ]
         body = "".join(f"<tr><th scope='row'>{esc(a)}</th><td>{esc(b)}</td></tr>" for a, b in rows)
-        self.counts.value = (f"<table class='wtfc-counts'><caption>What this workshop holds"
-                             f"</caption>{body}</table>")
+        self.counts.value = (
+            f"<table class='wtfc-counts'><caption>What this workshop holds</caption>{body}</table>"
+        )

@@ -23,8 +23,14 @@ class StageView(w.VBox):
     # Redraw when these tables change (anyone's writes); an empty set means any table.
     watches: frozenset[str] = frozenset()
 
-    def __init__(self, workshop: Workshop, *, table: str | None = None, live: bool = False,
-                 interval: float = 1.0):
+    def __init__(
+        self,
+        workshop: Workshop,
+        *,
+        table: str | None = None,
+        live: bool = False,
+        interval: float = 1.0,
+    ):
         super().__init__()
         self.add_class("wtfc-page")
         self.workshop = workshop
@@ -32,8 +38,11 @@ class StageView(w.VBox):
         self.actor = table or "Big screen"
         self.header = w.HTML(header_html(workshop.name, self.stage, table))
         self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
-        self.undo_button = w.Button(description="Undo my last change", icon="undo",
-                                    tooltip="Undo the last change made from this screen")
+        self.undo_button = w.Button(
+            description="Undo my last change",
+            icon="undo",
+            tooltip="Undo the last change made from this screen",
+        )
         self.undo_button.add_class("wtfc-undo")
         self.undo_button.on_click(lambda _b: self.undo())
         self.live = LiveRefresh(workshop.store, self._on_change, interval)

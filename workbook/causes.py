@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 def _live(tx: Tx, table, row_id: int, what: str) -> dict:
     row = tx.get(table, row_id)
     if row is None or row["deleted"]:
-        raise InputError(f"That {what} no longer exists; it may have been deleted on another screen.")
+        raise InputError(
+            f"That {what} no longer exists; it may have been deleted on another screen."
+        )
     return row
 
 
@@ -40,8 +42,9 @@ class CauseOps:
 
     store: Store
 
-    def add_cause(self, theme_id: int, text: object, parent_id: int | None = None, *,
-                  actor: str = "") -> int:
+    def add_cause(
+        self, theme_id: int, text: object, parent_id: int | None = None, *, actor: str = ""
+    ) -> int:
         """Add a cause under a theme, or under another cause (a 'why?' of that cause)."""
         text = clean_text(text, "cause")
         with self.store.write(actor, "Added a cause") as tx:

@@ -63,10 +63,12 @@ def counts_by_kind_and_perspective(statements: pd.DataFrame) -> pd.DataFrame:
     """Rows: perspectives; columns: kinds; values: live statement counts (zeros included)."""
     table = (
         statements.groupby(["perspective", "kind"]).size().unstack(fill_value=0)
-        if len(statements) else pd.DataFrame()
+        if len(statements)
+        else pd.DataFrame()
     )
-    table = table.reindex(index=[p.value for p in Perspective], columns=[k.value for k in KINDS],
-                          fill_value=0)
+    table = table.reindex(
+        index=[p.value for p in Perspective], columns=[k.value for k in KINDS], fill_value=0
+    )
     return table.fillna(0).astype(int)
 
 
@@ -79,11 +81,19 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
     xs = range(len(table.index))
     for i, kind in enumerate(KINDS):
         values = table[kind.value].tolist()
-        bars = ax.bar([x + (i - 1) * width for x in xs], values, width, label=kind_label(kind),
-                      color=KIND_COLOURS[kind], hatch=HATCHES[kind], edgecolor="black")
+        bars = ax.bar(
+            [x + (i - 1) * width for x in xs],
+            values,
+            width,
+            label=kind_label(kind),
+            color=KIND_COLOURS[kind],
+            hatch=HATCHES[kind],
+            edgecolor="black",
+        )
         ax.bar_label(bars, fontsize=FONT - 2, padding=2)
-    ax.set_xticks(list(xs), [PERSPECTIVE_LABELS[Perspective(p)] for p in table.index],
-                  fontsize=FONT)
+    ax.set_xticks(
+        list(xs), [PERSPECTIVE_LABELS[Perspective(p)] for p in table.index], fontsize=FONT
+    )
     ax.set_ylabel("Statements", fontsize=FONT)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(axis="y", labelsize=FONT - 2)
@@ -111,11 +121,23 @@ def theme_chart(themes: pd.DataFrame) -> Chart:
     names = [_short(n) for n in df["name"]]
     for kind in KINDS:
         values = df[kind.value].tolist()
-        bars = ax.barh(names, values, left=left, label=kind_label(kind), color=KIND_COLOURS[kind],
-                       hatch=HATCHES[kind], edgecolor="black")
+        bars = ax.barh(
+            names,
+            values,
+            left=left,
+            label=kind_label(kind),
+            color=KIND_COLOURS[kind],
+            hatch=HATCHES[kind],
+            edgecolor="black",
+        )
         labels = [str(v) if v else "" for v in values]
-        ax.bar_label(bars, labels=labels, label_type="center", fontsize=FONT - 2,
-                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "linewidth": 0})
+        ax.bar_label(
+            bars,
+            labels=labels,
+            label_type="center",
+            fontsize=FONT - 2,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "linewidth": 0},
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("Statements", fontsize=FONT)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -125,16 +147,26 @@ def theme_chart(themes: pd.DataFrame) -> Chart:
     if len(df):
         _kind_legend(ax)
     else:
-        ax.text(0.5, 0.5, "No themes yet", ha="center", va="center", fontsize=FONT,
-                transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            "No themes yet",
+            ha="center",
+            va="center",
+            fontsize=FONT,
+            transform=ax.transAxes,
+        )
     ordered = df.iloc[::-1]
     parts = [
         f"{r['name']}: {r['statements']} ({r['working']} working, {r['not_working']} not working,"
         f" {r['future']} future)"
         for _, r in ordered.iterrows()
     ]
-    alt = (f"Bar chart of statements in {len(df)} themes, largest first. " + "; ".join(parts)
-           + "." if parts else "No themes yet.")
+    alt = (
+        f"Bar chart of statements in {len(df)} themes, largest first. " + "; ".join(parts) + "."
+        if parts
+        else "No themes yet."
+    )
     data = ordered[["name", "statements", "working", "not_working", "future", "votes"]]
     return Chart("statements_per_theme", fig, data.reset_index(drop=True), alt)
 
@@ -198,28 +230,42 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             ax.plot([x, kx], [-depth, -kd], color="#444444", linewidth=2, zorder=1)
     for node, (x, depth) in pos.items():
         if node is None:
-            label, style = _wrap(theme_name, 26), {"facecolor": "#FFFFFF", "edgecolor": "#000000",
-                                                   "linewidth": 3}
+            label, style = (
+                _wrap(theme_name, 26),
+                {"facecolor": "#FFFFFF", "edgecolor": "#000000", "linewidth": 3},
+            )
         else:
             r = texts[node]
             star = "★ top cause\n" if node in top_ids else ""
             dots = f"\n● {_dots(r['votes'])}" if r["votes"] else ""
             label = f"{star}{_wrap(str(r['text']))}{dots}"
-            style = ({"facecolor": "#FFF3C4", "edgecolor": "#000000", "linewidth": 3.5}
-                     if node in top_ids else
-                     {"facecolor": "#F2F2F2", "edgecolor": "#555555", "linewidth": 1.5})
-        ax.text(x, -depth, label, ha="center", va="center", fontsize=FONT - 3, zorder=2,
-                bbox={"boxstyle": "round,pad=0.5", **style},
-                fontweight="bold" if node in top_ids or node is None else "normal")
+            style = (
+                {"facecolor": "#FFF3C4", "edgecolor": "#000000", "linewidth": 3.5}
+                if node in top_ids
+                else {"facecolor": "#F2F2F2", "edgecolor": "#555555", "linewidth": 1.5}
+            )
+        ax.text(
+            x,
+            -depth,
+            label,
+            ha="center",
+            va="center",
+            fontsize=FONT - 3,
+            zorder=2,
+            bbox={"boxstyle": "round,pad=0.5", **style},
+            fontweight="bold" if node in top_ids or node is None else "normal",
+        )
     ax.set_xlim(-0.7, width_units - 0.3)
     ax.set_ylim(-max_depth - 0.7, 0.7)
     ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=FONT + 2)
     ranked = voted.head(top)
     if len(df):
         tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())
-        alt = (f"Cause tree for the theme {theme_name}: {len(df)} causes, up to "
-               f"{int(df['depth'].max())} levels deep. "
-               + (f"Top causes by dots: {tops}." if tops else "No dots placed yet."))
+        alt = (
+            f"Cause tree for the theme {theme_name}: {len(df)} causes, up to "
+            f"{int(df['depth'].max())} levels deep. "
+            + (f"Top causes by dots: {tops}." if tops else "No dots placed yet.")
+        )
     else:
         alt = f"Cause tree for the theme {theme_name}: no causes yet."
     data = df[["cause_id", "parent_id", "depth", "text", "votes"]].copy()

@@ -59,13 +59,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(stats))
         return 0
     s = stats["statements"]
-    print(f"{stats['reviews']} reviews, {sum(s.values())} statements: {s['working']} working, "
-          f"{s['not_working']} not working, {s['future']} for the future")
+    print(
+        f"{stats['reviews']} reviews, {sum(s.values())} statements: {s['working']} working, "
+        f"{s['not_working']} not working, {s['future']} for the future"
+    )
     p = stats["perspectives"]
-    print(f"Perspectives: {p['person']} person, {p['family']} family, {p['staff']} staff, "
-          f"{p['other']} other")
-    print(f"{stats['themes']} themes, {stats['votes']} votes, {stats['causes']} causes, "
-          f"{stats['success_statements']} success statements, {stats['actions']} actions")
+    print(
+        f"Perspectives: {p['person']} person, {p['family']} family, {p['staff']} staff, "
+        f"{p['other']} other"
+    )
+    print(
+        f"{stats['themes']} themes, {stats['votes']} votes, {stats['causes']} causes, "
+        f"{stats['success_statements']} success statements, {stats['actions']} actions"
+    )
     return 0
 
 
@@ -94,8 +100,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     _open(args.dir).close()  # fail here, plainly, if the workshop cannot be opened
     location = args.dir if "://" in args.dir else str(Path(args.dir).resolve())
-    return serve.serve(location, serve.notebooks_dir(), args.port or serve.find_free_port(),
-                       host=args.host, token=args.token, theme=args.theme)
+    return serve.serve(
+        location,
+        serve.notebooks_dir(),
+        args.port or serve.find_free_port(),
+        host=args.host,
+        token=args.token,
+        theme=args.theme,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -141,8 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--actor", help="undo this person's or table's last action")
     s.set_defaults(func=cmd_undo)
 
-    for name, func, helptext in (("serve", cmd_serve, "serve a workshop's pages with Voila"),
-                                 ("demo", cmd_demo, "build the sample workshop and serve it")):
+    for name, func, helptext in (
+        ("serve", cmd_serve, "serve a workshop's pages with Voila"),
+        ("demo", cmd_demo, "build the sample workshop and serve it"),
+    ):
         s = sub.add_parser(name, help=helptext)
         if name == "serve":
             s.add_argument("dir", help="workshop folder or database URL")

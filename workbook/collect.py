@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from . import db
-from .model import InputError, StatementIn, clean_review_ref, clean_text, parse_kind, parse_perspective
+from .model import (
+    InputError,
+    StatementIn,
+    clean_review_ref,
+    clean_text,
+    parse_kind,
+    parse_perspective,
+)
 
 if TYPE_CHECKING:
     from .store import Store, Tx
@@ -51,9 +58,11 @@ def review_ids(tx: Tx, refs: Iterable[str]) -> dict[str, int]:
     """Get or create the review rows for these references, in the current transaction."""
     wanted = set(refs)
     r = db.reviews.c
-    found = dict(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(wanted))).all()) if len(
-        wanted
-    ) < 900 else dict(tx.conn.execute(select(r.ref, r.id)).all())
+    found = (
+        dict(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(wanted))).all())
+        if len(wanted) < 900
+        else dict(tx.conn.execute(select(r.ref, r.id)).all())
+    )
     missing = sorted(wanted - found.keys())
     if missing:
         tx.conn.execute(db.reviews.insert(), [{"ref": ref, "created_at": tx.at} for ref in missing])
@@ -70,8 +79,14 @@ class CollectOps:
     store: Store
 
     def add_statement(
-        self, review_ref: object, kind: object, perspective: object, text: object,
-        *, actor: str = "", source: str = "typed in",
+        self,
+        review_ref: object,
+        kind: object,
+        perspective: object,
+        text: object,
+        *,
+        actor: str = "",
+        source: str = "typed in",
     ) -> int:
         item = StatementIn.parse(review_ref, kind, perspective, text)
         with self.store.write(actor, f"Added a statement for review {item.review_ref}") as tx:

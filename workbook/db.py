@@ -41,9 +41,7 @@ def _live() -> Column:
     return Column("deleted", Boolean, nullable=False, default=False, server_default=text("false"))
 
 
-meta = Table(
-    "meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text)
-)
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
 revision = Table(
     "revision",
     metadata,

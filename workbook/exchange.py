@@ -39,12 +39,18 @@ def dump(workshop: Workshop) -> dict[str, Any]:
             for t in db.CONTENT_TABLES
         }
         meta = {
-            k: v for k, v in conn.execute(select(db.meta.c.key, db.meta.c.value))
+            k: v
+            for k, v in conn.execute(select(db.meta.c.key, db.meta.c.value))
             if k != "schema_version"
         }
         rev = conn.execute(select(db.revision.c.n)).scalar_one()
-    return {"format": FORMAT, "schema_version": db.SCHEMA_VERSION, "revision": rev,
-            "meta": meta, "tables": tables}
+    return {
+        "format": FORMAT,
+        "schema_version": db.SCHEMA_VERSION,
+        "revision": rev,
+        "meta": meta,
+        "tables": tables,
+    }
 
 
 def export_json(workshop: Workshop, path: str | Path) -> Path:
@@ -134,9 +140,9 @@ def load_export(path: Path) -> dict[str, Any]:
             rows = wb[RAW_PREFIX + table.name].iter_rows(values_only=True)
             header = list(next(rows))
             data["tables"][table.name] = [
-                _from_cell(table, dict(zip(header, r, strict=False))) for r in rows if any(
-                    v is not None for v in r
-                )
+                _from_cell(table, dict(zip(header, r, strict=False)))
+                for r in rows
+                if any(v is not None for v in r)
             ]
     finally:
         wb.close()
@@ -163,9 +169,10 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
         raise InputError("That export comes from a newer wtfc-workbook; upgrade to import it.")
     store = workshop.store
     with store.engine.begin() as conn:
-        busy = conn.execute(select(func.count()).select_from(db.statements)).scalar() + conn.execute(
-            select(func.count()).select_from(db.themes)
-        ).scalar()
+        busy = (
+            conn.execute(select(func.count()).select_from(db.statements)).scalar()
+            + conn.execute(select(func.count()).select_from(db.themes)).scalar()
+        )
         if busy:
             raise InputError(
                 "A whole-workshop export can only be imported into a new, empty workshop. "
@@ -185,8 +192,10 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
         conn.execute(update(db.revision).values(n=max(current + 1, int(data.get("revision", 0)))))
         if store.dialect == "postgresql":
             for table in db.CONTENT_TABLES:  # explicit ids leave sequences behind
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
-                ))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                    )
+                )
     return {name: len(rows) for name, rows in data["tables"].items()}

@@ -32,15 +32,35 @@ def statements(store: Store) -> pd.DataFrame:
     theme, source, created_at, updated_at."""
     s, r, t = db.statements.c, db.reviews.c, db.themes.c
     query = (
-        select(s.id, r.ref, s.perspective, s.kind, s.text, s.theme_id, t.name, s.source,
-               s.created_at, s.updated_at)
+        select(
+            s.id,
+            r.ref,
+            s.perspective,
+            s.kind,
+            s.text,
+            s.theme_id,
+            t.name,
+            s.source,
+            s.created_at,
+            s.updated_at,
+        )
         .join(db.reviews, r.id == s.review_id)
         .outerjoin(db.themes, (t.id == s.theme_id) & t.deleted.is_(False))
         .where(s.deleted.is_(False))
         .order_by(s.id)
     )
-    cols = ["statement_id", "review", "perspective", "kind", "text", "theme_id", "theme",
-            "source", "created_at", "updated_at"]
+    cols = [
+        "statement_id",
+        "review",
+        "perspective",
+        "kind",
+        "text",
+        "theme_id",
+        "theme",
+        "source",
+        "created_at",
+        "updated_at",
+    ]
     df = _nullable_int(_frame(store, query, cols), "theme_id")
     df.loc[df["theme"].isna(), "theme_id"] = pd.NA  # a card in a deleted theme is unthemed
     return df
@@ -62,16 +82,21 @@ def reviews(store: Store) -> pd.DataFrame:
 def votes(store: Store) -> pd.DataFrame:
     """vote_id, voter, target ('theme' or 'cause'), target_id, created_at."""
     v = db.votes.c
-    query = select(v.id, v.voter, v.target, v.target_id, v.created_at).where(
-        v.deleted.is_(False)
-    ).order_by(v.id)
+    query = (
+        select(v.id, v.voter, v.target, v.target_id, v.created_at)
+        .where(v.deleted.is_(False))
+        .order_by(v.id)
+    )
     return _frame(store, query, ["vote_id", "voter", "target", "target_id", "created_at"])
 
 
 def _vote_counts(store: Store, target: str) -> dict[int, int]:
     v = db.votes.c
-    query = (select(v.target_id, func.count()).where(v.target == target, v.deleted.is_(False))
-             .group_by(v.target_id))
+    query = (
+        select(v.target_id, func.count())
+        .where(v.target == target, v.deleted.is_(False))
+        .group_by(v.target_id)
+    )
     with store.read() as conn:
         return {int(k): int(n) for k, n in conn.execute(query)}
 
@@ -96,8 +121,7 @@ def themes(store: Store) -> pd.DataFrame:
     )
     counts = counted.pivot_table(index="theme_id", columns="kind", values="n", aggfunc="sum")
     counts = counts.reindex(columns=list(KINDS))
-    df = base.join(counts, on="theme_id") if len(counts) else base.assign(
-        **{k: 0 for k in KINDS})
+    df = base.join(counts, on="theme_id") if len(counts) else base.assign(**{k: 0 for k in KINDS})
     for kind in KINDS:
         df[kind] = df[kind].fillna(0).astype(int)
     df["statements"] = df[list(KINDS)].sum(axis=1)
@@ -109,11 +133,19 @@ def themes(store: Store) -> pd.DataFrame:
     ]
     df["votes"] = df["theme_id"].map(_vote_counts(store, "theme")).fillna(0).astype(int)
     voted = df[df["votes"] > 0].sort_values(["votes", "not_working"], ascending=False)
-    df["priority"] = df["theme_id"].map(
-        {tid: i + 1 for i, tid in enumerate(voted["theme_id"])}
-    ).astype("Int64")
-    cols = ["theme_id", "name", "i_statement", "statements", *KINDS, "main_kind", "votes",
-            "priority"]
+    df["priority"] = (
+        df["theme_id"].map({tid: i + 1 for i, tid in enumerate(voted["theme_id"])}).astype("Int64")
+    )
+    cols = [
+        "theme_id",
+        "name",
+        "i_statement",
+        "statements",
+        *KINDS,
+        "main_kind",
+        "votes",
+        "priority",
+    ]
     return df[cols]
 
 
@@ -153,7 +185,9 @@ def success_statements(store: Store) -> pd.DataFrame:
         .where(s.deleted.is_(False), t.deleted.is_(False))
         .order_by(s.id)
     )
-    df = _frame(store, query, ["success_id", "theme_id", "theme", "cause_id", "perspective", "text"])
+    df = _frame(
+        store, query, ["success_id", "theme_id", "theme", "cause_id", "perspective", "text"]
+    )
     df = _nullable_int(df, "cause_id")
     df.insert(5, "voice", ["I" if p in ("person", "family") else "We" for p in df["perspective"]])
     return df
@@ -163,14 +197,22 @@ def actions(store: Store) -> pd.DataFrame:
     """action_id, theme_id, theme, cause_id, success_id, text, owner, due, status."""
     a, t = db.actions.c, db.themes.c
     query = (
-        select(a.id, a.theme_id, t.name, a.cause_id, a.success_id, a.text, a.owner, a.due,
-               a.status)
+        select(a.id, a.theme_id, t.name, a.cause_id, a.success_id, a.text, a.owner, a.due, a.status)
         .join(db.themes, t.id == a.theme_id)
         .where(a.deleted.is_(False), t.deleted.is_(False))
         .order_by(a.id)
     )
-    cols = ["action_id", "theme_id", "theme", "cause_id", "success_id", "text", "owner", "due",
-            "status"]
+    cols = [
+        "action_id",
+        "theme_id",
+        "theme",
+        "cause_id",
+        "success_id",
+        "text",
+        "owner",
+        "due",
+        "status",
+    ]
     return _nullable_int(_frame(store, query, cols), "cause_id", "success_id")
 
 

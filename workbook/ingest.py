@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import exchange
 from .collect import ImportReport
-from .importers import FileUnreadable, read_statements, read_statements_bytes
+from .importers import FileUnreadable, read_statements, read_statements_bytes, upload_name
 
 if TYPE_CHECKING:
     from .importers import ReadResult
@@ -19,9 +19,7 @@ def _store(workshop: Workshop, result: ReadResult, name: str, actor: str) -> Imp
     report = workshop.import_statements(
         (item for _, item in result.statements), source=name, actor=actor
     )
-    report.rejected = [
-        {"file": r.file, "row": r.row, "reason": r.reason} for r in result.rejected
-    ]
+    report.rejected = [{"file": r.file, "row": r.row, "reason": r.reason} for r in result.rejected]
     return report
 
 
@@ -38,16 +36,19 @@ def import_file(workshop: Workshop, path: str | Path, *, actor: str = "") -> Imp
     return _store(workshop, read_statements(path), path.name, actor)
 
 
-def import_upload(workshop: Workshop, data: bytes, filename: str, *, actor: str = "") -> ImportReport:
+def import_upload(
+    workshop: Workshop, data: bytes, filename: str, *, actor: str = ""
+) -> ImportReport:
     """Import a file a browser uploaded (bytes and its name)."""
-    if filename.lower().endswith((".json", ".xlsx", ".xlsm")):
+    name = upload_name(filename)
+    if name.lower().endswith((".json", ".xlsx", ".xlsm")):
         # An export is recognised from the file itself, so look at it on disk.
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / Path(filename).name
+            path = Path(tmp) / name
             path.write_bytes(data)
             if exchange.is_export(path):
                 return import_file(workshop, path, actor=actor)
-    return _store(workshop, read_statements_bytes(data, filename), Path(filename).name, actor)
+    return _store(workshop, read_statements_bytes(data, name), name, actor)
 
 
 def import_files(workshop: Workshop, paths: list[str | Path], *, actor: str = "") -> ImportReport:

@@ -134,9 +134,7 @@ def parse_kind(value: object) -> Kind:
     token = _norm_token(str(value or ""))
     if token in _KIND_SYNONYMS:
         return _KIND_SYNONYMS[token]
-    raise InputError(
-        f"unknown kind {str(value)!r}: use Working, Not working or Future"
-    )
+    raise InputError(f"unknown kind {str(value)!r}: use Working, Not working or Future")
 
 
 def parse_perspective(value: object) -> Perspective:

@@ -51,8 +51,15 @@ class PlanOps:
 
     store: Store
 
-    def add_success(self, theme_id: int, perspective: object, text: object,
-                    cause_id: int | None = None, *, actor: str = "") -> int:
+    def add_success(
+        self,
+        theme_id: int,
+        perspective: object,
+        text: object,
+        cause_id: int | None = None,
+        *,
+        actor: str = "",
+    ) -> int:
         persp = _perspective(perspective)
         text = clean_text(text, "success statement")
         with self.store.write(actor, "Added a success statement") as tx:
@@ -60,8 +67,13 @@ class PlanOps:
             cause = _live(tx, db.causes, cause_id, "cause")
             if cause and cause["theme_id"] != theme_id:
                 raise InputError("The cause must belong to the same theme.")
-            return tx.insert(db.success_statements, theme_id=theme_id, cause_id=cause_id,
-                             perspective=persp, text=text)
+            return tx.insert(
+                db.success_statements,
+                theme_id=theme_id,
+                cause_id=cause_id,
+                perspective=persp,
+                text=text,
+            )
 
     def edit_success(self, success_id: int, *, actor: str = "", **changes: object) -> None:
         values: dict[str, object] = {}
@@ -80,27 +92,48 @@ class PlanOps:
             _live(tx, db.success_statements, success_id, "success statement")
             tx.delete(db.success_statements, success_id)
 
-    def add_action(self, theme_id: int, text: object, owner: object, due: object, *,
-                   cause_id: int | None = None, success_id: int | None = None,
-                   status: object = "not started", actor: str = "") -> int:
+    def add_action(
+        self,
+        theme_id: int,
+        text: object,
+        owner: object,
+        due: object,
+        *,
+        cause_id: int | None = None,
+        success_id: int | None = None,
+        status: object = "not started",
+        actor: str = "",
+    ) -> int:
         """An action answers a theme (and a cause and success statement where known)."""
         text = clean_text(text, "action")
         owner = clean_text(owner, "owner", MAX_NAME)
-        values = dict(theme_id=theme_id, cause_id=cause_id, success_id=success_id, text=text,
-                      owner=owner, due=_due(due), status=_status(status))
+        values = dict(
+            theme_id=theme_id,
+            cause_id=cause_id,
+            success_id=success_id,
+            text=text,
+            owner=owner,
+            due=_due(due),
+            status=_status(status),
+        )
         with self.store.write(actor, f"Added the action '{text[:40]}'") as tx:
             _live(tx, db.themes, theme_id, "theme")
             cause = _live(tx, db.causes, cause_id, "cause")
             success = _live(tx, db.success_statements, success_id, "success statement")
             for linked in (cause, success):
                 if linked and linked["theme_id"] != theme_id:
-                    raise InputError("An action's cause and success statement must share its theme.")
+                    raise InputError(
+                        "An action's cause and success statement must share its theme."
+                    )
             return tx.insert(db.actions, **values)
 
     def edit_action(self, action_id: int, *, actor: str = "", **changes: object) -> None:
-        checks = {"text": lambda v: clean_text(v, "action"),
-                  "owner": lambda v: clean_text(v, "owner", MAX_NAME),
-                  "due": _due, "status": _status}
+        checks = {
+            "text": lambda v: clean_text(v, "action"),
+            "owner": lambda v: clean_text(v, "owner", MAX_NAME),
+            "due": _due,
+            "status": _status,
+        }
         unknown = set(changes) - checks.keys()
         if unknown:
             raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an action.")

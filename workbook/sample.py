@@ -15,14 +15,18 @@ ACTOR = "sample event"
 
 def sample_dir() -> Path:
     """The repository's sample_data/ folder (the package is installed editable from it)."""
-    path = Path(os.environ.get("WTFC_SAMPLE_DATA", Path(__file__).resolve().parents[1] / "sample_data"))
+    path = Path(
+        os.environ.get("WTFC_SAMPLE_DATA", Path(__file__).resolve().parents[1] / "sample_data")
+    )
     if not (path / "reviews_long.csv").exists():
         raise InputError(f"The sample data is missing from {path}; run from a full checkout.")
     return path
 
 
 def demo_folder() -> Path:
-    return Path(os.environ.get("WTFC_DEMO_DIR", Path(__file__).resolve().parents[1] / "demo_workshop"))
+    return Path(
+        os.environ.get("WTFC_DEMO_DIR", Path(__file__).resolve().parents[1] / "demo_workshop")
+    )
 
 
 def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None = None) -> Workshop:
@@ -55,15 +59,24 @@ def apply_worked_example(ws: Workshop, plan: dict) -> None:
     causes: dict[str, int] = {}
     for cause in plan.get("causes", []):
         parent = causes[cause["parent"]] if cause.get("parent") else None
-        causes[cause["key"]] = ws.add_cause(themes[cause["theme"]], cause["text"], parent,
-                                            actor=ACTOR)
+        causes[cause["key"]] = ws.add_cause(
+            themes[cause["theme"]], cause["text"], parent, actor=ACTOR
+        )
     for vote in plan.get("cause_votes", []):
         ws.vote(vote["voter"], cause_id=causes[vote["cause"]], actor=ACTOR)
     success: dict[str, int] = {}
     for s in plan.get("success_statements", []):
-        success[s["key"]] = ws.add_success(themes[s["theme"]], s["perspective"], s["text"],
-                                           causes.get(s.get("cause")), actor=ACTOR)
+        success[s["key"]] = ws.add_success(
+            themes[s["theme"]], s["perspective"], s["text"], causes.get(s.get("cause")), actor=ACTOR
+        )
     for a in plan.get("actions", []):
-        ws.add_action(themes[a["theme"]], a["text"], a["owner"], a["due"],
-                      cause_id=causes.get(a.get("cause")), success_id=success.get(a.get("success")),
-                      status=a.get("status", "not started"), actor=ACTOR)
+        ws.add_action(
+            themes[a["theme"]],
+            a["text"],
+            a["owner"],
+            a["due"],
+            cause_id=causes.get(a.get("cause")),
+            success_id=success.get(a.get("success")),
+            status=a.get("status", "not started"),
+            actor=ACTOR,
+        )

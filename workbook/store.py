@@ -49,7 +49,9 @@ class Tx:
             values.setdefault("updated_at", self.at)
         if "deleted" in table.c:
             values.setdefault("deleted", False)
-        row_id = self.conn.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
+        row_id = self.conn.execute(
+            table.insert().values(**values).returning(table.c.id)
+        ).scalar_one()
         self._record(table, row_id, None, self.get(table, row_id))
         return row_id
 
@@ -131,8 +133,11 @@ class Store:
             ).scalar_one()
             tx = Tx(conn, change_id, rev, at, summary)
             yield tx
-            values = {"tables": ",".join(sorted(tx.touched)), "summary": tx.summary,
-                      "batch": tx.batch}
+            values = {
+                "tables": ",".join(sorted(tx.touched)),
+                "summary": tx.summary,
+                "batch": tx.batch,
+            }
             if tx.not_undoable:
                 values["undo_of"] = 0  # skipped by undo, yet still in the history
             conn.execute(update(db.changes).where(db.changes.c.id == change_id).values(**values))
@@ -167,8 +172,12 @@ class Store:
             ).mappings()
             for row in list(rows):
                 self._revert_row(tx, dict(row))
-            tx.conn.execute(update(db.changes).where(c.id == tx.change_id).values(undo_of=target["id"]))
-            tx.conn.execute(update(db.changes).where(c.id == target["id"]).values(undone_by=tx.change_id))
+            tx.conn.execute(
+                update(db.changes).where(c.id == tx.change_id).values(undo_of=target["id"])
+            )
+            tx.conn.execute(
+                update(db.changes).where(c.id == target["id"]).values(undone_by=tx.change_id)
+            )
         return f"Undone: {target['summary']}"
 
     def _undo_batch(self, tx: Tx, batch: int) -> None:

@@ -159,8 +159,14 @@ class ThemeOps:
             raise InputError(f"Dots per voter must be between 1 and {MAX_DOTS}.")
         self._set_setting("dots_per_voter", str(dots), actor, f"Set {dots} dots per voter")
 
-    def vote(self, voter: object, *, theme_id: int | None = None, cause_id: int | None = None,
-             actor: str = "") -> int:
+    def vote(
+        self,
+        voter: object,
+        *,
+        theme_id: int | None = None,
+        cause_id: int | None = None,
+        actor: str = "",
+    ) -> int:
         """Place one of a voter's dots on a not-working theme or on a cause."""
         voter = clean_text(voter, "voter name", MAX_NAME)
         if (theme_id is None) == (cause_id is None):
@@ -185,7 +191,9 @@ class ThemeOps:
                 name = cause["text"][:40]
             v = db.votes.c
             used = tx.conn.execute(
-                select(func.count()).where(v.voter == voter, v.target == target, v.deleted.is_(False))
+                select(func.count()).where(
+                    v.voter == voter, v.target == target, v.deleted.is_(False)
+                )
             ).scalar()
             if used >= dots:
                 raise InputError(
@@ -194,8 +202,14 @@ class ThemeOps:
             tx.summary = f"{voter} placed a dot on '{name}'"
             return tx.insert(db.votes, voter=voter, target=target, target_id=target_id)
 
-    def unvote(self, voter: object, *, theme_id: int | None = None, cause_id: int | None = None,
-               actor: str = "") -> None:
+    def unvote(
+        self,
+        voter: object,
+        *,
+        theme_id: int | None = None,
+        cause_id: int | None = None,
+        actor: str = "",
+    ) -> None:
         """Take back one of this voter's dots from a theme or cause."""
         voter = clean_text(voter, "voter name", MAX_NAME)
         target, target_id = ("theme", theme_id) if theme_id is not None else ("cause", cause_id)
@@ -203,8 +217,12 @@ class ThemeOps:
             v = db.votes.c
             vid = tx.conn.execute(
                 select(v.id)
-                .where(v.voter == voter, v.target == target, v.target_id == target_id,
-                       v.deleted.is_(False))
+                .where(
+                    v.voter == voter,
+                    v.target == target,
+                    v.target_id == target_id,
+                    v.deleted.is_(False),
+                )
                 .order_by(v.id.desc())
                 .limit(1)
             ).scalar()
@@ -216,6 +234,8 @@ class ThemeOps:
         v = db.votes.c
         with self.store.read() as conn:
             used = conn.execute(
-                select(func.count()).where(v.voter == voter, v.target == target, v.deleted.is_(False))
+                select(func.count()).where(
+                    v.voter == voter, v.target == target, v.deleted.is_(False)
+                )
             ).scalar()
         return max(0, self.dots_per_voter() - int(used))

@@ -169,11 +169,17 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps):
         s = db.statements.c
         live = s.deleted.is_(False)
         with self.store.read() as conn:
-            by_kind = dict(conn.execute(select(s.kind, func.count()).where(live).group_by(s.kind)).all())
-            by_persp = dict(
-                conn.execute(select(s.perspective, func.count()).where(live).group_by(s.perspective)).all()
+            by_kind = dict(
+                conn.execute(select(s.kind, func.count()).where(live).group_by(s.kind)).all()
             )
-            n_reviews = conn.execute(select(func.count(func.distinct(s.review_id))).where(live)).scalar()
+            by_persp = dict(
+                conn.execute(
+                    select(s.perspective, func.count()).where(live).group_by(s.perspective)
+                ).all()
+            )
+            n_reviews = conn.execute(
+                select(func.count(func.distinct(s.review_id))).where(live)
+            ).scalar()
 
             def count(table):
                 return conn.execute(
@@ -182,7 +188,9 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps):
 
             return {
                 "reviews": int(n_reviews or 0),
-                "statements": {k: int(by_kind.get(k, 0)) for k in ("working", "not_working", "future")},
+                "statements": {
+                    k: int(by_kind.get(k, 0)) for k in ("working", "not_working", "future")
+                },
                 "perspectives": {
                     k: int(by_persp.get(k, 0)) for k in ("person", "family", "staff", "other")
                 },

@@ -14,8 +14,9 @@ SAMPLE = ROOT / "sample_data"
 
 
 def wtfc(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "workbook.cli", *args], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", *args], capture_output=True, text=True, timeout=120
+    )
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -31,8 +32,16 @@ def test_new_import_stats_export(tmp_path):
     assert again == {"added": 0, "skipped_duplicates": first["added"], "rejected": []}
     stats = json.loads(wtfc("stats", str(ws), "--json").stdout)
     assert sum(stats["statements"].values()) == first["added"]
-    assert set(stats) == {"reviews", "statements", "perspectives", "themes", "votes", "causes",
-                          "success_statements", "actions"}
+    assert set(stats) == {
+        "reviews",
+        "statements",
+        "perspectives",
+        "themes",
+        "votes",
+        "causes",
+        "success_statements",
+        "actions",
+    }
     wtfc("export", str(ws), str(tmp_path / "out.xlsx"))
     wtfc("export", str(ws), str(tmp_path / "out.json"))
     copy = tmp_path / "copy"
@@ -67,10 +76,13 @@ def test_unreadable_file_exits_1_and_keeps_good_files(tmp_path):
     assert json.loads(wtfc("stats", str(ws), "--json").stdout)["reviews"] > 0
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["stats", "nowhere", "--json"], "no workshop"),
-    (["export", "{ws}", "out.pdf"], ".xlsx or .json"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["stats", "nowhere", "--json"], "no workshop"),
+        (["export", "{ws}", "out.pdf"], ".xlsx or .json"),
+    ],
+)
 def test_plain_errors_not_tracebacks(tmp_path, args, fragment):
     ws = tmp_path / "w"
     wtfc("new", str(ws), "--name", "W")

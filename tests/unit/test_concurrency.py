@@ -1,4 +1,4 @@
-"""Several processes writing at once, and a process killed mid-import: nothing lost or half-written."""
+"""Several processes writing at once, and a process killed mid-import: nothing lost."""
 
 from __future__ import annotations
 

@@ -76,8 +76,11 @@ def same(a: Workshop, b: Workshop) -> None:
         assert getattr(a, attr).equals(getattr(b, attr)), attr
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     rows=st.lists(statement, min_size=0, max_size=12),
     theme_names=st.lists(texts, max_size=4),
@@ -85,8 +88,9 @@ def same(a: Workshop, b: Workshop) -> None:
     deletes=st.lists(st.integers(0, 50), max_size=3),
     suffix=st.sampled_from([".json", ".xlsx"]),
 )
-def test_export_then_import_gives_back_the_same_workshop(tmp_path, rows, theme_names, moves,
-                                                         deletes, suffix):
+def test_export_then_import_gives_back_the_same_workshop(
+    tmp_path, rows, theme_names, moves, deletes, suffix
+):
     ws = Workshop.create(tmp_path / f"orig{next(_counter)}", "Round trip")
     build(ws, rows, theme_names, moves, deletes)
     copy = round_trip(ws, tmp_path, suffix)
@@ -101,9 +105,16 @@ def test_export_then_import_gives_back_the_same_workshop(tmp_path, rows, theme_n
 @pytest.mark.parametrize("suffix", [".json", ".xlsx"])
 def test_round_trip_on_each_backend(tmp_path, backend, suffix):
     ws = Workshop.create(tmp_path / "orig", "Backend trip", db_url=backend())
-    build(ws, [("R-1", "not working", "person", "Buses <stop> & go"),
-               ("R-2", "working", "staff", "Good team")], ["Transport", "Team"],
-          [(0, 0), (1, 1)], [])
+    build(
+        ws,
+        [
+            ("R-1", "not working", "person", "Buses <stop> & go"),
+            ("R-2", "working", "staff", "Good team"),
+        ],
+        ["Transport", "Team"],
+        [(0, 0), (1, 1)],
+        [],
+    )
     copy = round_trip(ws, tmp_path, suffix, db_url=backend())
     same(ws, copy)
     # Sequences are past the restored ids, so new rows do not collide.

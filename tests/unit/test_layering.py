@@ -24,6 +24,12 @@ def test_importing_workbook_does_not_import_widget_libraries():
 def test_no_module_in_workbook_names_a_widget_library():
     for path in (ROOT / "workbook").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        for banned in ("import ipywidgets", "from ipywidgets", "import anywidget", "from widgets",
-                       "import matplotlib.pyplot", "from matplotlib import pyplot"):
+        for banned in (
+            "import ipywidgets",
+            "from ipywidgets",
+            "import anywidget",
+            "from widgets",
+            "import matplotlib.pyplot",
+            "from matplotlib import pyplot",
+        ):
             assert banned not in text, f"{path.name} has '{banned}'"

@@ -53,7 +53,11 @@ def test_bad_statement_is_refused_with_a_reason_and_nothing_written(workshop, ar
 def test_synonyms_and_trimming():
     item = StatementIn.parse(" 17 ", "What's not working", "Parent", "  Too many\tforms \n")
     assert (item.review_ref, item.kind, item.perspective, item.text) == (
-        "17", "not_working", "family", "Too many\tforms")
+        "17",
+        "not_working",
+        "family",
+        "Too many\tforms",
+    )
     assert StatementIn.parse(17.0, "future", "Support worker", "x").review_ref == "17"
     assert StatementIn.parse("R", "future", "Provider", "a\x00b").perspective == "staff"
 
@@ -88,8 +92,10 @@ def test_delete_keeps_history_and_undo_brings_back(workshop):
     workshop.undo("T2")
     assert list(workshop.statements["text"]) == ["Keep me"]
     hist = workshop.history
-    assert list(hist["summary"].tail(2)) == ["Deleted the statement 'Keep me'",
-                                             "Undo: Deleted the statement 'Keep me'"]
+    assert list(hist["summary"].tail(2)) == [
+        "Deleted the statement 'Keep me'",
+        "Undo: Deleted the statement 'Keep me'",
+    ]
     assert hist["undone"].tolist()[-2] and hist["is_undo"].tolist()[-1]
 
 
@@ -207,8 +213,9 @@ def test_success_and_actions_validate_and_link(workshop):
     c = workshop.add_cause(t, "No evening buses")
     s = workshop.add_success(t, "person", "I get home safely after 6", c)
     workshop.add_success(t, "commissioner", "We fund evening transport")
-    a = workshop.add_action(t, "Pilot a minibus", "Transport lead", "2027-03-31",
-                            cause_id=c, success_id=s)
+    a = workshop.add_action(
+        t, "Pilot a minibus", "Transport lead", "2027-03-31", cause_id=c, success_id=s
+    )
     assert workshop.success_statements["voice"].tolist() == ["I", "We"]
     assert workshop.actions.set_index("action_id").loc[a, "cause_id"] == c
     with pytest.raises(InputError, match="not a date"):
@@ -236,19 +243,48 @@ def test_stats_shape(workshop):
         "reviews": 1,
         "statements": {"working": 0, "not_working": 0, "future": 1},
         "perspectives": {"person": 0, "family": 0, "staff": 1, "other": 0},
-        "themes": 0, "votes": 0, "causes": 0, "success_statements": 0, "actions": 0,
+        "themes": 0,
+        "votes": 0,
+        "causes": 0,
+        "success_statements": 0,
+        "actions": 0,
     }
 
 
 def test_dataframe_columns_are_stable(workshop):
     assert list(workshop.statements.columns) == [
-        "statement_id", "review", "perspective", "kind", "text", "theme_id", "theme",
-        "source", "created_at", "updated_at"]
+        "statement_id",
+        "review",
+        "perspective",
+        "kind",
+        "text",
+        "theme_id",
+        "theme",
+        "source",
+        "created_at",
+        "updated_at",
+    ]
     assert list(workshop.themes.columns) == [
-        "theme_id", "name", "i_statement", "statements", "working", "not_working", "future",
-        "main_kind", "votes", "priority"]
+        "theme_id",
+        "name",
+        "i_statement",
+        "statements",
+        "working",
+        "not_working",
+        "future",
+        "main_kind",
+        "votes",
+        "priority",
+    ]
     assert list(workshop.causes.columns) == [
-        "cause_id", "theme_id", "theme", "parent_id", "text", "depth", "votes"]
+        "cause_id",
+        "theme_id",
+        "theme",
+        "parent_id",
+        "text",
+        "depth",
+        "votes",
+    ]
 
 
 def test_newer_schema_is_refused_plainly(tmp_path):

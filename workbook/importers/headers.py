@@ -93,6 +93,7 @@ class Header:
 
 
 def blank(value: object) -> bool:
+    """An empty cell: None, or a string of only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -160,6 +161,7 @@ def find_header(rows: Iterator[Row]) -> tuple[Header | None, Header | None, Iter
 
 
 def no_header(name: str, nearest: Header | None, sheet: str | None, sheets: int) -> FileUnreadable:
+    """The error for a file with no recognisable header: what was expected, what was near."""
     where = f" ({sheets} sheets checked)" if sheets > 1 else ""
     if nearest is None:
         return FileUnreadable(

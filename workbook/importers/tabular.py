@@ -82,9 +82,14 @@ def read_statements(path: str | Path, *, display_name: str | None = None) -> Rea
     return read_statements_bytes(data, name)
 
 
+def upload_name(filename: str) -> str:
+    """The file's own name: browsers may send C:\\fakepath\\x.csv."""
+    return filename.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def read_statements_bytes(data: bytes, filename: str) -> ReadResult:
     """Read statements from an upload's bytes; the filename's extension says the format."""
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1]  # browsers may send C:\fakepath\x
+    name = upload_name(filename)
     suffix = Path(name).suffix.lower()
     if not data.strip():
         raise FileUnreadable(f"{name} is empty. Check you chose the right file, then import again.")
