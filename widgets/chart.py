@@ -28,7 +28,7 @@ class ChartView(w.HTML):
         data = base64.b64encode(png).decode("ascii")
         self.value = (
             f'<figure class="wtfc-figure"><img src="data:image/png;base64,{data}" '
-            f'alt="{esc(chart.alt)}" style="max-width:100%;height:auto">'
+            f'alt="{esc(chart.alt)}" style="width:100%;max-width:1600px;height:auto">'
             f'<figcaption class="wtfc-figcaption">{esc(chart.alt)}</figcaption></figure>'
         )
         if save and self.outputs is not None:

@@ -163,7 +163,9 @@ def theme_chart(themes: pd.DataFrame) -> Chart:
         for _, r in ordered.iterrows()
     ]
     alt = (
-        f"Bar chart of statements in {len(df)} themes, largest first. " + "; ".join(parts) + "."
+        f"Bar chart of statements in {_plural(len(df), 'theme')}, largest first. "
+        + "; ".join(parts)
+        + "."
         if parts
         else "No themes yet."
     )
@@ -171,8 +173,12 @@ def theme_chart(themes: pd.DataFrame) -> Chart:
     return Chart("statements_per_theme", fig, data.reset_index(drop=True), alt)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _dots(n: int) -> str:
-    return f"{n} dot" if n == 1 else f"{n} dots"
+    return _plural(n, "dot")
 
 
 def _short(text: str, limit: int = 38) -> str:
@@ -262,8 +268,8 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     if len(df):
         tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())
         alt = (
-            f"Cause tree for the theme {theme_name}: {len(df)} causes, up to "
-            f"{int(df['depth'].max())} levels deep. "
+            f"Cause tree for the theme {theme_name}: {_plural(len(df), 'cause')}, "
+            f"{_plural(int(df['depth'].max()), 'level')} deep. "
             + (f"Top causes by dots: {tops}." if tops else "No dots placed yet.")
         )
     else:

@@ -1,0 +1,132 @@
+"""Root-cause page logic: theme choices, cause outline order, top causes and ranking."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from workbook import Workshop
+from workbook.causes_view import (
+    any_theme_voted,
+    dots_left_sentence,
+    indented_label,
+    outline,
+    ranked,
+    short,
+    theme_choices,
+    top_cause_ids,
+)
+from workbook.charts import cause_tree_chart
+
+
+@pytest.fixture
+def ws(tmp_path):
+    w = Workshop.create(tmp_path / "ws", "Causes test")
+    yield w
+    w.close()
+
+
+def theme_with(ws, name, not_working=1, working=0, actor="T1"):
+    tid = ws.add_theme(name, f"I want {name.lower()}", actor=actor)
+    ids = [ws.add_statement(f"R-{name[:3]}{i}", "not_working", "person", f"{name} bad {i}",
+                            actor=actor) for i in range(not_working)]
+    ids += [ws.add_statement(f"R-{name[:3]}w{i}", "working", "person", f"{name} good {i}",
+                             actor=actor) for i in range(working)]
+    if ids:
+        ws.assign(ids, tid, actor=actor)
+    return tid
+
+
+def causes_frame(rows):
+    """rows: (cause_id, parent_id, votes) with theme 1."""
+    return pd.DataFrame({
+        "cause_id": [r[0] for r in rows],
+        "theme_id": [1] * len(rows),
+        "theme": ["T"] * len(rows),
+        "parent_id": pd.array([r[1] for r in rows], dtype="Int64"),
+        "text": [f"cause {r[0]}" for r in rows],
+        "depth": [1] * len(rows),
+        "votes": [r[2] for r in rows],
+    })
+
+
+def test_prioritised_themes_first_labelled_with_rank_and_dots(ws):
+    money = theme_with(ws, "Money", 2)
+    who = theme_with(ws, "Knowing who supports me", 3)
+    friends = theme_with(ws, "Friends", 5)
+    theme_with(ws, "Home", 0, working=4)  # nothing not working: not offered
+    for voter in ("A", "B"):
+        ws.vote(voter, theme_id=who)
+    ws.vote("A", theme_id=money)
+    choices = theme_choices(ws.themes, ws.causes)
+    assert [c.theme_id for c in choices] == [who, money, friends]
+    assert choices[0].label == "1. Knowing who supports me (2 dots)"
+    assert choices[1].label == "2. Money (1 dot)"
+    assert choices[2].label == "Friends (no dots yet)"
+    assert [c.prioritised for c in choices] == [True, True, False]
+    assert any_theme_voted(ws.themes)
+
+
+def test_unvoted_themes_listed_by_not_working_count_and_a_theme_with_causes_stays(ws):
+    small = theme_with(ws, "Small", 1)
+    big = theme_with(ws, "Big", 4)
+    kept = theme_with(ws, "Kept", 0, working=1)
+    ws.add_cause(kept, "Because of reasons")
+    assert not any_theme_voted(ws.themes)
+    choices = theme_choices(ws.themes, ws.causes)
+    assert [c.theme_id for c in choices] == [big, small, kept]
+    assert all(not c.prioritised for c in choices)
+    assert [c.theme_id for c in theme_choices(ws.themes)] == [big, small]
+
+
+def test_no_themes_at_all():
+    empty = pd.DataFrame(columns=["theme_id", "name", "not_working", "votes", "priority"])
+    assert not any_theme_voted(empty)
+    assert theme_choices(empty) == []
+
+
+def test_outline_puts_children_after_their_parent_depth_first(ws):
+    tid = theme_with(ws, "Staff")
+    a = ws.add_cause(tid, "Staff leave")
+    b = ws.add_cause(tid, "Rotas change")
+    a1 = ws.add_cause(tid, "Pay is low", a)
+    a1x = ws.add_cause(tid, "Rate not raised", a1)
+    a2 = ws.add_cause(tid, "Induction rushed", a)
+    rows = outline(ws.causes)
+    assert [(r.cause_id, r.level) for r in rows] == [(a, 1), (a1, 2), (a1x, 3), (a2, 2), (b, 1)]
+    assert indented_label(rows[2]) == "— — — Rate not raised"
+    assert indented_label(rows[0]) == "— Staff leave"
+    assert [r.level for r in rows] == list(ws.causes.set_index("cause_id").loc[
+        [r.cause_id for r in rows], "depth"])
+
+
+def test_outline_keeps_a_cause_whose_parent_is_missing():
+    df = causes_frame([(1, None, 0), (2, 99, 0), (3, 2, 0)])
+    rows = outline(df)
+    assert [(r.cause_id, r.level) for r in rows] == [(1, 1), (2, 1), (3, 2)]
+
+
+def test_outline_survives_a_cycle_without_losing_causes():
+    df = causes_frame([(1, None, 0), (2, 3, 0), (3, 2, 0)])
+    assert sorted(r.cause_id for r in outline(df)) == [1, 2, 3]
+
+
+def test_top_causes_are_the_three_with_most_dots_and_match_the_chart():
+    df = causes_frame([(1, None, 1), (2, 1, 4), (3, 1, 1), (4, None, 2), (5, None, 0)])
+    assert top_cause_ids(df) == {2, 4, 1}  # the tie at 1 dot goes to the earlier cause
+    chart = cause_tree_chart("T", df)
+    assert set(chart.data.loc[chart.data["top_cause"], "cause_id"]) == top_cause_ids(df)
+    assert [r.cause_id for r in ranked(df)] == [2, 4, 1, 3, 5]
+    assert [r.top for r in ranked(df)] == [True, True, True, False, False]
+
+
+def test_no_dots_means_no_top_causes():
+    df = causes_frame([(1, None, 0), (2, 1, 0)])
+    assert top_cause_ids(df) == set()
+    assert not any(r.top for r in outline(df))
+
+
+def test_short_and_sentences():
+    assert short("a  b\nc") == "a b c"
+    assert short("x" * 100, 10) == "x" * 9 + "…"
+    assert dots_left_sentence("Table 2", 2, 3) == "Table 2 has 2 of 3 dots left for causes"

@@ -1,0 +1,123 @@
+"""Root-cause page logic: which themes to offer, causes as an outline, and causes ranked by dots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+TOP_CAUSES = 3  # how many causes count as "top causes" (the chart marks the same ones)
+LABEL_LIMIT = 80  # characters of a cause or theme shown in a dropdown option
+INDENT = "— "
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    """One option in the theme dropdown."""
+
+    theme_id: int
+    name: str
+    label: str
+    prioritised: bool
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """One cause in outline order; level 1 sits directly under the theme."""
+
+    cause_id: int
+    parent_id: int | None
+    text: str
+    level: int
+    votes: int
+    top: bool
+
+
+def short(text: object, limit: int = LABEL_LIMIT) -> str:
+    """One line of at most `limit` characters, for dropdown options."""
+    one_line = " ".join(str(text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def dots_phrase(n: int) -> str:
+    return f"{n} dot" if n == 1 else f"{n} dots"
+
+
+def any_theme_voted(themes: pd.DataFrame) -> bool:
+    return bool(len(themes)) and bool(themes["priority"].notna().any())
+
+
+def theme_choices(themes: pd.DataFrame, causes: pd.DataFrame | None = None) -> list[ThemeChoice]:
+    """Prioritised themes first (by priority), then other themes with not-working statements.
+
+    A theme that already has causes stays listed even if its not-working cards moved away,
+    so no cause becomes unreachable.
+    """
+    with_causes = set() if causes is None else {int(t) for t in causes["theme_id"]}
+    voted = themes[themes["priority"].notna()].sort_values("priority")
+    choices = [
+        ThemeChoice(int(r.theme_id), str(r.name),
+                    f"{int(r.priority)}. {short(r.name)} ({dots_phrase(int(r.votes))})", True)
+        for r in voted.itertuples()
+    ]
+    rest = themes[themes["priority"].isna()]
+    rest = rest[(rest["not_working"] > 0) | rest["theme_id"].isin(with_causes)]
+    rest = rest.assign(_key=rest["name"].str.casefold()).sort_values(
+        ["not_working", "_key"], ascending=[False, True])
+    choices += [
+        ThemeChoice(int(r.theme_id), str(r.name), f"{short(r.name)} (no dots yet)", False)
+        for r in rest.itertuples()
+    ]
+    return choices
+
+
+def top_cause_ids(causes: pd.DataFrame, top: int = TOP_CAUSES) -> set[int]:
+    """The causes with most dots (ties to the earlier cause); causes with no dots never count."""
+    voted = causes[causes["votes"] > 0].sort_values(["votes", "cause_id"], ascending=[False, True])
+    return {int(c) for c in voted["cause_id"].head(top)}
+
+
+def outline(causes: pd.DataFrame, top: int = TOP_CAUSES) -> list[OutlineRow]:
+    """One theme's causes depth first: each cause followed by the causes beneath it.
+
+    A cause whose parent is missing is shown at the top level rather than lost.
+    """
+    ids = {int(c) for c in causes["cause_id"]}
+    rows = {int(r.cause_id): r for r in causes.itertuples()}
+    children: dict[int | None, list[int]] = {}
+    for cid, r in sorted(rows.items()):
+        parent = None if pd.isna(r.parent_id) or int(r.parent_id) not in ids else int(r.parent_id)
+        children.setdefault(parent, []).append(cid)
+    tops = top_cause_ids(causes, top)
+    out: list[OutlineRow] = []
+    seen: set[int] = set()
+    stack = [(cid, 1) for cid in reversed(children.get(None, []))]
+    while stack:
+        cid, level = stack.pop()
+        if cid in seen:
+            continue
+        seen.add(cid)
+        r = rows[cid]
+        parent = None if pd.isna(r.parent_id) else int(r.parent_id)
+        out.append(OutlineRow(cid, parent, str(r.text), level, int(r.votes), cid in tops))
+        stack.extend((kid, level + 1) for kid in reversed(children.get(cid, [])))
+    # A cycle (which the core never makes) would leave causes unseen: list them, not lose them.
+    for cid in sorted(ids - seen):
+        r = rows[cid]
+        out.append(OutlineRow(cid, None, str(r.text), 1, int(r.votes), cid in tops))
+    return out
+
+
+def ranked(causes: pd.DataFrame, top: int = TOP_CAUSES) -> list[OutlineRow]:
+    """Causes by dots, most first; equal dots keep the order the causes were added."""
+    rows = outline(causes, top)
+    return sorted(rows, key=lambda r: (-r.votes, r.cause_id))
+
+
+def indented_label(row: OutlineRow) -> str:
+    """A cause as a dropdown option, indented by its level: '— — Budget fell'."""
+    return INDENT * row.level + short(row.text)
+
+
+def dots_left_sentence(voter: str, left: int, per_voter: int) -> str:
+    return f"{voter} has {left} of {per_voter} dots left for causes"
