@@ -151,7 +151,9 @@ def parse_perspective(value: object) -> Perspective:
 
 def clean_text(value: object, what: str = "text", limit: int = MAX_TEXT) -> str:
     """Trim text and check it is neither blank nor over the limit; keep it otherwise as given."""
-    text = "" if value is None else _CONTROL.sub("", str(value)).strip()
+    text = "" if value is None else str(value)
+    # One kind of line break: Excel and browsers do not keep a lone carriage return.
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise InputError(f"{what} is blank: type something first")
     if len(text) > limit:

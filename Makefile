@@ -1,0 +1,56 @@
+# wtfc-workbook: make demo | make test | make bench | make lint | make clean
+#
+# Needs only Python 3.11+ (with its venv module) and make. Everything else goes into .venv.
+# Use another interpreter with: make test PYTHON=python3.12
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv .venv demo test lint bench clean
+
+help:
+	@echo "make demo   build the sample workshop and serve its pages with Voila"
+	@echo "make test   ruff, the unit/widget/browser tests, then every notebook under nbval"
+	@echo "make bench  run the benchmarks"
+	@echo "make lint   ruff only"
+	@echo "make clean  remove .venv and caches"
+	@echo "(the first run makes .venv and installs the project into it; PYTHON=$(PYTHON))"
+
+venv .venv: $(STAMP)
+
+# Re-installs only when pyproject.toml changes; the stamp is written last, so a failed
+# install is retried next time.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wtfc-workbook needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Try: make PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  echo "Could not make a virtual environment with $(PYTHON)." >&2; \
+	  echo "On Debian or Ubuntu install it with: sudo apt-get install python3-venv" >&2; \
+	  exit 1; }
+	@echo "Installing wtfc-workbook and its test tools into $(VENV) (a few minutes the first time)"
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/wtfc demo
+
+# Each command is its own recipe line: make stops at the first non-zero exit, including
+# pytest's 5 ("no tests collected").
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -p no:cacheprovider tests
+	$(BIN)/pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

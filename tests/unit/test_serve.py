@@ -1,0 +1,175 @@
+"""The Voila command line and the big-screen template: no server started here."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbook import serve
+from workbook.model import InputError
+
+
+def _opt(cmd: list[str], name: str) -> str | None:
+    """The value of --name=VALUE in cmd, or None."""
+    prefix = f"--{name}="
+    values = [c[len(prefix) :] for c in cmd if c.startswith(prefix)]
+    assert len(values) <= 1, f"{name} given twice: {values}"
+    return values[0] if values else None
+
+
+def test_runs_voila_with_this_interpreter_on_the_notebooks_folder(tmp_path):
+    cmd = serve.voila_command(tmp_path, 8866)
+    assert cmd[:4] == [sys.executable, "-m", "voila", str(tmp_path)]
+    assert "--no-browser" in cmd
+
+
+def test_port_host_and_no_port_retries(tmp_path):
+    cmd = serve.voila_command(tmp_path, 41234)
+    assert _opt(cmd, "port") == "41234"
+    assert _opt(cmd, "Voila.ip") == "127.0.0.1"
+    assert _opt(cmd, "Voila.port_retries") == "0"
+
+
+def test_kernel_culling_is_on(tmp_path):
+    # Voila 0.5.13 leaks a kernel per page view (upstream issue 1458).
+    cmd = serve.voila_command(tmp_path, 8866)
+    assert int(_opt(cmd, "MappingKernelManager.cull_idle_timeout")) == 20
+    assert int(_opt(cmd, "MappingKernelManager.cull_interval")) == 10
+
+
+def test_uses_our_template_and_theme(tmp_path):
+    cmd = serve.voila_command(tmp_path, 8866)
+    assert _opt(cmd, "template") == "wtfc"
+    assert _opt(cmd, "classic_tree") == "True"  # our tree.html lists the pages at "/"
+    assert _opt(cmd, "theme") == "light"
+    assert _opt(serve.voila_command(tmp_path, 8866, theme="dark"), "theme") == "dark"
+    with pytest.raises(ValueError, match="theme"):
+        serve.voila_command(tmp_path, 8866, theme="solarized")
+
+
+def test_preheat_on_by_default_and_can_be_turned_off(tmp_path):
+    cmd = serve.voila_command(tmp_path, 8866)
+    assert _opt(cmd, "preheat_kernel") == "True"
+    assert _opt(cmd, "pool_size") == "1"
+    # Voila refuses preheating together with progressive rendering.
+    assert _opt(cmd, "progressive_rendering") in (None, "False")
+    cold = serve.voila_command(tmp_path, 8866, preheat=False)
+    assert _opt(cold, "preheat_kernel") is None and _opt(cold, "pool_size") is None
+
+
+def test_open_browser_drops_no_browser(tmp_path):
+    assert "--no-browser" not in serve.voila_command(tmp_path, 8866, open_browser=True)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "workshop.local"])
+def test_refuses_a_network_host_without_a_token(tmp_path, host):
+    with pytest.raises(ValueError, match="token"):
+        serve.voila_command(tmp_path, 8866, host=host)
+    # InputError is the ValueError the CLI prints as a plain message.
+    with pytest.raises(InputError):
+        serve.voila_command(tmp_path, 8866, host=host, token="")
+
+
+def test_network_host_with_a_token(tmp_path):
+    cmd = serve.voila_command(tmp_path, 8866, host="0.0.0.0", token="tables-2024")
+    assert _opt(cmd, "Voila.ip") == "0.0.0.0"
+    assert _opt(cmd, "token") == "tables-2024"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
+def test_loopback_needs_no_token(tmp_path, host):
+    cmd = serve.voila_command(tmp_path, 8866, host=host)
+    assert _opt(cmd, "token") is None
+
+
+def test_token_on_loopback_is_passed_through(tmp_path):
+    assert _opt(serve.voila_command(tmp_path, 8866, token="abc"), "token") == "abc"
+
+
+@pytest.mark.parametrize("port", [0, -1, 65536, "8866", True])
+def test_bad_port(tmp_path, port):
+    with pytest.raises(ValueError, match="port"):
+        serve.voila_command(tmp_path, port)
+
+
+def test_token_with_spaces_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="token"):
+        serve.voila_command(tmp_path, 8866, token="two words")
+
+
+def test_page_url():
+    assert serve.page_url("127.0.0.1", 8866) == "http://127.0.0.1:8866/"
+    assert serve.page_url("0.0.0.0", 80, "a b&c") == "http://0.0.0.0:80/?token=a%20b%26c"
+    assert serve.page_url("::1", 8866) == "http://[::1]:8866/"
+
+
+def test_find_free_port_can_be_bound():
+    import socket
+
+    port = serve.find_free_port()
+    assert 0 < port < 65536
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))
+
+
+# ---- the template, where Voila will look for it ----
+
+
+def test_jupyter_path_env_puts_our_data_folder_first():
+    env = serve.jupyter_path_env({"JUPYTER_PATH": os.pathsep.join(["/a", "/b"]), "X": "1"})
+    first, *rest = env["JUPYTER_PATH"].split(os.pathsep)
+    assert Path(first) == serve.jupyter_data_dir()
+    assert rest == ["/a", "/b"] and env["X"] == "1"
+    # idempotent: no duplicate when applied twice
+    again = serve.jupyter_path_env(env)["JUPYTER_PATH"].split(os.pathsep)
+    assert again == env["JUPYTER_PATH"].split(os.pathsep)
+    assert serve.jupyter_path_env({})["JUPYTER_PATH"] == str(serve.jupyter_data_dir())
+
+
+def test_template_is_where_voila_looks():
+    # Voila looks for --template=NAME at <each JUPYTER_PATH entry>/voila/templates/NAME.
+    first = Path(serve.jupyter_path_env({})["JUPYTER_PATH"].split(os.pathsep)[0])
+    folder = first / "voila" / "templates" / "wtfc"
+    assert folder == serve.template_dir()
+    assert json.loads((folder / "conf.json").read_text()) == {"base_template": "lab"}
+    index = re.sub(r"\{#.*?#\}", "", (folder / "index.html.j2").read_text(), flags=re.S)
+    assert "extends 'lab/index.html.j2'" in index
+    assert 'include_css("static/wtfc.css")' in index
+    assert index.count("<main") == 1 and index.count("</main>") == 1
+    assert (folder / "static" / "wtfc.css").stat().st_size > 0
+    tree = (folder / "tree.html").read_text()
+    assert '<html lang="en">' in tree and "<main" in tree
+
+
+def test_stylesheet_covers_the_classes_the_widgets_use():
+    css = (serve.template_dir() / "static" / "wtfc.css").read_text()
+    for cls in (
+        ".wtfc-header",
+        ".wtfc-card",
+        ".wtfc-kind-working",
+        ".wtfc-kind-not_working",
+        ".wtfc-kind-future",
+        ".wtfc-message",
+        ".wtfc-message-error",
+        ".wtfc-message-ok",
+        ".wtfc-board",
+        ".wtfc-column",
+        ".widget-label",
+        ".widget-button",
+    ):
+        assert cls in css, cls
+    assert "data-jp-theme-light='false'" in css  # the dark theme hook Voila writes on <body>
+    for colour in ("#009e73", "#d55e00", "#0072b2"):  # Okabe-Ito kinds
+        assert colour in css.lower()
+
+
+def test_notebooks_dir_is_the_repo_folder():
+    root = Path(serve.__file__).resolve().parents[1]
+    if not (root / "notebooks").is_dir():
+        pytest.skip("not a source checkout")
+    assert serve.notebooks_dir() == root / "notebooks"
