@@ -42,7 +42,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -p no:cacheprovider tests
-	$(BIN)/pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
+	# The notebooks open the sample workshop; under nbval it is built in a temporary folder.
+	WTFC_DEMO_DIR=$$(mktemp -d)/demo $(BIN)/pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

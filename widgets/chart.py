@@ -22,8 +22,8 @@ class ChartView(w.HTML):
         self.saved: tuple[Path, Path] | None = None
         self.add_class("wtfc-chart")
 
-    def show(self, chart: Chart, save: bool = True, dpi: int = 100) -> None:
-        png = chart.png(dpi=dpi)
+    def show(self, chart: Chart, save: bool = True, dpi: int = 100, tight: bool = True) -> None:
+        png = chart.png(dpi=dpi, tight=tight)
         self.alt = chart.alt
         data = base64.b64encode(png).decode("ascii")
         self.value = (

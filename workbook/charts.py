@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .files import write_atomic
 from .model import KIND_COLOURS, KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
 
 KINDS = [Kind.WORKING, Kind.NOT_WORKING, Kind.FUTURE]
@@ -28,9 +29,10 @@ class Chart:
     data: pd.DataFrame
     alt: str
 
-    def png(self, dpi: int = 100) -> bytes:
+    def png(self, dpi: int = 100, tight: bool = True) -> bytes:
+        """PNG bytes; tight=False skips the second layout pass (faster, for live redraws)."""
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+        self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
         return buf.getvalue()
 
     def save(self, outputs: Path, png_bytes: bytes | None = None) -> tuple[Path, Path]:
@@ -38,10 +40,9 @@ class Chart:
         outputs.mkdir(parents=True, exist_ok=True)
         stem = re.sub(r"[^a-z0-9_-]+", "_", self.name.lower()).strip("_") or "chart"
         png, csv = outputs / f"{stem}.png", outputs / f"{stem}.csv"
-        tmp = png.with_name(png.name + ".part")
-        tmp.write_bytes(png_bytes if png_bytes is not None else self.png())
-        tmp.replace(png)
-        self.data.to_csv(csv, index=False)
+        data = png_bytes if png_bytes is not None else self.png()
+        write_atomic(png, lambda tmp: tmp.write_bytes(data))
+        write_atomic(csv, lambda tmp: self.data.to_csv(tmp, index=False))
         return png, csv
 
 
@@ -111,8 +112,11 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
     return Chart("statements_by_perspective_and_kind", fig, data, alt)
 
 
-def theme_chart(themes: pd.DataFrame) -> Chart:
-    """Statements per theme by kind: horizontal stacked bars, biggest theme on top."""
+def theme_chart(themes: pd.DataFrame, legend_below: bool = False) -> Chart:
+    """Statements per theme by kind: horizontal stacked bars, biggest theme on top.
+
+    legend_below puts the key under the chart: it never covers a bar, and it is cheaper
+    to draw than searching for the best place (the theme page redraws on every move)."""
     df = themes.sort_values(["statements", "name"], ascending=[True, False])
     height = max(3.0, 0.6 * len(df) + 1.5)
     fig = _figure(12, height)
@@ -144,7 +148,9 @@ def theme_chart(themes: pd.DataFrame) -> Chart:
     ax.tick_params(labelsize=FONT - 2)
     ax.set_title("Statements in each theme, by kind", fontsize=FONT + 2)
     ax.spines[["top", "right"]].set_visible(False)
-    if len(df):
+    if len(df) and legend_below:
+        fig.legend(loc="outside lower center", ncols=3, fontsize=FONT - 2, frameon=False)
+    elif len(df):
         _kind_legend(ax)
     else:
         ax.text(

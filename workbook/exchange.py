@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import Table, func, select, text, update
 
 from . import db
+from .files import write_atomic
 from .model import InputError
 
 if TYPE_CHECKING:
@@ -54,11 +55,8 @@ def dump(workshop: Workshop) -> dict[str, Any]:
 
 
 def export_json(workshop: Workshop, path: str | Path) -> Path:
-    path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(json.dumps(dump(workshop), ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)  # never leave half a file where the export should be
-    return path
+    text = json.dumps(dump(workshop), ensure_ascii=False, indent=1)
+    return write_atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _cell(ws, value: Any) -> Any:
@@ -89,11 +87,7 @@ def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
         ws.append(cols)
         for row in data["tables"][table.name]:
             ws.append([_cell(ws, row[c]) for c in cols])
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return write_atomic(Path(path), wb.save)
 
 
 def _isna(value: Any) -> bool:
