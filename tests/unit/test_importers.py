@@ -654,3 +654,20 @@ def test_long_csv_round_trip(items, labels):
     result = read_statements_bytes(data, "round.csv")
     assert result.rejected == []
     assert result.statements == [(n, item) for n, item in enumerate(items, start=2)]
+
+
+def test_digit_runs_in_header_cells_do_not_hang_the_reader():
+    # A run of digits then a letter once backtracked exponentially in header matching.
+    import threading
+
+    from workbook.importers.headers import normalise_header
+
+    done = []
+    worker = threading.Thread(
+        target=lambda: done.append(normalise_header("0" * 60 + "x")), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=5)
+    assert done == ["0" * 60 + "x"]
+    assert normalise_header("What’s Working (2)") == "whats working"
+    assert normalise_header("Not working 1 2") == "not working"

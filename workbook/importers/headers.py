@@ -39,7 +39,8 @@ _ROLE_BY_TOKEN = {token: role for role, tokens in _ROLE_SYNONYMS.items() for tok
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʼ")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_TRAILING_NUMBER = re.compile(r"(?:\s*\d+)+$")
+# Not "(?:\s*\d+)+$": nested repeats backtrack exponentially on "0000…0x" (a hung upload).
+_TRAILING_NUMBER = re.compile(r"[\d\s]+$")
 _LONGEST_HEADER = 80
 
 
