@@ -31,6 +31,7 @@ from pathlib import Path
 from .common import row
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "results"  # git-ignored
 LOADS = 5
 # Kernels count as quiet (the new pool kernel has run its notebook up to the point where it
 # waits for a request) when all of them together use under QUIET_CPU s in QUIET_WINDOW s.
@@ -236,6 +237,11 @@ def measure(notebooks_dir: Path | None = None, loads: int = LOADS) -> dict:
                 _wait_http(base + "/", proc)
                 results = _load_pages(base, pages, loads, log_path, proc.pid, chromium,
                                       sync_playwright)
+            except RuntimeError as exc:
+                lines = [line for line in log_path.read_text(errors="replace").splitlines()
+                         if "without encryption" not in line]
+                raise RuntimeError(f"{exc}\n--- Voila log (last 40 lines) ---\n"
+                                   + "\n".join(lines[-40:])) from exc
             finally:
                 proc.terminate()
                 try:
@@ -272,7 +278,14 @@ def _one_load(browser, url: str, ready: dict[str, list[str]]) -> dict[str, float
         context.add_init_script(READY_SCRIPT % json.dumps(ready))
         page = context.new_page()
         page.goto(url, wait_until="commit", timeout=120_000)
-        page.wait_for_function("() => window.__wtfcReady", timeout=120_000, polling=50)
+        try:
+            page.wait_for_function("() => window.__wtfcReady", timeout=120_000, polling=50)
+        except Exception as exc:  # a load that never becomes usable: keep a picture of it
+            RESULTS.mkdir(exist_ok=True)
+            shot = RESULTS / f"pages-stuck-{url.rsplit('/', 1)[-1]}.png"
+            page.screenshot(path=str(shot))
+            raise RuntimeError(f"{url} was not interactive after 120 s (screenshot: {shot}; "
+                               f"page text: {page.inner_text('body')[:300]!r})") from exc
         timing = page.evaluate("""() => {
             const n = performance.getEntriesByType("navigation")[0];
             return {ready: window.__wtfcReady, response_start: n.responseStart,

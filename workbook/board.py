@@ -159,7 +159,7 @@ def _plural(n: int, word: str) -> str:
 def _showing(shown: int, of: int, what: str, flt: BoardFilter) -> str:
     where = f" ({flt.describe()})" if flt.active else ""
     if of == 0:
-        return f"No {what}{where}."
+        return f"No cards {what}{where}."
     if shown >= of:
         return f"Showing all {_plural(of, 'card')} {what}{where}."
     return f"Showing {shown:,} of {of:,} cards {what}{where}."
