@@ -41,7 +41,9 @@ demo: $(STAMP)
 # pytest's 5 ("no tests collected").
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -p no:cacheprovider tests
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/widgets
+	# Its own run: Playwright's sync API keeps an event loop running for the whole session.
+	$(BIN)/pytest -q -p no:cacheprovider tests/browser
 	# The notebooks open the sample workshop; under nbval it is built in a temporary folder.
 	WTFC_DEMO_DIR=$$(mktemp -d)/demo $(BIN)/pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
