@@ -41,3 +41,8 @@ def header_html(workshop: str, stage: str, table: str | None) -> str:
         f'<p><span class="wtfc-workshop">{esc(workshop)}</span> · '
         f'<span class="wtfc-table">{where}</span></p></header>'
     )
+
+
+def heading(text: str, level: int = 2) -> str:
+    """A section heading; its words are escaped like any other text."""
+    return f'<h{level} class="wtfc-section-title">{escape(text, quote=True)}</h{level}>'

@@ -8,14 +8,14 @@ import ipywidgets as w
 
 from workbook.causes_view import OutlineRow, dots_phrase
 
-from .cards import esc
+from .cards import esc, heading
 
 STAR = "★ top cause"
 
 
 def labelled_box(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
     """A titled group of controls (the title is plain text, so no escaping is needed)."""
-    box = w.VBox([w.HTML(f"<h2>{esc(title)}</h2>"), *children],
+    box = w.VBox([w.HTML(heading(title)), *children],
                  layout=w.Layout(border="2px solid #505a5f", padding="0.5rem 1rem",
                                  margin="0.5rem 0", width="100%"))
     box.add_class("wtfc-column")
@@ -29,7 +29,7 @@ def replace_options(dropdown: w.Dropdown, options: list[tuple[str, int]], keep: 
     """Give a dropdown new options, keeping its value when still offered; True if it changed.
 
     ipywidgets resets the value to the first option whenever options are set, so the caller
-    must ignore value events while this runs (see RootCauseView._quiet).
+    must ignore value events while this runs (see widgets.page.Hush).
     """
     new = tuple(options)
     values = [v for _, v in new]

@@ -15,7 +15,7 @@ from workbook.importers import FileUnreadable
 from workbook.ingest import import_upload
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
 
-from .cards import esc
+from .cards import esc, heading
 from .messages import guarded
 
 ACCEPT = ".csv,.xlsx,.xlsm,.txt,.tsv,.json"
@@ -29,7 +29,7 @@ WIDE = {"description_width": "initial"}
 
 
 def section_title(text: str) -> w.HTML:
-    title = w.HTML(f'<h2 class="wtfc-section-title">{esc(text)}</h2>')
+    title = w.HTML(heading(text))
     title.add_class("wtfc-section")
     return title
 

@@ -14,6 +14,7 @@ from workbook.search import PAGE_SIZE, StatementFilter, StatementRow, find_state
 from .cards import card_html
 from .collect_form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
 from .messages import guarded
+from .page import Hush
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
 
@@ -47,7 +48,7 @@ class CollectListMixin:
     # --- building -----------------------------------------------------------------------------
     def _build_list(self) -> w.VBox:
         self._offset = 0
-        self._quiet = False  # True while the view itself sets the chooser's options
+        self._quiet = Hush()  # on while the view itself sets the chooser's options
         self._loaded: StatementRow | None = None
         self.search = w.Text(description="Find words", placeholder="e.g. bus",
                              style=WIDE, layout=w.Layout(width="24rem"))
@@ -147,12 +148,9 @@ class CollectListMixin:
         placeholder = ("Choose one from the list below" if rows else "No statements to choose")
         options.insert(0, (placeholder, NOTHING_CHOSEN))
         if tuple(options) != tuple(self.edit_select.options):
-            self._quiet = True
-            try:
+            with self._quiet():
                 self.edit_select.options = options
                 self.edit_select.value = chosen
-            finally:
-                self._quiet = False
 
     @guarded
     def _filters_changed(self, _change: dict) -> None:
@@ -190,7 +188,7 @@ class CollectListMixin:
 
     @guarded
     def _chosen(self, change: dict) -> None:
-        if self._quiet:
+        if self._quiet.on:
             return
         sid = change["new"] or NOTHING_CHOSEN
         if sid == NOTHING_CHOSEN:

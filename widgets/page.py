@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import ipywidgets as w
 
 from workbook import Workshop
@@ -10,6 +13,25 @@ from .cards import header_html
 from .context import PageContext
 from .live import LiveRefresh
 from .messages import MessageArea, guarded
+
+
+class Hush:
+    """Set while the page itself replaces a list's choices, so watchers stay quiet."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    @property
+    def on(self) -> bool:
+        return self.depth > 0
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
 
 class StageView(w.VBox):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import ipywidgets as w
 import pandas as pd
@@ -27,7 +25,7 @@ from . import cause_controls as cc
 from .cards import esc
 from .chart import ChartView
 from .messages import guarded
-from .page import StageView
+from .page import Hush, StageView
 
 log = logging.getLogger("wtfc.widgets.root_cause")
 NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause ids start at 1)
@@ -44,7 +42,7 @@ class RootCauseView(StageView):
 
     # --- building ------------------------------------------------------------------------------
     def build(self) -> list[w.Widget]:
-        self._quiet_depth = 0
+        self._quiet = Hush()
         self._themes = pd.DataFrame()
         self._causes = pd.DataFrame()
         self._choices: list[ThemeChoice] = []
@@ -108,15 +106,6 @@ class RootCauseView(StageView):
             vote_box,
             cc.labelled_box("The cause tree", [self.chart]),
         ]
-
-    @contextmanager
-    def _quiet(self) -> Iterator[None]:
-        """Redraws set dropdown values; these must not look like the user choosing."""
-        self._quiet_depth += 1
-        try:
-            yield
-        finally:
-            self._quiet_depth -= 1
 
     # --- reading the store ---------------------------------------------------------------------
     @property
@@ -230,14 +219,14 @@ class RootCauseView(StageView):
 
     # --- user choices --------------------------------------------------------------------------
     def _on_theme(self, _change: dict) -> None:
-        if self._quiet_depth:
+        if self._quiet.on:
             return
         with self._quiet():
             self._draw_theme_info()
             self._draw_causes(theme_changed=True)
 
     def _on_edit_choice(self, change: dict) -> None:
-        if not self._quiet_depth:
+        if not self._quiet.on:
             self.edit_text.value = self._cause_text(change["new"])
 
     # --- actions -------------------------------------------------------------------------------

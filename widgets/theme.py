@@ -16,11 +16,10 @@ from workbook.model import PERSPECTIVE_LABELS
 from .board import Board
 from .chart import ChartView
 from .messages import guarded
-from .page import StageView
+from .page import Hush, StageView
 from .theme_controls import (
     STYLE,
     WIDE,
-    Hush,
     ThemeEditMixin,
     button,
     note,

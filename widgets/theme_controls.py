@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -11,8 +10,9 @@ import ipywidgets as w
 from workbook import InputError
 from workbook.board import THEME_LIST_LIMIT, card_label, theme_cards
 
-from .cards import esc
+from .cards import esc, heading
 from .messages import guarded
+from .page import Hush
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +23,7 @@ STYLE = {"description_width": "initial"}
 
 def section(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
     """A group of controls under a plain heading (the heading is a fixed, escaped string)."""
-    box = w.VBox([w.HTML(f'<h3 class="wtfc-section-title">{esc(title)}</h3>'), *children],
+    box = w.VBox([w.HTML(heading(title, 3)), *children],
                  layout=w.Layout(margin="0 0 1.25rem 0", align_items="flex-start"))
     box.add_class("wtfc-theme-section")
     if css:
@@ -56,25 +56,6 @@ def set_note(box: w.HTML, text: str) -> None:
 def row(*children: w.Widget) -> w.HBox:
     """Controls side by side, wrapping onto the next line when the column is narrow."""
     return w.HBox(list(children), layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
-
-
-class Hush:
-    """Set while the page itself replaces a list's choices, so watchers stay quiet."""
-
-    def __init__(self) -> None:
-        self.depth = 0
-
-    @property
-    def on(self) -> bool:
-        return self.depth > 0
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        self.depth += 1
-        try:
-            yield
-        finally:
-            self.depth -= 1
 
 
 def set_options(widget: w.Dropdown | w.SelectMultiple, options: list[tuple[str, Any]],
