@@ -115,7 +115,7 @@ class CollectFormMixin:
                                placeholder="One statement, in their words", rows=3, style=WIDE,
                                layout=w.Layout(width="calc(100% - 1rem)"))
         self.add_button = w.Button(description="Add statement", button_style="primary",
-                                   icon="plus", tooltip="Save this statement for everyone")
+                                   tooltip="Save this statement for everyone")
         self.add_button.on_click(lambda _b: self._add())
         box = w.VBox([section_title("Type in a statement"), self.review_ref, self.perspective,
                       self.kind, self.text, self.add_button])
@@ -143,9 +143,9 @@ class CollectFormMixin:
     # --- import files -------------------------------------------------------------------------
     def _build_import(self) -> w.VBox:
         self.upload = w.FileUpload(description="Choose files", accept=ACCEPT, multiple=True,
-                                   icon="folder-open", layout=w.Layout(width="auto"))
+                                   icon="", layout=w.Layout(width="auto"))
         self.import_button = w.Button(description="Import file", button_style="primary",
-                                      icon="upload", tooltip="Import the chosen files")
+                                      tooltip="Import the chosen files")
         self.import_button.on_click(lambda _b: self._import())
         self.import_report = w.HTML()
         self.import_report.add_class("wtfc-import-report")

@@ -62,9 +62,9 @@ class CollectListMixin:
                                     layout=w.Layout(width="16rem"))
         for control in (self.search, self.kind_filter, self.perspective_filter, self.review_filter):
             control.observe(self._filters_changed, names="value")
-        self.prev_button = w.Button(description="Previous page", icon="arrow-left",
+        self.prev_button = w.Button(description="Previous page",
                                     tooltip="Show newer statements")
-        self.next_button = w.Button(description="Next page", icon="arrow-right",
+        self.next_button = w.Button(description="Next page",
                                     tooltip="Show older statements")
         self.prev_button.on_click(lambda _b: self._turn(-1))
         self.next_button.on_click(lambda _b: self._turn(+1))
@@ -97,9 +97,9 @@ class CollectListMixin:
         self.edit_text = w.Textarea(description="Words", rows=2, style=WIDE,
                                     layout=w.Layout(width="calc(100% - 1rem)"))
         self.save_button = w.Button(description="Save changes", button_style="primary",
-                                    icon="check", tooltip="Save the changes to this statement")
+                                    tooltip="Save the changes to this statement")
         self.delete_button = w.Button(description="Delete statement", button_style="danger",
-                                      icon="trash", tooltip="Delete it; Undo brings it back")
+                                      tooltip="Delete it; Undo brings it back")
         self.save_button.on_click(lambda _b: self._save())
         self.delete_button.on_click(lambda _b: self._delete())
         self._fill_edit(None)

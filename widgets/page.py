@@ -62,7 +62,6 @@ class StageView(w.VBox):
         self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
         self.undo_button = w.Button(
             description="Undo my last change",
-            icon="undo",
             tooltip="Undo the last change made from this screen",
         )
         self.undo_button.add_class("wtfc-undo")

@@ -21,11 +21,13 @@ Facts this relies on (Voila 0.5.13, see DESIGN.md "Facts about the stack"):
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
@@ -36,9 +38,13 @@ TEMPLATE_NAME = "wtfc"
 THEMES = ("light", "dark")
 WORKSHOP_ENV = "WTFC_WORKSHOP"
 
-# Kernel culling: Voila 0.5.13 leaks a kernel per page view (upstream issue 1458).
+# Kernel culling: a page's kernel goes CULL_IDLE_TIMEOUT s after its page last spoke to it
+# (closing tabs stop theirs at once: see voila_app). A kernel whose page has not connected
+# yet is kept for CONNECT_GRACE s from hand-out, so a slow laptop's page still finds it.
 CULL_IDLE_TIMEOUT = 20
 CULL_INTERVAL = 10
+CONNECT_GRACE = 300
+KERNEL_MANAGER = "workbook.voila_app.GraceKernelManager"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -53,14 +59,41 @@ def template_dir() -> Path:
     return jupyter_data_dir() / "voila" / "templates" / TEMPLATE_NAME
 
 
-def jupyter_path_env(base_env: Mapping[str, str] | None = None) -> dict[str, str]:
+def jupyter_path_env(
+    base_env: Mapping[str, str] | None = None, first: Path | None = None
+) -> dict[str, str]:
     """A copy of ``base_env`` (default: ``os.environ``) with our data folder first on
-    ``JUPYTER_PATH``, so Voila finds ``--template=wtfc``."""
+    ``JUPYTER_PATH``, so Voila finds ``--template=wtfc`` (and ``first`` before it: the folder
+    of our pinned kernelspec)."""
     env = dict(os.environ if base_env is None else base_env)
-    ours = str(jupyter_data_dir())
-    parts = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != ours]
-    env["JUPYTER_PATH"] = os.pathsep.join([ours, *parts])
+    ours = [str(p) for p in (first, jupyter_data_dir()) if p is not None]
+    parts = [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p and p not in ours]
+    env["JUPYTER_PATH"] = os.pathsep.join([*ours, *parts])
     return env
+
+
+def write_kernelspec(folder: Path) -> Path:
+    """A ``python3`` kernelspec for this interpreter under ``folder/kernels``; returns
+    ``folder``, to put first on ``JUPYTER_PATH``.
+
+    Without it Voila starts the first ``python3`` kernelspec it finds, and a user-level one
+    from another Jupyter install (pipx, conda, the system) wins over ours: the pages' kernels
+    would then run a Python that has no wtfc-workbook in it.
+    """
+    spec = folder / "kernels" / "python3"
+    spec.mkdir(parents=True, exist_ok=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python 3 (wtfc-workbook)",
+                "language": "python",
+                "metadata": {"debugger": False},
+            }
+        ),
+        encoding="utf-8",
+    )
+    return folder
 
 
 def notebooks_dir() -> Path:
@@ -124,7 +157,8 @@ def voila_command(
     a bad port or an unknown theme.
     """
     _check(host, port, token, theme)
-    cmd = [sys.executable, "-m", "voila", str(notebooks_dir)]
+    # Our Voila (workbook.voila_app): compressed, cacheable, culling that waits for the page.
+    cmd = [sys.executable, "-m", "workbook.voila_app", str(notebooks_dir)]
     if not open_browser:
         cmd.append("--no-browser")
     cmd += [
@@ -137,6 +171,10 @@ def voila_command(
         "--classic_tree=True",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
+        f"--VoilaConfiguration.multi_kernel_manager_class={KERNEL_MANAGER}",
+        f"--GraceKernelManager.connect_grace={CONNECT_GRACE}",
+        # code highlighting: our pages show no code, so save a laptop the download
+        "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
     ]
     if preheat:
         cmd += ["--preheat_kernel=True", "--pool_size=1"]
@@ -163,7 +201,8 @@ def serve(
     """Run Voila in the foreground until it stops or Ctrl+C; return its exit code
     (0 after Ctrl+C)."""
     cmd = voila_command(notebooks_dir, port, host=host, token=token, theme=theme)
-    env = jupyter_path_env()
+    runtime = tempfile.TemporaryDirectory(prefix="wtfc-serve-")
+    env = jupyter_path_env(first=write_kernelspec(Path(runtime.name)))
     env[WORKSHOP_ENV] = workshop_location
     print(
         f"Serving {workshop_location} at {page_url(host, port, token)} — press Ctrl+C to stop",
@@ -180,6 +219,7 @@ def serve(
         return 0
     finally:
         _stop(proc)
+        runtime.cleanup()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 

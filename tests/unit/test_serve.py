@@ -24,7 +24,7 @@ def _opt(cmd: list[str], name: str) -> str | None:
 
 def test_runs_voila_with_this_interpreter_on_the_notebooks_folder(tmp_path):
     cmd = serve.voila_command(tmp_path, 8866)
-    assert cmd[:4] == [sys.executable, "-m", "voila", str(tmp_path)]
+    assert cmd[:4] == [sys.executable, "-m", "workbook.voila_app", str(tmp_path)]
     assert "--no-browser" in cmd
 
 

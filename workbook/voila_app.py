@@ -1,0 +1,162 @@
+"""Voila as `wtfc serve` runs it: compressed, cacheable, and kind to pages on a slow hall network.
+
+Run as ``python -m workbook.voila_app NOTEBOOKS_DIR ...`` (the same options as ``voila``).
+No ipywidgets here: this is the server process, not a page kernel.
+
+What it changes, and why (Voila 0.5.13 on Jupyter Server 2; DESIGN.md "Serving in a hall"):
+
+- **Compressed responses.** Voila applies ``Voila.tornado_settings`` after the tornado
+  application is made, too late for ``compress_response`` (tornado reads it in the
+  constructor), so nothing was ever compressed: a cold page moved 5.5 MB. We pass the gzip
+  transform when the application is made.
+- **Cacheable static files.** Voila serves its JupyterLab extensions with ``no-cache``.
+  Files whose names carry a content hash (``324.ee1c7d64c48a4b927622.js``) never change, so
+  they are sent ``immutable`` for a year; other static files are revalidated (a 304 costs a
+  few hundred bytes), so an upgraded Voila is never mixed with stale chunks.
+- **A kernel handed to a page is not culled before the page connects.** The idle culler
+  (needed because Voila leaks a kernel per page view) shut down kernels whose page was still
+  downloading its front end on a slow link, or pre-heated kernels that had idled in the pool:
+  the page then stayed blank for ever. A kernel that has never had a connection is kept for
+  ``connect_grace`` seconds from the moment it was handed to a page; once a page has connected,
+  the ordinary idle timeout applies, so reload storms still clear.
+- **A closing tab stops its kernel.** Voila's front end sends a shutdown beacon on
+  ``beforeunload`` with the ``_xsrf`` cookie, but Voila never sets that cookie, so the
+  request was refused (upstream issue 1458) and every page view leaked a kernel until culled.
+  We set the cookie on every page.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.web import GZipContentEncoding, OutputTransform
+from traitlets import Float
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+# A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
+_HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
+_STATIC_PREFIXES = ("/voila/labextensions/", "/voila/templates/", "/voila/static/")
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+# Once a kernel has been handed to a page, how long the page has to connect before the idle
+# culler may take it: 5 minutes covers a cold page at 1.5 Mbit/s many times over.
+CONNECT_GRACE = 300.0
+
+
+def cache_control(path: str, query: str) -> str | None:
+    """The Cache-Control header for a static file at ``path`` (None: not a static file)."""
+    if not path.startswith(_STATIC_PREFIXES):
+        return None
+    name = path.rsplit("/", 1)[-1]
+    if _HASHED.search(name) or re.search(r"(?:^|&)v=[^&]+", query):
+        return IMMUTABLE
+    return REVALIDATE
+
+
+class StaticCacheHeaders(OutputTransform):
+    """Sets Cache-Control on static files (see ``cache_control``)."""
+
+    def __init__(self, request: Any) -> None:
+        self._value = cache_control(request.path, request.query)
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):  # type: ignore[override]
+        if self._value and status_code in (200, 304):
+            headers["Cache-Control"] = self._value
+        return status_code, headers, chunk
+
+
+class GraceKernelManager(AsyncMappingKernelManager):
+    """Idle culling that spares a kernel whose page has not connected yet (see module doc)."""
+
+    connect_grace = Float(
+        CONNECT_GRACE,
+        config=True,
+        help="Seconds a kernel handed to a page is kept before its page first connects.",
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._handed_out: dict[str, float] = {}
+        self._connected_once: set[str] = set()
+
+    def handed_out(self, kernel_id: str) -> None:
+        """Record that ``kernel_id`` was just given to a page request."""
+        self._handed_out[kernel_id] = time.monotonic()
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        self.handed_out(kernel_id)  # without preheating, a kernel is started for its page
+        return kernel_id
+
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._connected_once.add(kernel_id)
+
+    def waiting_for_page(self, kernel_id: str) -> bool:
+        """True while a kernel has never been connected and is inside its grace period."""
+        if kernel_id in self._connected_once:
+            return False
+        since = self._handed_out.get(kernel_id)
+        return since is not None and time.monotonic() - since < self.connect_grace
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        if self.waiting_for_page(kernel_id):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+    def remove_kernel(self, kernel_id: str) -> Any:
+        self._handed_out.pop(kernel_id, None)
+        self._connected_once.discard(kernel_id)
+        return super().remove_kernel(kernel_id)
+
+
+class WtfcVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler, setting the ``_xsrf`` cookie its shutdown beacon sends back."""
+
+    async def get(self, path=None):  # type: ignore[override]
+        self.xsrf_token  # noqa: B018 (reading it sets the cookie)
+        await super().get(path)
+
+
+class WtfcVoila(Voila):
+    """Voila with compression, static caching, grace before culling and working shutdown."""
+
+    name = "voila"
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        # tornado reads "transforms" only in Application(); gzip first so it sees the headers.
+        settings["transforms"] = [GZipContentEncoding, StaticCacheHeaders]
+        settings["compress_response"] = True
+        km = self.kernel_manager
+        if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
+            take = km.get_rendered_notebook
+
+            async def get_rendered_notebook(*args: Any, **kwargs: Any):
+                result = await take(*args, **kwargs)
+                km.handed_out(result[2])  # (render_task, rendered_cache, kernel_id)
+                return result
+
+            km.get_rendered_notebook = get_rendered_notebook
+        return settings
+
+    def init_handlers(self) -> list:
+        handlers = super().init_handlers()
+        return [
+            (h[0], WtfcVoilaHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
+            for h in handlers
+        ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    WtfcVoila.launch_instance(argv=argv)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
