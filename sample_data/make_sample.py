@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import council_template
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from statement_bank import FAMILY, OTHER, PERSON, PRONOUNS, STAFF, Bank
@@ -652,6 +653,7 @@ added one or two statements too.
 - `messy_council_expected.json`: what importing either messy file should give: how many
   statements are good, and each rejected row (numbered as Excel shows it) with a fragment
   of the reason given.
+{council_template.readme()}
 - `worked_example.json`: the sample event taken through every stage: themes (statements
   named by review, kind and text exactly as in the CSV), dots on themes, cause trees, dots
   on causes, success statements and actions. `wtfc` uses it to build the demo workshop.
@@ -701,6 +703,7 @@ def main() -> None:
     write_wide_xlsx(statements, HERE / "reviews_wide.xlsx")
     write_messy(HERE / "messy_council.xlsx", HERE / "messy_council.csv",
                 HERE / "messy_council_expected.json")
+    council_template.write(HERE / "council_template.csv", HERE / "council_template_expected.json")
     plan = worked_example(rng, statements)
     (HERE / "worked_example.json").write_text(
         json.dumps(plan, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -708,6 +711,7 @@ def main() -> None:
 
     check_statements(statements)
     check_messy()
+    council_template.check(HERE / "council_template.csv")
     found = check_worked_example(plan, statements)
     (HERE / "README.md").write_text(readme(statements, plan, found["themed"]), encoding="utf-8")
 

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workbook.wording import USE_KINDS, read_kind
+
 
 class Kind(StrEnum):
     """What a review statement says: working, not working, or wanted for the future."""
@@ -77,29 +79,6 @@ def _norm_token(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", value).strip()
 
 
-_KIND_SYNONYMS = {
-    "working": Kind.WORKING,
-    "what is working": Kind.WORKING,
-    "whats working": Kind.WORKING,
-    "works": Kind.WORKING,
-    "going well": Kind.WORKING,
-    "good": Kind.WORKING,
-    "not working": Kind.NOT_WORKING,
-    "what is not working": Kind.NOT_WORKING,
-    "whats not working": Kind.NOT_WORKING,
-    "not working well": Kind.NOT_WORKING,
-    "notworking": Kind.NOT_WORKING,
-    "doesnt work": Kind.NOT_WORKING,
-    "not going well": Kind.NOT_WORKING,
-    "future": Kind.FUTURE,
-    "for the future": Kind.FUTURE,
-    "important for the future": Kind.FUTURE,
-    "what is important for the future": Kind.FUTURE,
-    "whats important for the future": Kind.FUTURE,
-    "hopes for the future": Kind.FUTURE,
-    "wants for the future": Kind.FUTURE,
-}
-
 _PERSPECTIVE_SYNONYMS = {
     "person": Perspective.PERSON,
     "the person": Perspective.PERSON,
@@ -130,11 +109,11 @@ _PERSPECTIVE_SYNONYMS = {
 
 
 def parse_kind(value: object) -> Kind:
-    """Read a kind written the ways people write it; raise InputError otherwise."""
-    token = _norm_token(str(value or ""))
-    if token in _KIND_SYNONYMS:
-        return _KIND_SYNONYMS[token]
-    raise InputError(f"unknown kind {str(value)!r}: use Working, Not working or Future")
+    """Read a kind by its words ("What isn't working for me"); raise InputError if unclear."""
+    reading = read_kind(value)
+    if reading.kind is None:
+        raise InputError(f"{reading.reason}: {USE_KINDS}")
+    return Kind(reading.kind)
 
 
 def parse_perspective(value: object) -> Perspective:

@@ -65,6 +65,22 @@ def test_messy_council_spreadsheet_reports_every_bad_row(tmp_path):
         assert all(r["file"] == name for r in out["rejected"])
 
 
+def test_council_template_wording_imports_and_unclear_kinds_are_named(tmp_path):
+    expected = json.loads((SAMPLE / "council_template_expected.json").read_text())
+    ws = tmp_path / "template"
+    wtfc("new", str(ws), "--name", "Template")
+    out = json.loads(
+        wtfc("import", str(ws), str(SAMPLE / "council_template.csv"), "--json").stdout
+    )
+    assert out["added"] == sum(expected["by_kind"].values())
+    assert json.loads(wtfc("stats", str(ws), "--json").stdout)["statements"] == expected["by_kind"]
+    got = [(r["row"], r["reason"]) for r in out["rejected"]]
+    assert [row for row, _ in got] == [r["row"] for r in expected["rejected"]]
+    for (_, reason), want in zip(got, expected["rejected"], strict=True):
+        assert want["reason_contains"] in reason
+        assert reason.endswith("use Working, Not working or Future")
+
+
 def test_unreadable_file_exits_1_and_keeps_good_files(tmp_path):
     ws = tmp_path / "w"
     wtfc("new", str(ws), "--name", "W")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from workbook.importers.decode import FileUnreadable
-from workbook.model import InputError, Kind, parse_kind
+from workbook.model import Kind
+from workbook.wording import read_kind, words
 
 HEADER_SCAN_ROWS = 30
 Row = Sequence[object]
@@ -29,7 +28,11 @@ _ROLE_SYNONYMS = {
         "review no", "review number", "reference no", "reference number", "ref no",
     ),
     PERSPECTIVE: ("perspective", "whose view", "who said it", "from", "view of", "respondent"),
-    KIND: ("kind", "type", "category", "statement type"),
+    KIND: (
+        "kind", "type", "category", "statement type",
+        # the review form's section the statement was written under: "What's working", ...
+        "section", "form section", "section of form", "review section",
+    ),
     TEXT: (
         "text", "statement", "what they said", "comment", "comments", "response",
         "statement text",
@@ -37,29 +40,15 @@ _ROLE_SYNONYMS = {
 }  # fmt: skip
 _ROLE_BY_TOKEN = {token: role for role, tokens in _ROLE_SYNONYMS.items() for token in tokens}
 
-_APOSTROPHES = str.maketrans("", "", "'’‘`´ʼ")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-# Not "(?:\s*\d+)+$": nested repeats backtrack exponentially on "0000…0x" (a hung upload).
-_TRAILING_NUMBER = re.compile(r"[\d\s]+$")
 _LONGEST_HEADER = 80
 
 
 def normalise_header(value: object) -> str:
     """'What’s Working (2)' -> 'whats working': case, punctuation and numbering ignored."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFKC", str(value)).casefold().translate(_APOSTROPHES)
-    text = _NON_ALNUM.sub(" ", text).strip()
-    return _TRAILING_NUMBER.sub("", text).strip()
-
-
-def _statement_kind(token: str) -> Kind | None:
-    if not token:
-        return None
-    try:
-        return parse_kind(token)
-    except InputError:
-        return None
+    tokens = words(value)
+    while tokens and tokens[-1].isdigit():
+        tokens.pop()
+    return " ".join(tokens)
 
 
 @dataclass
@@ -109,9 +98,10 @@ def classify(row: Sequence[object], row_number: int) -> Header:
         if role is not None:
             header.roles.setdefault(role, index)
             continue
-        kind = _statement_kind(token)
+        # The same rule as a kind typed in a cell: "What isn't working for me (2)".
+        kind = read_kind(value).kind if token else None
         if kind is not None:
-            header.statement_columns.append((index, kind))
+            header.statement_columns.append((index, Kind(kind)))
     return header
 
 
