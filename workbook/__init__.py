@@ -5,3 +5,4 @@ from .workshop import Workshop
 
 __all__ = ["InputError", "Kind", "Perspective", "StatementIn", "Workshop"]
 __version__ = "0.1.0"
+WTFC_WORKBOOK = True  # `wtfc` checks it: another package may be called "workbook" too

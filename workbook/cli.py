@@ -116,6 +116,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = sample.demo_folder()
     ws = sample.build_sample(folder)
     print(f"Sample workshop '{ws.name}' ready in {folder}")
+    print("(set WTFC_DEMO_DIR to keep it elsewhere; delete that folder to start afresh)")
     ws.close()
     args.dir = str(folder)
     args.host, args.token = "127.0.0.1", None

@@ -14,19 +14,31 @@ ACTOR = "sample event"
 
 
 def sample_dir() -> Path:
-    """The repository's sample_data/ folder (the package is installed editable from it)."""
-    path = Path(
-        os.environ.get("WTFC_SAMPLE_DATA", Path(__file__).resolve().parents[1] / "sample_data")
+    """The sample data: WTFC_SAMPLE_DATA, the checkout's sample_data/, or the copy shipped
+    inside the installed package."""
+    if os.environ.get("WTFC_SAMPLE_DATA"):
+        candidates = [Path(os.environ["WTFC_SAMPLE_DATA"])]
+    else:
+        here = Path(__file__).resolve().parent
+        candidates = [here.parent / "sample_data", here / "sample_data"]
+    for path in candidates:
+        if (path / "reviews_long.csv").exists():
+            return path
+    raise InputError(
+        f"The sample data is missing (looked in {', '.join(map(str, candidates))}). "
+        "Reinstall wtfc-workbook, or set WTFC_SAMPLE_DATA to a folder holding it."
     )
-    if not (path / "reviews_long.csv").exists():
-        raise InputError(f"The sample data is missing from {path}; run from a full checkout.")
-    return path
 
 
 def demo_folder() -> Path:
-    return Path(
-        os.environ.get("WTFC_DEMO_DIR", Path(__file__).resolve().parents[1] / "demo_workshop")
-    )
+    """Where `wtfc demo` keeps its sample workshop: WTFC_DEMO_DIR, else a folder in this user's
+    data folder (on Linux ~/.local/share/wtfc-workbook/demo-workshop), so the demo works from
+    any folder and is found again next time."""
+    if os.environ.get("WTFC_DEMO_DIR"):
+        return Path(os.environ["WTFC_DEMO_DIR"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("wtfc-workbook", appauthor=False)) / "demo-workshop"
 
 
 def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None = None) -> Workshop:

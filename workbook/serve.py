@@ -38,11 +38,14 @@ TEMPLATE_NAME = "wtfc"
 THEMES = ("light", "dark")
 WORKSHOP_ENV = "WTFC_WORKSHOP"
 
-# Kernel culling: a page's kernel goes CULL_IDLE_TIMEOUT s after its page last spoke to it
-# (closing tabs stop theirs at once: see voila_app). A kernel whose page has not connected
-# yet is kept for CONNECT_GRACE s from hand-out, so a slow laptop's page still finds it.
-CULL_IDLE_TIMEOUT = 20
-CULL_INTERVAL = 10
+# Kernel culling. A closing or reloading tab stops its own kernel (voila_app, and the
+# template's connection.js), so the culler only clears up after tabs that vanished without a
+# word (a laptop put to sleep, a crashed browser). A kernel whose page lost its connection is
+# kept CULL_IDLE_TIMEOUT s, so a laptop whose Wi-Fi drops for a minute or two carries on when
+# it comes back; one whose page has not connected yet is kept CONNECT_GRACE s from hand-out,
+# so a slow laptop's page still finds it.
+CULL_IDLE_TIMEOUT = 120
+CULL_INTERVAL = 15
 CONNECT_GRACE = 300
 KERNEL_MANAGER = "workbook.voila_app.GraceKernelManager"
 
@@ -97,16 +100,16 @@ def write_kernelspec(folder: Path) -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The project's ``notebooks/`` folder (next to the package in a source checkout or
-    editable install)."""
-    folder = _PACKAGE_DIR.parent / "notebooks"
-    if not folder.is_dir():
-        raise InputError(
-            f"Cannot find the notebooks folder (looked for {folder}). The pages are served "
-            "from a source checkout: clone the project and install it with "
-            "`pip install -e .` (or run `make demo`)."
-        )
-    return folder
+    """The folder of pages to serve: ``notebooks/`` in a source checkout (or an editable
+    install), else the copy shipped inside the installed package (``workbook/pages``)."""
+    for folder in (_PACKAGE_DIR.parent / "notebooks", _PACKAGE_DIR / "pages"):
+        if any(folder.glob("*.ipynb")):
+            return folder
+    raise InputError(
+        f"Cannot find the workshop pages (looked in {_PACKAGE_DIR / 'pages'}). This "
+        "installation of wtfc-workbook is incomplete: reinstall it with "
+        "`pipx install --force wtfc-workbook` or `pip install --force-reinstall wtfc-workbook`."
+    )
 
 
 def is_loopback(host: str) -> bool:

@@ -36,6 +36,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from tornado.web import GZipContentEncoding, OutputTransform
 from traitlets import Float
 from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 # A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
@@ -124,6 +125,18 @@ class WtfcVoilaHandler(TornadoVoilaHandler):
         await super().get(path)
 
 
+class QuietShutdownHandler(VoilaShutdownKernelHandler):
+    """Stops a page's kernel; a kernel already gone is fine (the page and Voila's own front
+    end may both ask as the page closes)."""
+
+    async def post(self, kernel_id):  # type: ignore[override]
+        if kernel_id not in self.kernel_manager:
+            self.set_status(204)
+            self.finish()
+            return
+        await super().post(kernel_id)
+
+
 class WtfcVoila(Voila):
     """Voila with compression, static caching, grace before culling and working shutdown."""
 
@@ -148,10 +161,9 @@ class WtfcVoila(Voila):
 
     def init_handlers(self) -> list:
         handlers = super().init_handlers()
-        return [
-            (h[0], WtfcVoilaHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
-            for h in handlers
-        ]
+        ours = {TornadoVoilaHandler: WtfcVoilaHandler,
+                VoilaShutdownKernelHandler: QuietShutdownHandler}
+        return [(h[0], ours.get(h[1], h[1]), *h[2:]) for h in handlers]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -36,10 +36,11 @@ def test_port_host_and_no_port_retries(tmp_path):
 
 
 def test_kernel_culling_is_on(tmp_path):
-    # Voila 0.5.13 leaks a kernel per page view (upstream issue 1458).
+    # Tabs that vanish without closing (a sleeping laptop) leave kernels for the culler; a
+    # Wi-Fi drop of a minute must not lose the page's kernel.
     cmd = serve.voila_command(tmp_path, 8866)
-    assert int(_opt(cmd, "MappingKernelManager.cull_idle_timeout")) == 20
-    assert int(_opt(cmd, "MappingKernelManager.cull_interval")) == 10
+    assert 60 <= int(_opt(cmd, "MappingKernelManager.cull_idle_timeout")) <= 300
+    assert int(_opt(cmd, "MappingKernelManager.cull_interval")) <= 30
 
 
 def test_uses_our_template_and_theme(tmp_path):
