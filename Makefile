@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv .venv demo test lint bench clean
+.PHONY: help venv .venv demo test test-run lint bench clean
 
 help:
 	@echo "make demo   build the sample workshop and serve its pages with Voila"
@@ -23,7 +23,7 @@ venv .venv: $(STAMP)
 
 # Re-installs only when pyproject.toml changes; the stamp is written last, so a failed
 # install is retried next time.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wtfc-workbook needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Try: make PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  rm -rf $(VENV); \
@@ -37,11 +37,21 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/wtfc demo
 
+# Every test runs, the PostgreSQL store tests included: without WTFC_TEST_POSTGRES_URL,
+# .ci/with-postgres starts a throwaway server on loopback (and says how to install one if
+# it cannot). WTFC_REQUIRE_POSTGRES turns any PostgreSQL skip into a failure.
+test: $(STAMP)
+	@if [ -n "$$WTFC_TEST_POSTGRES_URL" ]; then \
+	  $(MAKE) --no-print-directory test-run; \
+	else \
+	  bash .ci/with-postgres $(MAKE) --no-print-directory test-run; \
+	fi
+
 # Each command is its own recipe line: make stops at the first non-zero exit, including
 # pytest's 5 ("no tests collected").
-test: $(STAMP)
+test-run: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/widgets
+	WTFC_REQUIRE_POSTGRES=1 $(BIN)/pytest -q -p no:cacheprovider tests/unit tests/widgets
 	# Its own run: Playwright's sync API keeps an event loop running for the whole session.
 	$(BIN)/pytest -q -p no:cacheprovider tests/browser
 	# The notebooks open the sample workshop; under nbval it is built in a temporary folder.

@@ -20,8 +20,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "wtfc: this Python finds packages named 'workbook' or 'widgets' that are not "
             "wtfc-workbook's:\n" + "\n".join(found) + "\n"
-            "Install wtfc-workbook in an environment of its own: `pipx install wtfc-workbook`, "
-            "or `python3 -m venv wtfc-env && wtfc-env/bin/pip install wtfc-workbook`.",
+            "Install wtfc-workbook in an environment of its own: `pipx install wtfc-workbook` "
+            "(a copy of the project or its wheel), or `python3 -m venv wtfc-env && "
+            "wtfc-env/bin/pip install wtfc-workbook`.",
             file=sys.stderr,
         )
         return 2

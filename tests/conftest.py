@@ -22,6 +22,9 @@ def pg_databases():
     """Makes brand-new PostgreSQL databases for one test; all are dropped afterwards."""
     admin = _pg_admin_url()
     if not admin:
+        if os.environ.get("WTFC_REQUIRE_POSTGRES"):
+            pytest.fail(f"{PG_ENV} is not set, and this run must test PostgreSQL (make test "
+                        "starts a server through .ci/with-postgres)", pytrace=False)
         pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server for this run")
     from sqlalchemy import create_engine, text
 

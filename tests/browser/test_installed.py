@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, stop_process, wait_for_pools, wait_until_answers
+from tests.browser.conftest import ROOT, stop_process, wait_for_pools, wait_until_answers
 
 INSTALL_TIMEOUT = 900  # a clean environment installs Voila, JupyterLab, pandas... (pip cache)
 
