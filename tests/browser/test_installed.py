@@ -44,6 +44,7 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.timeout(INSTALL_TIMEOUT * 2)  # the install counts against the test's time
 def test_wheel_serves_the_demo_from_an_empty_folder(installed, tmp_path, browser):
     from workbook.serve import find_free_port
 
