@@ -28,8 +28,12 @@ class BuildWithPages(build_py):
             out = Path(self.build_lib) / "workbook" / target
             out.mkdir(parents=True, exist_ok=True)
             for pattern in patterns:
-                for path in sorted((HERE / source).glob(pattern)):
-                    shutil.copy2(path, out / path.name)
+                for path in sorted((HERE / source).rglob(pattern)):
+                    if ".ipynb_checkpoints" in path.parts:
+                        continue
+                    dest = out / path.relative_to(HERE / source)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, dest)
 
 
 setup(cmdclass={"build_py": BuildWithPages})
