@@ -9,6 +9,7 @@ What it changes, and why (Voila 0.5.13 on Jupyter Server 2; DESIGN.md "Serving i
   application is made, too late for ``compress_response`` (tornado reads it in the
   constructor), so nothing was ever compressed: a cold page moved 5.5 MB. We pass the gzip
   transform when the application is made.
+- **Compressed WebSocket messages** (permessage-deflate), for the same reason.
 - **Cacheable static files.** Voila serves its JupyterLab extensions with ``no-cache``.
   Files whose names carry a content hash (``324.ee1c7d64c48a4b927622.js``) never change, so
   they are sent ``immutable`` for a year; other static files are revalidated (a 304 costs a
@@ -147,6 +148,9 @@ class WtfcVoila(Voila):
         # tornado reads "transforms" only in Application(); gzip first so it sees the headers.
         settings["transforms"] = [GZipContentEncoding, StaticCacheHeaders]
         settings["compress_response"] = True
+        # permessage-deflate on the kernel's WebSocket: a board's widget state is mostly
+        # repeated JSON keys, sent to a laptop that may get 1.5 Mbit/s.
+        settings["websocket_compression_options"] = {}
         km = self.kernel_manager
         if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
             take = km.get_rendered_notebook
