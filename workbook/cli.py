@@ -110,6 +110,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_tender_results(args: argparse.Namespace) -> int:
+    from .tender.source import print_results
+
+    return print_results(args.source, json_out=args.json)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from . import sample
 
@@ -152,6 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir")
     s.add_argument("--actor", help="undo this person's or table's last action")
     s.set_defaults(func=cmd_undo)
+
+    s = sub.add_parser("tender", help="tender scoring by adult and young people's panels")
+    tender = s.add_subparsers(dest="tender_command", required=True)
+    s = tender.add_parser("results", help="totals and ranks from an evaluation workbook or "
+                                          "a workshop folder")
+    s.add_argument("source", help="evaluation workbook (.xlsx) or workshop folder")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_tender_results)
 
     for name, func, helptext in (
         ("serve", cmd_serve, "serve a workshop's pages with Voila"),
