@@ -121,6 +121,10 @@ def evaluation_rows(ev: Evaluation) -> dict[str, list[list[object]]]:
 
 def write_workbook(sheets: dict[str, list[list[object]]], path: Path) -> Path:
     """Write sheets of rows (header first) with a bold header and wrapped long text."""
+    return write_atomic(Path(path), make_book(sheets).save)
+
+
+def make_book(sheets: dict[str, list[list[object]]]) -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():
@@ -140,7 +144,7 @@ def write_workbook(sheets: dict[str, list[list[object]]], path: Path) -> Path:
             if longest > 60:
                 for c in col:
                     c.alignment = Alignment(wrap_text=True, vertical="top")
-    return write_atomic(Path(path), wb.save)
+    return wb
 
 
 def write_evaluation(ev: Evaluation, path: str | Path,
