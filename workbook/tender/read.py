@@ -123,16 +123,18 @@ def history(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
     qs = {q["id"]: q["code"] for q in _live(conn, db.tender_questions, evaluation_id=ev_id)}
     out = []
     s = db.tender_scores
-    for r in conn.execute(select(s).where(s.c.member_id.in_(list(people)))).mappings():
+    query = select(s).where(s.c.member_id.in_(list(people))).order_by(s.c.id)
+    for r in conn.execute(query).mappings():
         m = people[r["member_id"]]
         out.append({"at": r["created_at"], "who": r["actor"], "kind": "score", "panel": m["panel"],
                     "member": m["name"], "bidder": bid.get(r["bidder_id"]),
                     "question": qs.get(r["question_id"]), "score": r["score"],
                     "reason": r["reason"], "withdrawn": bool(r["deleted"])})
     a = db.tender_agreed
-    for r in conn.execute(select(a).where(a.c.panel_id.in_(list(panels)))).mappings():
+    query = select(a).where(a.c.panel_id.in_(list(panels))).order_by(a.c.id)
+    for r in conn.execute(query).mappings():
         out.append({"at": r["created_at"], "who": r["actor"], "kind": "agreed",
                     "panel": panels[r["panel_id"]], "member": "", "bidder": bid.get(r["bidder_id"]),
                     "question": qs.get(r["question_id"]), "score": r["score"],
                     "reason": r["reason"], "withdrawn": bool(r["deleted"])})
-    return sorted(out, key=lambda h: (h["at"], h["kind"]))
+    return sorted(out, key=lambda h: (h["at"], h["kind"]))  # stable: ids break ties
