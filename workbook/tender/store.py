@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from fractions import Fraction
 from typing import Any
 
@@ -91,11 +92,11 @@ class TenderStore:
         return b, row.id
 
     # --- setting up -----------------------------------------------------------------------------
-    def load(self, ev: Evaluation, actor: str, submitted: bool = True) -> int:
+    def load(self, ev: Evaluation, actor: str, submitted: bool | Collection[str] = True) -> int:
         """Store a whole evaluation (from a workbook) as the current one; returns its id.
 
         Scores from a workbook were given on paper or elsewhere: their members count as
-        submitted unless `submitted` is False.
+        submitted unless `submitted` is False (or does not name them).
         """
         with self.store.write(actor, f"Loaded the tender evaluation '{ev.name}'") as tx:
             old = self.current_id(tx.conn)
@@ -117,7 +118,8 @@ class TenderStore:
                     seen[name] = p.panel
                     members[(p.panel, name)] = tx.insert(
                         db.tender_members, panel_id=panels[p.panel], name=name,
-                        submitted_at=tx.at if submitted else None)
+                        submitted_at=tx.at if submitted is True or (
+                            submitted and name in submitted) else None)
             questions = {q.question: tx.insert(
                 db.tender_questions, evaluation_id=ev_id, code=q.question, text=q.text,
                 weight=str(q.weight), panel_id=panels.get(q.panel) if q.panel else None)
@@ -156,20 +158,29 @@ class TenderStore:
             tx.update(db.tender_panels, pid, share=str(share))
 
     def set_descriptor(self, score: int, words: str, actor: str) -> None:
-        """The words shown on a score button; the commissioner can make them plainer."""
-        clean_score(score)
-        words = " ".join(str(words or "").split())
-        if not words or len(words) > MAX_WORDS:
-            raise InputError(f"Give score {score} a few words (up to {MAX_WORDS} characters).")
-        with self.store.write(actor, f"Score {score} now reads '{words}'") as tx:
+        self.set_descriptors({score: words}, actor)
+
+    def set_descriptors(self, words: dict[int, str], actor: str) -> None:
+        """The words shown on the score buttons; the commissioner can make them plainer."""
+        clean = {}
+        for score, text in words.items():
+            clean_score(score)
+            text = " ".join(str(text or "").split())
+            if not text or len(text) > MAX_WORDS:
+                raise InputError(f"Give score {score} a few words (up to {MAX_WORDS} "
+                                 "characters).")
+            clean[score] = text
+        with self.store.write(actor, "Changed the words on the score buttons") as tx:
             d = db.tender_descriptors.c
             ev_id = self._need(tx.conn)
-            row = tx.conn.execute(select(d.id).where(d.evaluation_id == ev_id, d.score == score,
-                                                     d.deleted.is_(False))).scalar()
-            if row is None:
-                tx.insert(db.tender_descriptors, evaluation_id=ev_id, score=score, words=words)
-            else:
-                tx.update(db.tender_descriptors, row, words=words)
+            for score, text in sorted(clean.items()):
+                row = tx.conn.execute(select(d.id).where(
+                    d.evaluation_id == ev_id, d.score == score, d.deleted.is_(False))).scalar()
+                if row is None:
+                    tx.insert(db.tender_descriptors, evaluation_id=ev_id, score=score,
+                              words=text)
+                else:
+                    tx.update(db.tender_descriptors, row, words=text)
 
     # --- scoring ---------------------------------------------------------------------------------
     def score(self, member: str, bidder: str, question: str, score: int, reason: str,
