@@ -39,7 +39,13 @@ class TenderView(StageView):
                          "setup": self.setup.box}
         if self.table:
             return [self.empty, self.scoring.box]
-        return [self.view_choice, self.empty, *self.sections.values()]
+        return [self.empty, *self.sections.values()]
+
+    def __init__(self, workshop, **kwargs):
+        super().__init__(workshop, **kwargs)
+        self.add_class("wtfc-tender")
+        if not self.table:  # the view buttons share the row with Undo: one screen, no scroll
+            self.children[1].children = (*self.children[1].children, self.view_choice)
 
     def _show(self) -> None:
         has = self.workshop.tender.current_id() is not None

@@ -14,7 +14,6 @@ from .messages import guarded
 from .page import Hush
 from .tender_parts import (
     STYLE,
-    WIDE,
     bidder_options,
     question_options,
     score_buttons,
@@ -22,6 +21,7 @@ from .tender_parts import (
     scroll_box,
     set_options,
     table_html,
+    wide,
 )
 
 
@@ -34,10 +34,10 @@ class ModerationSection:
         self.quiet = Hush()
         self.ev: Evaluation | None = None
         self.cells: list[ModerationCell] = []
-        self.panel_select = w.Dropdown(description="Panel", layout=WIDE, style=STYLE)
+        self.panel_select = w.Dropdown(description="Panel", layout=wide(), style=STYLE)
         self.panel_select.observe(lambda _c: self._redraw_panel(), "value")
-        self.bidder_select = w.Dropdown(description="Bid", layout=WIDE, style=STYLE)
-        self.question_select = w.Dropdown(description="Question", layout=WIDE, style=STYLE)
+        self.bidder_select = w.Dropdown(description="Bid", layout=wide(), style=STYLE)
+        self.question_select = w.Dropdown(description="Question", layout=wide(), style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(lambda _c: None if self.quiet.on else self._draw_cell(), "value")
         self.next_flag_button = w.Button(description="Next flagged", icon="flag",
@@ -57,10 +57,14 @@ class ModerationSection:
         self.box = w.HBox([
             labelled_box("Moderate a score", [
                 self.panel_select, self.bidder_select, self.question_select,
-                w.HBox([self.next_flag_button]), self.cell_html, self.agreed_buttons,
-                self.agreed_reason, w.HBox([self.agree_button])]),
-            labelled_box("Flagged for discussion", [self.waiting, self.flags_html]),
+                w.HBox([self.next_flag_button]), self.cell_html]),
+            w.VBox([
+                labelled_box("Agree the panel's score", [
+                    self.agreed_buttons, self.agreed_reason, w.HBox([self.agree_button])]),
+                labelled_box("Flagged for discussion", [self.waiting, self.flags_html]),
+            ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
+        self.box.add_class("wtfc-tender-moderation")
 
     def redraw(self, ev: Evaluation, roster: list[dict]) -> None:
         self.ev, self.roster = ev, roster

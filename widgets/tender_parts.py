@@ -10,8 +10,12 @@ from workbook.tender.model import Evaluation
 
 from .cards import esc
 
-WIDE = w.Layout(width="min(100%, 60rem)")
 STYLE = {"description_width": "initial"}
+
+
+def wide() -> w.Layout:
+    """A layout of its own for each control (a shared Layout would hide them all at once)."""
+    return w.Layout(width="min(100%, 60rem)")
 
 
 def bidder_options(ev: Evaluation) -> list[tuple[str, str]]:

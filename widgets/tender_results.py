@@ -6,6 +6,7 @@ import ipywidgets as w
 
 from workbook.tender import charts as tc
 from workbook.tender.model import Evaluation, Problem
+from workbook.tender.report import ordinal
 from workbook.tender.views import result_rows, what_changed
 
 from .cards import esc
@@ -15,8 +16,20 @@ from .messages import guarded
 from .page import Hush
 from .tender_parts import STYLE, scroll_box, set_options, table_html
 
-CHARTS = [("Totals", "totals"), ("With and without young people", "change"),
-          ("Young people's share", "share"), ("Favourites (Borda)", "borda")]
+CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
+          ("Favourites", "borda")]
+
+
+def short(text: str, width: int = 21) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def effect(row: dict) -> str:
+    """'▲ up 3 (4th without)': the move and the rank it would have had."""
+    without = row["rank_without_young_people"]
+    if without is None or row["move"] == "= same":
+        return "= same"
+    return f"{row['move']} ({ordinal(without)} without)"
 
 
 class ResultsSection:
@@ -39,12 +52,14 @@ class ResultsSection:
         self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
                                  "value")
         self.chart = ChartView(outputs=page.workshop.outputs)
+        left = labelled_box("Results", [self.table, self.status])
+        right = labelled_box("Charts", [w.HBox([self.chart_choice, self.borda_panel]),
+                                        self.chart])
+        left.layout.width, right.layout.width = "47%", "51%"
+        left.add_class("wtfc-tender-results")
         self.box = w.VBox([
             self.changed,
-            w.HBox([
-                labelled_box("Results", [self.table, self.status]),
-                labelled_box("Charts", [self.chart_choice, self.borda_panel, self.chart]),
-            ], layout=w.Layout(width="100%", grid_gap="1rem")),
+            w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem")),
         ])
 
     def redraw(self, ev: Evaluation, problems: list[Problem]) -> None:
@@ -59,12 +74,11 @@ class ResultsSection:
             self.chart.value = ""
             return
         self.changed.value = f"<p role='status'>{esc(what_changed(ev))}</p>"
-        rows = [(r["rank"], f"{r['bidder']} {r['name']}", f"{r['quality']:.2f}",
-                 f"{r['price']:.2f}", f"{r['total']:.2f}", r["rank_without_young_people"] or "",
-                 r["move"]) for r in result_rows(ev)]
+        rows = [(r["rank"], short(f"{r['bidder']} {r['name']}"), f"{r['quality']:.2f}",
+                 f"{r['price']:.2f}", f"{r['total']:.2f}", effect(r)) for r in result_rows(ev)]
         self.table.value = table_html(
-            ("Rank", "Bidder", "Quality", "Price", "Total", "Rank without young people",
-             "Move"), rows, "Points out of 100, best first")
+            ("Rank", "Bidder", "Quality", "Price", "Total", "Young people's effect"), rows,
+            "Points out of 100, best first")
         self._draw_status()
         self._draw_chart()
 

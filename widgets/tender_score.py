@@ -14,7 +14,6 @@ from .messages import guarded
 from .page import Hush
 from .tender_parts import (
     STYLE,
-    WIDE,
     bidder_options,
     question_options,
     score_buttons,
@@ -22,6 +21,7 @@ from .tender_parts import (
     scroll_box,
     set_options,
     table_html,
+    wide,
 )
 
 PLACES = ["1st (favourite)", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
@@ -36,11 +36,13 @@ class ScoringSection:
         self.quiet = Hush()
         self.ev: Evaluation | None = None
         self.roster: list[dict] = []
-        self.who = w.Dropdown(description="Who is scoring?", options=[], layout=WIDE,
+        self.who = w.Dropdown(description="Who is scoring?", options=[], layout=wide(),
                               style=STYLE)
         self.who.observe(lambda _c: None if self.quiet.on else self.page.redraw(set()), "value")
-        self.bidder_select = w.Dropdown(description="Bid", layout=WIDE, style=STYLE)
-        self.question_select = w.Dropdown(description="Question", layout=WIDE, style=STYLE)
+        self.bidder_select = w.Dropdown(description="Bid", layout=w.Layout(width="48%"),
+                                        style=STYLE)
+        self.question_select = w.Dropdown(description="Question", layout=w.Layout(width="48%"),
+                                          style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(self._on_cell, "value")
         self.question_html = w.HTML()
@@ -58,7 +60,7 @@ class ScoringSection:
         self.submit_button.on_click(lambda _b: self.submit())
         self.mine = w.HTML()
         self.order = [w.Dropdown(description=PLACES[i] if i < len(PLACES) else f"{i + 1}th",
-                                 style=STYLE, layout=WIDE) for i in range(10)]
+                                 style=STYLE, layout=wide()) for i in range(10)]
         self.order_box = w.VBox()
         self.order_button = w.Button(description="Save my order", tooltip="Save your "
                                      "favourite to least favourite order of the bids")
@@ -66,7 +68,8 @@ class ScoringSection:
         self.box = w.VBox([
             self.who,
             labelled_box("Score a bid", [
-                self.bidder_select, self.question_select, self.question_html,
+                w.HBox([self.bidder_select, self.question_select],
+                       layout=w.Layout(width="100%", grid_gap="1rem")), self.question_html,
                 self.score_buttons, self.reason, w.HBox([self.save_button]), self.progress]),
             w.HBox([
                 labelled_box("My scores so far", [self.mine, w.HBox([self.submit_button])]),
@@ -124,8 +127,8 @@ class ScoringSection:
         q = next((q for q in ev.questions if q.question == self.question_select.value), None)
         b = next((b for b in ev.bidders if b.bidder == self.bidder_select.value), None)
         self.question_html.value = (
-            f"<p class='wtfc-tender-bid'>{esc(b.name if b else '')}</p>"
-            f"<p class='wtfc-tender-qtext'>{esc(q.text if q else '')}</p>")
+            f"<p class='wtfc-tender-qtext'><span class='wtfc-tender-bid'>"
+            f"{esc(b.name if b else '')}:</span> {esc(q.text if q else '')}</p>")
         score, reason = self._own().get((self.bidder_select.value, self.question_select.value),
                                         (None, ""))
         with self.quiet():

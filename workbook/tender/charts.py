@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ..charts import FONT, Chart, _figure
+from ..charts import Chart, _figure
 from .model import Evaluation
 from .rules import (
     borda,
@@ -23,6 +23,7 @@ COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 PRICE_COLOUR, PRICE_HATCH = "#BBBBBB", "--"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+FONT = 18  # shown at about 0.8 of full size beside the results table: 20 px or more
 
 
 def shares_now(ev: Evaluation) -> dict[str, Fraction]:
@@ -44,7 +45,7 @@ def label(ev: Evaluation, code: str, width: int = 30) -> str:
 def totals_chart(ev: Evaluation) -> Chart:
     """Each bidder's total as stacked bars: quality points from each panel, then price."""
     res = sorted(work_out(ev), key=lambda r: (r.rank, r.bidder))
-    fig = _figure(12, 1.6 + 0.9 * len(res))
+    fig = _figure(10, 1.6 + 0.65 * len(res))
     ax = fig.add_subplot()
     ys = list(range(len(res)))[::-1]
     left = [0.0] * len(res)
@@ -80,7 +81,7 @@ def totals_chart(ev: Evaluation) -> Chart:
 def _slope(ev: Evaluation, left: dict[str, int], right: dict[str, int], titles: tuple[str, str],
            name: str, title: str, what: str) -> Chart:
     """Two columns of ranks joined by lines; a bidder who moves gets a thick line and arrow."""
-    fig = _figure(12, 1.8 + 0.8 * len(left))
+    fig = _figure(9, 1.2 + 0.6 * len(left))
     ax = fig.add_subplot()
     rows, parts = [], []
     for i, b in enumerate(ev.bidders):
@@ -88,20 +89,21 @@ def _slope(ev: Evaluation, left: dict[str, int], right: dict[str, int], titles: 
         moved = a != c
         ax.plot([0, 1], [a, c], color=COLOURS[i % 6], marker=MARKERS[i % 8], markersize=12,
                 linewidth=5 if moved else 2, linestyle="-" if moved else ":")
-        ax.text(-0.04, a, f"{a}. {label(ev, b.bidder)}", ha="right", va="center", fontsize=FONT)
+        ax.text(-0.07, a, f"{a}. {label(ev, b.bidder)}", ha="right", va="center", fontsize=FONT)
         arrow = "" if not moved else (f" ▲ up {a - c}" if c < a else f" ▼ down {c - a}")
-        ax.text(1.04, c, f"{c}. {b.bidder}{arrow}", ha="left", va="center", fontsize=FONT,
+        ax.text(1.07, c, f"{c}. {b.bidder}{arrow}", ha="left", va="center", fontsize=FONT,
                 fontweight="bold" if moved else "normal")
         rows.append({"bidder": b.bidder, titles[0]: a, titles[1]: c, "moved": c - a})
         parts.append(f"{b.bidder} {a} to {c}" if moved else f"{b.bidder} stays {a}")
     n = len(left)
-    ax.set_ylim(n + 0.5, 0.5)
-    ax.set_xlim(-0.9, 1.7)
-    ax.set_xticks([0, 1], titles, fontsize=FONT)
-    ax.xaxis.tick_top()
+    ax.set_ylim(n + 0.4, 0.1)
+    ax.set_xlim(-1.2, 1.8)
+    ax.set_xticks([])
+    ax.text(-0.07, 0.35, titles[0], ha="right", va="bottom", fontsize=FONT, style="italic")
+    ax.text(1.07, 0.35, titles[1], ha="left", va="bottom", fontsize=FONT, style="italic")
     ax.set_yticks([])
     ax.spines[["top", "right", "left", "bottom"]].set_visible(False)
-    ax.set_title(title, fontsize=FONT + 2, pad=36)
+    ax.set_title(title, fontsize=FONT + 2, pad=8)
     alt = f"Slope chart of {what}: rank {titles[0].lower()} against {titles[1].lower()}. " + (
         "; ".join(parts) + ".")
     return Chart(name, fig, pd.DataFrame(rows), alt)
@@ -119,14 +121,14 @@ def young_share_chart(ev: Evaluation, steps: int = 10) -> Chart:
     """Each bidder's rank as the young people's panels' share of quality goes 0 to 100%."""
     ranks = ranks_by_young_share(ev, steps)
     steps_pct = sorted(ranks)
-    fig = _figure(12, 6)
+    fig = _figure(10, 4.6)
     ax = fig.add_subplot()
     rows = [{"young_people_share_percent": s, **ranks[s]} for s in steps_pct]
     for i, b in enumerate(ev.bidders):
         ys = [ranks[s][b.bidder] for s in steps_pct]
         ax.plot(steps_pct, ys, color=COLOURS[i % 6], marker=MARKERS[i % 8], markersize=10,
                 linewidth=3, label=label(ev, b.bidder))
-        ax.text(101.5, ys[-1], b.bidder, va="center", fontsize=FONT - 2)
+        ax.text(102, ys[-1], label(ev, b.bidder, 22), va="center", fontsize=FONT - 2)
     now = float(sum(shares_now(ev).values()) * 100)
     ax.axvline(now, color="black", linestyle="--", linewidth=2)
     ax.text(now + 1, len(ev.bidders) + 0.4, f"Agreed share: {now:.0f}%", fontsize=FONT - 2,
@@ -136,13 +138,11 @@ def young_share_chart(ev: Evaluation, steps: int = 10) -> Chart:
     ax.set_ylabel("Rank (1 = first)", fontsize=FONT)
     ax.set_xlabel("Young people's share of the quality points (%)", fontsize=FONT)
     ax.tick_params(labelsize=FONT - 2)
-    ax.set_xticks(range(0, 101, 10))
+    ax.set_xticks(range(0, 101, 20))
+    ax.set_xlim(-3, 150)
     ax.grid(axis="x", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title("Rank as the young people's share of quality goes from 0 to 100%",
-                 fontsize=FONT + 2)
-    ax.legend(fontsize=FONT - 3, frameon=False, loc="upper center",
-              bbox_to_anchor=(0.5, -0.16), ncol=3)
+    ax.set_title("Rank as the young people's share goes from 0 to 100%", fontsize=FONT + 2)
     parts = []
     for b in ev.bidders:
         seq = [ranks[s][b.bidder] for s in steps_pct]
