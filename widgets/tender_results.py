@@ -48,7 +48,7 @@ class ResultsSection:
         self.chart_choice = w.ToggleButtons(options=CHARTS, value="change",
                                             description="Chart", style=STYLE)
         self.chart_choice.observe(lambda _c: self._draw_chart(), "value")
-        self.borda_panel = w.Dropdown(description="Panel", style=STYLE)
+        self.borda_panel = w.Dropdown(description="Favourites of", style=STYLE)
         self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
                                  "value")
         self.chart = ChartView(outputs=page.workshop.outputs)
