@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from workbook import InputError
 from workbook.tender.model import Evaluation
-from workbook.tender.views import member_progress, next_unscored
+from workbook.tender.views import member_progress, next_unscored, what_changed
 
 from .cards import esc
 from .cause_controls import labelled_box
@@ -144,8 +144,11 @@ class ScoringSection:
         state = (f"Submitted: thank you, {me['name']}." if me["submitted_at"] else
                  "All scored: check them, then submit." if done == total else
                  f"{total - done} still to score.")
+        changed = (f"<p class='wtfc-tender-changed'>{esc(what_changed(ev))}</p>"
+                   if me["submitted_at"] else "")
         self.progress.value = (f"<p class='wtfc-tender-progress' role='status'>"
-                               f"<strong>{done} of {total} scored.</strong> {esc(state)}</p>")
+                               f"<strong>{done} of {total} scored.</strong> {esc(state)}</p>"
+                               + changed)
         own = self._own()
         rows = [(b.bidder, q.question, own[(b.bidder, q.question)][0],
                  own[(b.bidder, q.question)][1])

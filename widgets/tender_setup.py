@@ -55,6 +55,11 @@ class SetupSection:
         self.export_button.on_click(lambda _b: self.export())
         self.exported = w.HTML()
         self.roster_html = w.HTML()
+        self.member_panel = w.Dropdown(description="Panel", style=STYLE)
+        self.member_name = w.Text(description="New member's name", style=STYLE,
+                                  placeholder="e.g. Sam")
+        self.add_member_button = w.Button(description="Add member")
+        self.add_member_button.on_click(lambda _b: self.add_member())
         self.box = w.HBox([
             w.VBox([
                 labelled_box("Load an evaluation", [
@@ -68,7 +73,9 @@ class SetupSection:
             w.VBox([
                 labelled_box("Words on the score buttons", [*self.words,
                                                             w.HBox([self.words_button])]),
-                labelled_box("Panel members", [self.roster_html]),
+                labelled_box("Panel members", [self.roster_html, self.member_panel,
+                                               self.member_name,
+                                               w.HBox([self.add_member_button])]),
                 labelled_box("Export", [w.HBox([self.export_button]), self.exported]),
             ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
@@ -86,6 +93,12 @@ class SetupSection:
             button.on_click(lambda _b, panel=p.panel, box=box: self.save_share(panel, box.value))
             share_rows.append(w.HBox([box, button]))
         self.shares.children = share_rows
+        panels = [(p.panel, p.panel) for p in ev.panels]
+        if tuple(self.member_panel.options) != tuple(panels):
+            keep = self.member_panel.value
+            self.member_panel.options = panels
+            if keep in [v for _, v in panels]:
+                self.member_panel.value = keep
         rows = [(m["panel"], m["name"], "✔ submitted" if m["submitted_at"] else "scoring")
                 for m in roster]
         self.roster_html.value = scroll_box(table_html(
@@ -100,7 +113,8 @@ class SetupSection:
             raise InputError(f"{label} has {len(bad)} problem{'s' if len(bad) != 1 else ''} "
                              f"to fix first: {shown}" + (" ..." if len(bad) > 3 else ""))
         fresh = self.blank_scores.value
-        if fresh:
+        if fresh:  # keep who is on each panel, drop what they scored
+            ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
             ev.scores, ev.agreed, ev.rankings = [], [], []
         self.page.workshop.tender.load(ev, actor=self.page.actor, submitted=not fresh)
         self.page.after_write(f"Loaded {label}: {len(ev.bidders)} bids, {len(ev.questions)} "
@@ -128,6 +142,14 @@ class SetupSection:
         self.page.after_write("Loaded the sample evaluation" + (
             ": the adult panel has scored; the young people's panel scores now." if fresh
             else ", with every panel's scores."))
+
+    @guarded
+    def add_member(self) -> None:
+        name = self.member_name.value
+        self.page.workshop.tender.add_member(self.member_panel.value, name, self.page.actor)
+        self.member_name.value = ""
+        self.page.after_write(f"Added {' '.join(name.split())} to the {self.member_panel.value}. "
+                              "They score at this page's address with ?table= and their name.")
 
     @guarded
     def save_weights(self) -> None:

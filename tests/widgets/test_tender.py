@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from widgets.tender import TenderView
@@ -10,6 +12,7 @@ from workbook.sample import sample_dir
 from workbook.tender.sample import load_tender_sample
 
 EVIL = "<img src=x onerror=alert(1)>"
+NOW = datetime(2026, 4, 1, tzinfo=UTC)
 YP = "Young people's panel"
 
 
@@ -159,3 +162,41 @@ def test_member_not_on_a_panel_chooses_who_they_are(ws):
     assert s.who.layout.display is None
     s.who.value = "Eli"
     assert s.member == "Eli" and "0 of 40 scored" in s.progress.value
+
+
+def test_commissioner_adds_a_member_who_then_scores(ws):
+    big = TenderView(ws)
+    st = big.setup
+    st.member_panel.value = YP
+    st.member_name.value = "  Gus  "
+    st.add_member_button.click()
+    assert any(m["name"] == "Gus" for m in _roster(ws))
+    st.member_name.value = "Gus"
+    st.add_member_button.click()
+    assert "already a member called Gus" in big.messages.text
+    gus = TenderView(ws, table="Gus").scoring
+    assert "0 of 40 scored" in gus.progress.value
+
+
+def test_upload_with_fresh_scoring_keeps_members(ws, tmp_path):
+    big = TenderView(ws)
+    st = big.setup
+    data = (sample_dir() / "tender_evaluation.xlsx").read_bytes()
+    st.upload.value = ({"name": "C:\\fakepath\\panel.xlsx", "type": "", "size": len(data),
+                        "content": memoryview(data), "last_modified": NOW},)
+    st.blank_scores.value = True
+    st.load_button.click()
+    assert "Loaded panel.xlsx: 5 bids, 8 questions, 2 panels" in big.messages.text
+    assert len(_roster(ws)) == 9 and not any(m["submitted_at"] for m in _roster(ws))
+    assert ws.tender.evaluation(everyone=True)[0].scores == []
+    st.upload.value = ({"name": "bad.xlsx", "type": "", "size": 3,
+                        "content": memoryview(b"bad"), "last_modified": NOW},)
+    st.load_button.click()
+    assert "could not be opened as an Excel workbook" in big.messages.text
+
+
+def _roster(ws):
+    from workbook.tender.read import roster
+
+    with ws.store.read() as conn:
+        return roster(conn, ws.tender.current_id(conn))

@@ -18,6 +18,7 @@ def load_tender_sample(tender: TenderStore, path, scored: bool = False) -> int:
     if scored:
         return tender.load(ev, ACTOR, submitted=True)
     young = set(ev.young_panels)
+    ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
     ev.scores = [s for s in ev.scores if s.panel not in young]
     ev.agreed = [a for a in ev.agreed if a.panel not in young]
     ev.rankings = [r for r in ev.rankings if r.panel not in young]

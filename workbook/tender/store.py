@@ -142,6 +142,22 @@ class TenderStore:
                 tx.insert(db.tender_descriptors, evaluation_id=ev_id, score=score, words=words)
         return ev_id
 
+    def add_member(self, panel: str, name: str, actor: str) -> None:
+        """A new panel member; names are unique in the evaluation (they sign in by name)."""
+        name = " ".join(str(name or "").split())
+        if not name or len(name) > 40:
+            raise InputError("Type the member's name (up to 40 characters).")
+        with self.store.write(actor, f"Added {name} to the {panel}") as tx:
+            ev_id = self._need(tx.conn)
+            pid = self._id(tx.conn, db.tender_panels, "code", panel, "panel", evaluation_id=ev_id)
+            try:
+                self.member(tx.conn, name)
+            except InputError:
+                tx.insert(db.tender_members, panel_id=pid, name=name, submitted_at=None)
+                return
+            raise InputError(f"There is already a member called {name}: add a surname or "
+                             "initial.")
+
     def set_weights(self, quality: Fraction, price: Fraction, actor: str) -> None:
         if quality < 0 or price < 0 or quality + price != 100:
             raise InputError("The quality and price weights must add up to 100.")
