@@ -116,6 +116,15 @@ def cmd_tender_results(args: argparse.Namespace) -> int:
     return print_results(args.source, json_out=args.json)
 
 
+def cmd_tender_export(args: argparse.Namespace) -> int:
+    from .tender.report import export_all
+
+    with _open(args.dir) as ws:
+        for path in export_all(ws.tender, Path(args.out)):
+            print(f"Wrote {path}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from . import sample
 
@@ -166,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("source", help="evaluation workbook (.xlsx) or workshop folder")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_tender_results)
+    s = tender.add_parser("export", help="the evaluation workbook (with history) and each "
+                                         "bidder's summary (XLSX and Word)")
+    s.add_argument("dir", help="workshop folder or database URL")
+    s.add_argument("out", help="folder to write the files into")
+    s.set_defaults(func=cmd_tender_export)
 
     for name, func, helptext in (
         ("serve", cmd_serve, "serve a workshop's pages with Voila"),

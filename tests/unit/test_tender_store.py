@@ -154,3 +154,21 @@ def test_cli_results_from_a_workshop_folder(loaded):
                            str(ws.folder), "--json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == as_json(ev, [])
+
+
+def test_cli_export_writes_workbook_and_summaries(loaded, tmp_path):
+    ws, ev = loaded
+    if ws.folder is None or ws.store.dialect != "sqlite":
+        pytest.skip("the folder form is tested on SQLite")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "workbook.cli", "tender", "export",
+                           str(ws.folder), str(out)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    again, problems = read_evaluation(out / "tender_evaluation.xlsx")
+    assert problems == [] and as_json(again, problems) == as_json(ev, [])
+    import openpyxl
+
+    book = openpyxl.load_workbook(out / "tender_evaluation.xlsx")
+    assert book["History"].max_row == 1 + len(ev.scores) + len(ev.agreed)
+    assert (out / "tender_assessment_summaries.docx").stat().st_size > 0
