@@ -68,9 +68,9 @@ def totals_chart(ev: Evaluation) -> Chart:
     ax.set_xlabel("Points out of 100", fontsize=FONT)
     ax.tick_params(axis="x", labelsize=FONT - 2)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title("Total points: each panel's quality points plus price", fontsize=FONT + 2)
-    ax.legend(fontsize=FONT - 2, frameon=False, loc="upper center",
-              bbox_to_anchor=(0.5, -0.22 if len(res) > 3 else -0.35), ncol=len(ev.panels) + 1)
+    ax.set_title("Total points: quality by panel, plus price", fontsize=FONT + 2)
+    fig.legend(fontsize=FONT - 3, frameon=False, loc="outside lower center",
+               ncol=len(ev.panels) + 1)
     parts = [f"{r['rank']}. {r['bidder']} {r['total']:.2f} (" + ", ".join(
         f"{k[:-7]} {v:.2f}" for k, v in r.items() if k.endswith("_points")) + ")" for r in rows]
     alt = "Stacked bar chart of total points out of 100, by panel and price. " + "; ".join(
