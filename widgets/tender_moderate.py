@@ -34,13 +34,15 @@ class ModerationSection:
         self.quiet = Hush()
         self.ev: Evaluation | None = None
         self.cells: list[ModerationCell] = []
-        self.panel_select = w.Dropdown(description="Panel", layout=wide(), style=STYLE)
+        self.panel_select = w.Dropdown(description="Panel", style=STYLE,
+                                       layout=w.Layout(width="min(100%, 34rem)"))
         self.panel_select.observe(lambda _c: self._redraw_panel(), "value")
         self.bidder_select = w.Dropdown(description="Bid", layout=wide(), style=STYLE)
         self.question_select = w.Dropdown(description="Question", layout=wide(), style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(lambda _c: None if self.quiet.on else self._draw_cell(), "value")
         self.next_flag_button = w.Button(description="Next flagged", icon="flag",
+                                         layout=w.Layout(flex="0 0 auto"),
                                          tooltip="Go to the next score with members two or "
                                                  "more points apart")
         self.next_flag_button.on_click(lambda _b: self.next_flagged())
@@ -56,8 +58,9 @@ class ModerationSection:
         self.agree_button.on_click(lambda _b: self.agree())
         self.box = w.HBox([
             labelled_box("Moderate a score", [
-                self.panel_select, self.bidder_select, self.question_select,
-                w.HBox([self.next_flag_button]), self.cell_html]),
+                w.HBox([self.panel_select, self.next_flag_button],
+                       layout=w.Layout(grid_gap="1rem")),
+                self.bidder_select, self.question_select, self.cell_html]),
             w.VBox([
                 labelled_box("Agree the panel's score", [
                     self.agreed_buttons, self.agreed_reason, w.HBox([self.agree_button])]),
@@ -124,9 +127,11 @@ class ModerationSection:
                   f"{esc(cell.agreed_reason)}</p>" if cell.agreed is not None else
                   "<p>No agreed score yet: the members' mean counts until there is one.</p>")
         self.cell_html.value = (
-            table_html(("Member", "Score", "Reason"), rows,
-                       f"{cell.panel}: {cell.bidder} on {cell.question}")
-            + f"<p>{summary}</p>{agreed}")
+            f"<p>{summary}</p>{agreed}"
+            + scroll_box(table_html(("Member", "Score", "Reason"), rows,
+                                    f"{cell.panel}: {cell.bidder} on {cell.question}, "
+                                    f"{len(rows)} submitted scores"),
+                         "Each member's score"))
         with self.quiet():
             self.agreed_buttons.value = cell.agreed
             self.agreed_reason.value = cell.agreed_reason
