@@ -110,6 +110,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_tender_results(args: argparse.Namespace) -> int:
+    from .tender.source import print_results
+
+    return print_results(args.source, json_out=args.json)
+
+
+def cmd_tender_export(args: argparse.Namespace) -> int:
+    from .tender.report import export_all
+
+    with _open(args.dir) as ws:
+        for path in export_all(ws.tender, Path(args.out)):
+            print(f"Wrote {path}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from . import sample
 
@@ -153,6 +168,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir")
     s.add_argument("--actor", help="undo this person's or table's last action")
     s.set_defaults(func=cmd_undo)
+
+    s = sub.add_parser("tender", help="tender scoring by adult and young people's panels")
+    tender = s.add_subparsers(dest="tender_command", required=True)
+    s = tender.add_parser("results", help="totals and ranks from an evaluation workbook or "
+                                          "a workshop folder")
+    s.add_argument("source", help="evaluation workbook (.xlsx) or workshop folder")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_tender_results)
+    s = tender.add_parser("export", help="the evaluation workbook (with history) and each "
+                                         "bidder's summary (XLSX and Word)")
+    s.add_argument("dir", help="workshop folder or database URL")
+    s.add_argument("out", help="folder to write the files into")
+    s.set_defaults(func=cmd_tender_export)
 
     for name, func, helptext in (
         ("serve", cmd_serve, "serve a workshop's pages with Voila"),

@@ -166,6 +166,7 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
         busy = (
             conn.execute(select(func.count()).select_from(db.statements)).scalar()
             + conn.execute(select(func.count()).select_from(db.themes)).scalar()
+            + conn.execute(select(func.count()).select_from(db.tender_evaluations)).scalar()
         )
         if busy:
             raise InputError(

@@ -52,6 +52,9 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
     import_file(ws, data / "reviews_long.csv", actor=ACTOR)
     if worked:
         apply_worked_example(ws, plan)
+        from .tender.sample import load_tender_sample
+
+        load_tender_sample(ws.tender, data / "tender_evaluation.xlsx")
     return ws
 
 

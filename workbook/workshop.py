@@ -131,6 +131,13 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps):
             tx.touched.add("meta")
             tx.not_undoable = True
 
+    @property
+    def tender(self):
+        """The tender evaluation in this workshop (scores, moderation, results)."""
+        from .tender.store import TenderStore
+
+        return TenderStore(self.store)
+
     # --- DataFrames for commissioners -------------------------------------------------------
     @property
     def reviews(self):

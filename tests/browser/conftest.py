@@ -52,6 +52,7 @@ MAIN_CONTROL: dict[str, tuple[str, str]] = {
     "01_collect.ipynb": ("button", "Add statement"),
     "02_theme.ipynb": ("button", "Move cards"),
     "03_root_cause.ipynb": ("button", "Add cause"),
+    "tender_scoring.ipynb": ("button", "Undo my last change"),
 }
 
 # Requests the pages make beyond this machine. The hall has no internet: they are blocked in

@@ -1,0 +1,97 @@
+"""The tender page in a real browser: a member scores a bid, reload keeps it; axe; screenshots.
+
+Screenshots: the big screen at 1920x1080 (results and moderation) and a member's laptop at
+1366x768, in tests/browser/artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+
+expect = pytest.importorskip("playwright.sync_api",
+                             reason="Playwright for Python is not installed").expect
+
+TENDER = "tender_scoring.ipynb"
+LAPTOP = {"width": 1366, "height": 768}
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+FAILING_IMPACTS = {"serious", "critical"}
+MEMBER = "Frankie"  # on the sample's young people's panel, which scores live in the demo
+
+
+def axe_failures(page, name: str) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_timeout(500)
+    found = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+              "nodes": len(v["nodes"]), "targets": [n["target"] for n in v["nodes"]][:10]}
+             for v in Axe().run(page).response["violations"]]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(found, indent=2, ensure_ascii=False))
+    return [v for v in found if v["impact"] in FAILING_IMPACTS]
+
+
+def choose(page, label: str, starts: str) -> None:
+    select = page.get_by_label(label, exact=True)
+    # ipywidgets writes option text with non-breaking spaces: \s matches them in the browser.
+    option = select.locator("option", has_text=re.compile("^" + re.escape(starts) + r"\s"))
+    expect(option).to_have_count(1)
+    select.select_option(value=option.get_attribute("value"))
+
+
+def stored(store, bidder: str, question: str):
+    ev, _ = store.tender.evaluation(everyone=True)
+    return next(((s.score, s.reason) for s in ev.scores if (s.member, s.bidder, s.question)
+                 == (MEMBER, bidder, question)), None)
+
+
+def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store, poll,
+                                                 screenshot):
+    reason = f"They let young people choose the activities {uuid.uuid4().hex[:6]}"
+    page.set_viewport_size(LAPTOP)
+    open_stage(page, TENDER, MEMBER)
+    choose(page, "Bid", "B3")
+    choose(page, "Question", "Q5")
+    expect(page.locator(".wtfc-tender-qtext")).to_contain_text("activity with the panel")
+    button(page, "4 · Good").click()
+    page.get_by_label("Why? (needed)").fill(reason)
+    button(page, "Save score").click()
+    poll(lambda: stored(store, "B3", "Q5") == (4, reason), what="the score reaching the store")
+    expect(page.locator(".wtfc-message-area")).to_contain_text("Saved: B3 Q5 scored 4")
+    page.mouse.move(0, 0)
+    screenshot(page, "tender_scoring-member")
+
+    page.reload(wait_until="domcontentloaded")
+    open_stage(page, TENDER, MEMBER)
+    expect(page.get_by_role("region", name="My scores so far")).to_contain_text(reason)
+    choose(page, "Bid", "B3")
+    choose(page, "Question", "Q5")
+    expect(page.get_by_label("Why? (needed)")).to_have_value(reason)
+    expect(button(page, "4 · Good")).to_have_class(re.compile("mod-active"))
+    assert axe_failures(page, "tender_scoring-member") == []
+
+
+def test_big_screen_results_and_moderation(page, open_stage, button, screenshot, server):
+    open_stage(page, TENDER)
+    expect(page.locator(".wtfc-tender-changed")).to_be_visible()
+    expect(page.locator(".wtfc-figure img")).to_have_attribute("alt", re.compile("Slope chart"))
+    text = page.locator("body").inner_text()
+    assert "Traceback" not in text and "Something went wrong" not in text
+    assert page.wtfc_watch.page_errors == []
+    page.mouse.move(0, 0)
+    screenshot(page, "tender_scoring-big-screen")
+    assert axe_failures(page, "tender_scoring-big-screen") == []
+
+    button(page, "Moderation").click()
+    page.locator(".wtfc-tender-moderation").get_by_label("Panel", exact=True).select_option(
+        value="Adult panel")
+    button(page, "Next flagged").click()
+    expect(page.locator(".wtfc-tender-flag").first).to_contain_text("points apart")
+    page.mouse.move(0, 0)
+    screenshot(page, "tender_scoring-moderation")
+    assert axe_failures(page, "tender_scoring-moderation") == []
+    assert not server.errors_log(), server.errors_log()

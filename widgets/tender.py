@@ -1,0 +1,74 @@
+"""Tender scoring page: members score on their laptops; moderation and results on the big screen."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from workbook.tender.read import roster
+
+from .page import StageView
+from .tender_moderate import ModerationSection
+from .tender_results import ResultsSection
+from .tender_score import ScoringSection
+from .tender_setup import SetupSection
+
+VIEWS = [("Results", "results"), ("Moderation", "moderate"), ("Set up", "setup")]
+
+
+class TenderView(StageView):
+    """With ?table=NAME (a panel member's name): that member's scoring screen.
+    Without: the commissioner's big screen, showing results, moderation or set-up."""
+
+    stage = "Tender scoring: score, moderate, see what changed"
+    watches = frozenset({"tender_evaluations", "tender_panels", "tender_members",
+                         "tender_questions", "tender_bidders", "tender_scores", "tender_agreed",
+                         "tender_rankings", "tender_descriptors"})
+
+    def build(self) -> list[w.Widget]:
+        self.scoring = ScoringSection(self)
+        self.moderation = ModerationSection(self)
+        self.results = ResultsSection(self)
+        self.setup = SetupSection(self)
+        self.empty = w.HTML("<p class='wtfc-tender-empty'>There is no tender evaluation yet. "
+                            "Open <strong>Set up</strong> and load an evaluation workbook or "
+                            "the sample.</p>")
+        self.view_choice = w.ToggleButtons(options=VIEWS, value="results", description="Show",
+                                           style={"description_width": "initial"})
+        self.view_choice.observe(lambda _c: self._show(), "value")
+        self.sections = {"results": self.results.box, "moderate": self.moderation.box,
+                         "setup": self.setup.box}
+        if self.table:
+            return [self.empty, self.scoring.box]
+        return [self.empty, *self.sections.values()]
+
+    def __init__(self, workshop, **kwargs):
+        super().__init__(workshop, **kwargs)
+        self.add_class("wtfc-tender")
+        if not self.table:  # the view buttons share the row with Undo: one screen, no scroll
+            self.children[1].children = (*self.children[1].children, self.view_choice)
+
+    def _show(self) -> None:
+        has = self.workshop.tender.current_id() is not None
+        self.empty.layout.display = None if not has else "none"
+        for key, box in self.sections.items():
+            shown = key == self.view_choice.value and (has or key == "setup")
+            box.layout.display = None if shown else "none"
+
+    def redraw(self, tables: set[str]) -> None:
+        tender = self.workshop.tender
+        with self.workshop.store.read() as conn:
+            people = roster(conn, tender.current_id(conn))
+        has = tender.current_id() is not None
+        if self.table:
+            self.empty.layout.display = None if not has else "none"
+            self.scoring.box.layout.display = None if has else "none"
+            if has:
+                self.scoring.redraw(people)
+            return
+        self._show()
+        if not has:
+            return
+        ev, problems = tender.evaluation()  # the big screen sees submitted scores only
+        self.results.redraw(ev, problems)
+        self.moderation.redraw(ev, people)
+        self.setup.redraw(ev, people)

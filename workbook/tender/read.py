@@ -1,0 +1,140 @@
+"""Read the current tender evaluation out of the store, as a given member may see it."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from .. import db
+from .model import (
+    PLAIN_DESCRIPTORS,
+    Agreed,
+    Bidder,
+    Evaluation,
+    Panel,
+    Problem,
+    Question,
+    Ranking,
+    Score,
+)
+from .parse import completeness
+
+
+def _live(conn: Connection, table, **where: Any) -> list[dict[str, Any]]:
+    query = select(table).where(table.c.deleted.is_(False))
+    for k, v in where.items():
+        query = query.where(table.c[k].in_(v) if isinstance(v, list) else table.c[k] == v)
+    return [dict(r) for r in conn.execute(query.order_by(table.c.id)).mappings()]
+
+
+def _newest(conn: Connection, table, keys: tuple[str, ...], ids: list[int], on: str):
+    """The newest live row per key (append-only tables: the current score or order)."""
+    if not ids:
+        return []
+    t = table.c
+    newest = (select(func.max(t.id)).where(t.deleted.is_(False), t[on].in_(ids))
+              .group_by(*[t[k] for k in keys]))
+    return [dict(r) for r in conn.execute(
+        select(table).where(t.id.in_(newest)).order_by(t.id)).mappings()]
+
+
+def roster(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
+    """Every member: name, panel, and when they submitted (None: still scoring)."""
+    if ev_id is None:
+        return []
+    m, p = db.tender_members.c, db.tender_panels.c
+    rows = conn.execute(
+        select(m.id, m.name, m.submitted_at, p.code.label("panel"))
+        .join(db.tender_panels, p.id == m.panel_id)
+        .where(p.evaluation_id == ev_id, m.deleted.is_(False), p.deleted.is_(False))
+        .order_by(p.id, m.id)).mappings()
+    return [dict(r) for r in rows]
+
+
+def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | None,
+                          everyone: bool) -> tuple[Evaluation, list[Problem]]:
+    if ev_id is None:
+        empty = Evaluation(Fraction(0), Fraction(0), [], [], [])
+        return empty, [Problem("Setup", 0, "there is no tender evaluation yet: load an "
+                                           "evaluation workbook.", blocks=True)]
+    row = _live(conn, db.tender_evaluations, id=ev_id)[0]
+    panel_rows = _live(conn, db.tender_panels, evaluation_id=ev_id)
+    panel_code = {p["id"]: p["code"] for p in panel_rows}
+    panels = [Panel(p["code"], Fraction(p["share"]), bool(p["young_people"]))
+              for p in panel_rows]
+    questions = _live(conn, db.tender_questions, evaluation_id=ev_id)
+    bidders = _live(conn, db.tender_bidders, evaluation_id=ev_id)
+    q_code = {q["id"]: q["code"] for q in questions}
+    b_code = {b["id"]: b["code"] for b in bidders}
+    people = roster(conn, ev_id)
+    seen = {m["id"]: m for m in people if everyone or m["submitted_at"] or m["name"] == viewer}
+    ev = Evaluation(
+        Fraction(row["quality_weight"]), Fraction(row["price_weight"]), panels,
+        [Question(q["code"], q["text"], Fraction(q["weight"]), panel_code.get(q["panel_id"]))
+         for q in questions],
+        [Bidder(b["code"], b["name"], Fraction(b["price"])) for b in bidders],
+        name=row["name"])
+    for m in seen.values():
+        ev.members.setdefault(m["panel"], []).append(m["name"])
+    ev.scores = [
+        Score(seen[s["member_id"]]["panel"], seen[s["member_id"]]["name"], b_code[s["bidder_id"]],
+              q_code[s["question_id"]], s["score"], s["reason"])
+        for s in _newest(conn, db.tender_scores, ("member_id", "bidder_id", "question_id"),
+                         list(seen), "member_id")
+        if s["bidder_id"] in b_code and s["question_id"] in q_code]
+    ev.agreed = [
+        Agreed(panel_code[a["panel_id"]], b_code[a["bidder_id"]], q_code[a["question_id"]],
+               a["score"], a["reason"])
+        for a in _newest(conn, db.tender_agreed, ("panel_id", "bidder_id", "question_id"),
+                         list(panel_code), "panel_id")
+        if a["bidder_id"] in b_code and a["question_id"] in q_code]
+    ev.rankings = [
+        Ranking(seen[r["member_id"]]["panel"], seen[r["member_id"]]["name"],
+                tuple(json.loads(r["bidder_order"])))
+        for r in _newest(conn, db.tender_rankings, ("member_id",), list(seen), "member_id")]
+    words = {d["score"]: d["words"] for d in _live(conn, db.tender_descriptors,
+                                                     evaluation_id=ev_id)}
+    ev.descriptors = {**PLAIN_DESCRIPTORS, **words}
+    problems = []
+    if ev.quality_weight + ev.price_weight != 100:
+        problems.append(Problem("Setup", 0, "the quality and price weights must add up to 100.",
+                                blocks=True))
+    if not panels or sum(p.share for p in panels) == 0:
+        problems.append(Problem("Panels", 0, "give at least one panel a share.", blocks=True))
+    if not questions or not bidders:
+        problems.append(Problem("Setup", 0, "the evaluation needs questions and bidders.",
+                                blocks=True))
+    problems += [Problem("Scores", 0, f"{m['name']} ({m['panel']}) has not submitted their "
+                                      "scores yet.")
+                 for m in people if m["id"] not in seen]
+    return ev, problems + completeness(ev)
+
+
+def history(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
+    """Every score and agreed score ever given (withdrawn ones too), with who and when."""
+    if ev_id is None:
+        return []
+    people = {m["id"]: m for m in roster(conn, ev_id)}
+    panels = {p["id"]: p["code"] for p in _live(conn, db.tender_panels, evaluation_id=ev_id)}
+    bid = {b["id"]: b["code"] for b in _live(conn, db.tender_bidders, evaluation_id=ev_id)}
+    qs = {q["id"]: q["code"] for q in _live(conn, db.tender_questions, evaluation_id=ev_id)}
+    out = []
+    s = db.tender_scores
+    query = select(s).where(s.c.member_id.in_(list(people))).order_by(s.c.id)
+    for r in conn.execute(query).mappings():
+        m = people[r["member_id"]]
+        out.append({"at": r["created_at"], "who": r["actor"], "kind": "score", "panel": m["panel"],
+                    "member": m["name"], "bidder": bid.get(r["bidder_id"]),
+                    "question": qs.get(r["question_id"]), "score": r["score"],
+                    "reason": r["reason"], "withdrawn": bool(r["deleted"])})
+    a = db.tender_agreed
+    query = select(a).where(a.c.panel_id.in_(list(panels))).order_by(a.c.id)
+    for r in conn.execute(query).mappings():
+        out.append({"at": r["created_at"], "who": r["actor"], "kind": "agreed",
+                    "panel": panels[r["panel_id"]], "member": "", "bidder": bid.get(r["bidder_id"]),
+                    "question": qs.get(r["question_id"]), "score": r["score"],
+                    "reason": r["reason"], "withdrawn": bool(r["deleted"])})
+    return sorted(out, key=lambda h: (h["at"], h["kind"]))  # stable: ids break ties

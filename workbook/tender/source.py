@@ -1,0 +1,49 @@
+"""Open an evaluation from a workbook file or a workshop folder, and print its results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..importers.decode import FileUnreadable
+from ..model import InputError
+from .model import Evaluation, Problem
+from .rules import as_json
+
+
+def load(source: str | Path) -> tuple[Evaluation, list[Problem]]:
+    """An evaluation workbook (.xlsx), or the evaluation saved in a workshop folder or URL."""
+    text = str(source)
+    path = Path(text)
+    if "://" not in text and path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .xlsx import read_evaluation
+
+        try:
+            return read_evaluation(path)
+        except FileUnreadable as exc:
+            raise InputError(str(exc)) from None
+    from ..workshop import Workshop
+    from .store import TenderStore
+
+    with Workshop.open(text) as ws:
+        return TenderStore(ws.store).evaluation()
+
+
+def print_results(source: str, json_out: bool = False) -> int:
+    """Print totals and ranks; exit 0 when complete, 1 when there are problems to fix."""
+    ev, problems = load(source)
+    out = as_json(ev, problems)
+    if json_out:
+        print(json.dumps(out, ensure_ascii=False))
+        return 0 if out["complete"] else 1
+    for p in out["problems"]:
+        print(f"To fix: {p}")
+    if out["bidders"]:
+        print(f"{'rank':>4}  {'bidder':<12} {'quality':>8} {'price':>8} {'total':>8}  "
+              "rank without young people")
+        for b in sorted(out["bidders"], key=lambda b: b["rank"]):
+            print(f"{b['rank']:>4}  {b['bidder']:<12} {b['quality']:>8.2f} {b['price']:>8.2f} "
+                  f"{b['total']:>8.2f}  {b['rank_without_young_people']}")
+    print("Complete." if out["complete"] else "Incomplete: fix the problems above.")
+    return 0 if out["complete"] else 1
+

@@ -1,0 +1,118 @@
+"""What the tender page shows, worked out without widgets: progress, moderation, result rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Evaluation
+from .rules import results
+
+FLAG_SPREAD = 2  # members this far apart discuss the score before agreeing one
+
+
+@dataclass(frozen=True)
+class MemberScore:
+    member: str
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ModerationCell:
+    """One bidder on one question for one panel: what each member gave, and any agreed score."""
+
+    panel: str
+    bidder: str
+    question: str
+    given: list[MemberScore]
+    agreed: int | None
+    agreed_reason: str
+
+    @property
+    def spread(self) -> int | None:
+        scores = [g.score for g in self.given]
+        return max(scores) - min(scores) if scores else None
+
+    @property
+    def flagged(self) -> bool:
+        return self.spread is not None and self.spread >= FLAG_SPREAD
+
+    @property
+    def mean(self) -> float | None:
+        return sum(g.score for g in self.given) / len(self.given) if self.given else None
+
+
+def moderation(ev: Evaluation, panel: str) -> list[ModerationCell]:
+    """Every cell the panel scores, in bidder then question order."""
+    agreed = {(a.bidder, a.question): a for a in ev.agreed if a.panel == panel}
+    out = []
+    for b in ev.bidders:
+        for q in ev.questions_for(panel):
+            given = [MemberScore(s.member, s.score, s.reason) for s in ev.scores
+                     if (s.panel, s.bidder, s.question) == (panel, b.bidder, q.question)]
+            a = agreed.get((b.bidder, q.question))
+            out.append(ModerationCell(panel, b.bidder, q.question, given,
+                                      a.score if a else None, a.reason if a else ""))
+    return out
+
+
+def member_progress(ev: Evaluation, panel: str, member: str) -> tuple[int, int]:
+    """(scored, to score) for one member."""
+    cells = {(b.bidder, q.question) for b in ev.bidders for q in ev.questions_for(panel)}
+    done = {(s.bidder, s.question) for s in ev.scores if s.member == member and s.panel == panel}
+    return len(done & cells), len(cells)
+
+
+def next_unscored(ev: Evaluation, panel: str, member: str) -> tuple[str, str] | None:
+    """The first bidder and question this member has not scored yet."""
+    done = {(s.bidder, s.question) for s in ev.scores if s.member == member and s.panel == panel}
+    for b in ev.bidders:
+        for q in ev.questions_for(panel):
+            if (b.bidder, q.question) not in done:
+                return b.bidder, q.question
+    return None
+
+
+def move_words(before: int | None, after: int) -> str:
+    """'▲ up 3', '▼ down 1' or '= same': a symbol and words, never colour alone."""
+    if before is None or before == after:
+        return "= same"
+    return f"▲ up {before - after}" if after < before else f"▼ down {after - before}"
+
+
+def result_rows(ev: Evaluation) -> list[dict]:
+    """The results table, best first, with each bidder's move due to the young people."""
+    rows = []
+    for r in sorted(results(ev), key=lambda r: (r.rank, r.bidder)):
+        name = next(b.name for b in ev.bidders if b.bidder == r.bidder)
+        rows.append({
+            "rank": r.rank, "bidder": r.bidder, "name": name,
+            "quality": float(r.quality), "price": float(r.price), "total": float(r.total),
+            "rank_without_young_people": r.rank_without_young_people,
+            "move": move_words(r.rank_without_young_people, r.rank),
+        })
+    return rows
+
+
+def what_changed(ev: Evaluation) -> str:
+    """One plain sentence for the young people: what their scores changed."""
+    if not ev.young_panels:
+        return "There is no young people's panel in this evaluation."
+    if not any(s.panel in ev.young_panels for s in ev.scores) and not any(
+            a.panel in ev.young_panels for a in ev.agreed):
+        return ("The young people's panel has not submitted any scores yet: the results will "
+                "show what their scores change.")
+    rows = result_rows(ev)
+    if not rows:
+        return ""
+    first = rows[0]
+    before = min(rows, key=lambda r: (r["rank_without_young_people"] or 99, r["bidder"]))
+    moved = [r for r in rows if r["move"] != "= same"]
+    if first["bidder"] != before["bidder"]:
+        return (f"Your scores changed who comes first: {first['name']} ({first['bidder']}) is "
+                f"first with your panel; without it, {before['name']} ({before['bidder']}) "
+                f"would be. {len(moved)} of {len(rows)} bidders moved.")
+    if moved:
+        return (f"{first['name']} comes first with or without your panel, but your scores "
+                f"moved {len(moved)} of {len(rows)} bidders.")
+    return "Your scores agreed with the adults': the order is the same with or without them."
