@@ -131,6 +131,9 @@ def load_export(path: Path) -> dict[str, Any]:
             "tables": {},
         }
         for table in db.CONTENT_TABLES:
+            if RAW_PREFIX + table.name not in wb.sheetnames:  # an export from before the table
+                data["tables"][table.name] = []
+                continue
             rows = wb[RAW_PREFIX + table.name].iter_rows(values_only=True)
             header = list(next(rows))
             data["tables"][table.name] = [
@@ -163,9 +166,9 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
         raise InputError("That export comes from a newer wtfc-workbook; upgrade to import it.")
     store = workshop.store
     with store.engine.begin() as conn:
-        busy = (
-            conn.execute(select(func.count()).select_from(db.statements)).scalar()
-            + conn.execute(select(func.count()).select_from(db.themes)).scalar()
+        busy = sum(
+            conn.execute(select(func.count()).select_from(t)).scalar()
+            for t in (db.statements, db.themes, db.ladder_scenarios, db.ladder_assessments)
         )
         if busy:
             raise InputError(

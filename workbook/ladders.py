@@ -289,3 +289,31 @@ def stage(value: object) -> str:
     if text in _STAGE_ALIASES:
         return _STAGE_ALIASES[text]
     raise InputError(f"Stage '{value}' is not one of: {', '.join(STAGES)}.")
+
+
+# The self-assessment and planning tool: ten key areas of effective participation in
+# commissioning (after the East Midlands report's appendix 2), in our words.
+KEY_AREAS = (
+    "Our commissioning strategy says why we value children and young people's involvement "
+    "and how we will achieve it.",
+    "Our commissioning staff have the knowledge and skills to involve people well.",
+    "Enough money and people are set aside for meaningful involvement.",
+    "Enough time is planned into the commissioning cycle for meaningful involvement.",
+    "Involvement is informed, honest and open: people know how much influence they have.",
+    "We build on what recent involvement already told us, so people are not asked the same "
+    "thing twice.",
+    "People regularly help judge how well and how inclusively we involved them, and we "
+    "learn from it.",
+    "Our methods suit the age, understanding and development of the people taking part.",
+    "We involve children, young people and families at every stage of the cycle by default; "
+    "leaving them out is the exception.",
+    "The services we commission must reach and keep the level of participation our strategy "
+    "sets, and show evidence of it.",
+)
+PLAN_FIELDS = {
+    "doing_now": "What are we doing now?",
+    "need_to_do": "What do we need to do?",
+    "who": "Who is responsible",
+    "by_when": "By when",
+    "how_we_know": "We will know we have done this when…",
+}

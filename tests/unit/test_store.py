@@ -305,7 +305,7 @@ def test_forward_migration_runs_once(tmp_path, monkeypatch):
         calls.append(1)
         conn.execute(db.meta.insert().values(key="migrated", value="yes"))
 
-    monkeypatch.setitem(db.MIGRATIONS, 2, v2)
+    monkeypatch.setitem(db.MIGRATIONS, db.SCHEMA_VERSION + 1, v2)  # the next version
     Workshop.open(tmp_path / "w").close()
     Workshop.open(tmp_path / "w").close()
     assert calls == [1]
