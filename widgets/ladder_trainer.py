@@ -187,7 +187,8 @@ class TrainerPanel(w.HBox):
         finally:
             self.upload.value = ()
         problems = "".join(f"<li>{lp.esc(p)}</li>" for p in deck.problems)
-        self.deck_report.value = (f"<p>{len(deck.scenarios)} scenarios added from "
+        n = len(deck.scenarios)
+        self.deck_report.value = (f"<p>{n} scenario{'s' if n != 1 else ''} added from "
                                   f"{lp.esc(name)}.</p>" +
                                   (f"<p>Left out:</p><ul>{problems}</ul>" if problems else ""))
         self.page.after_write(deck.summary)

@@ -70,7 +70,7 @@ def alt_text(model: Model, counts: Mapping[int, int] | None = None, *,
         c = _counts(model, counts)
         if revealed:
             total = sum(c.values())
-            out.append(f"{total} votes. Votes per {model.unit}: "
+            out.append(f"{total} vote{'s' if total != 1 else ''}. Votes per {model.unit}: "
                        + "; ".join(f"{r.label}: {c[r.number]}" for r in model.rungs) + ".")
         else:
             out.append("The votes are being revealed.")
