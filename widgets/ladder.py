@@ -26,6 +26,10 @@ class LadderView(StageView):
                  interval: float = 1.0):
         self.served = live  # a served page animates the reveal; nbval and tests do not
         super().__init__(workshop, table=table, live=live, interval=interval)
+        if not table:  # one row for undo, the mode and export: the ladder gets the height
+            row = self.children[1]
+            row.children = (*row.children, self.mode, self.export_button)
+            row.layout = w.Layout(flex_flow="row wrap", grid_gap="1rem", align_items="center")
 
     def build(self) -> list[w.Widget]:
         from .ladder_commissioner import CommissionerPanel
@@ -48,9 +52,7 @@ class LadderView(StageView):
         self.trainer = TrainerPanel(self)
         self.commissioner = CommissionerPanel(self)
         self._show_mode()
-        return [self.style, w.HBox([self.mode, self.export_button],
-                                   layout=w.Layout(flex_flow="row wrap", grid_gap="1rem")),
-                self.trainer, self.commissioner]
+        return [self.style, self.trainer, self.commissioner]
 
     def _show_mode(self) -> None:
         trainer = self.mode.value == TRAINER

@@ -177,7 +177,9 @@ class CommissionerPanel(w.VBox):
         stages = self.workshop.assessment_stages(aid)
         key = (aid, tuple(map(tuple, stages[["stage", "now", "target"]].astype(str).values)))
         if key != self._chart_key:
-            self.chart.show(assessment_chart(self.workshop, aid), tight=False)
+            self.chart.show(assessment_chart(self.workshop, aid, size=lp.PAGE_FIGURE),
+                            save=False, tight=False)
+            assessment_chart(self.workshop, aid).save(self.workshop.outputs)
             self._chart_key = key
 
     def _draw_stages(self, aid: int, model_key: str) -> None:

@@ -88,6 +88,12 @@ class TrainerPanel(w.HBox):
         self.load_button.on_click(lambda _b: self.load_deck())
         self.deck_report = w.HTML()
         self.tools = lp.accordion([
+            ("How the session works", w.HTML(
+                "<p>Choose a model and a scenario, then press <strong>Put to the room</strong>. "
+                "Each table opens this page with <code>?table=NAME</code> at the end of the "
+                "address and votes; or count hands and type the tally below. The votes stay "
+                "hidden until you press <strong>Reveal votes</strong>. Every round is kept: "
+                "choose one under <strong>Round shown</strong> to see it again.</p>")),
             ("Type the room's tally", w.VBox([
                 w.HTML("<p>Count hands for each rung, type the counts, then save. "
                        "Saving again replaces the last tally.</p>"),
@@ -283,15 +289,18 @@ class TrainerPanel(w.HBox):
         if self.shown_round is None:
             key: object = ("model", self.model.value)
             if key != self._shown_key or force:
-                self.chart.show(model_chart(MODELS[self.model.value]), save=False, tight=False)
+                self.chart.show(model_chart(MODELS[self.model.value], size=lp.PAGE_FIGURE),
+                                save=False, tight=False)
         else:
             rnd = self.workshop.get_round(self.shown_round)
             counts = self.workshop.round_counts(self.shown_round)
             key = (self.shown_round, rnd["state"], tuple(sorted(counts.items()))
                    if rnd["state"] == "revealed" else None)
             if key != self._shown_key or force:
-                self.chart.show(round_chart(self.workshop, self.shown_round),
-                                save=rnd["state"] == "revealed", tight=False)
+                self.chart.show(round_chart(self.workshop, self.shown_round,
+                                            size=lp.PAGE_FIGURE), save=False, tight=False)
+                if rnd["state"] == "revealed":  # the 1920x1080 picture and its data
+                    round_chart(self.workshop, self.shown_round).save(self.workshop.outputs)
         self._shown_key = key
 
     def animate_reveal(self, round_id: int) -> None:
@@ -303,7 +312,8 @@ class TrainerPanel(w.HBox):
         async def run() -> None:
             try:
                 for step in REVEAL_STEPS[:-1]:
-                    chart = round_chart(self.workshop, round_id, reveal=step)
+                    chart = round_chart(self.workshop, round_id, reveal=step,
+                                        size=lp.PAGE_FIGURE)
                     self.chart.show(chart, save=False, tight=False)
                     await asyncio.sleep(REVEAL_PAUSE)
             except Exception:  # noqa: BLE001 - the final picture still comes below

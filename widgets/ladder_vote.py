@@ -87,7 +87,8 @@ class VotePanel(w.VBox):
         self.rung.disabled = revealed
         key = (rnd["id"], revealed, tuple(sorted(counts.items())))
         if revealed and key != self._drawn:
-            self.chart.show(round_chart(self.workshop, rnd["id"]), save=False, tight=False)
+            self.chart.show(round_chart(self.workshop, rnd["id"], size=lp.PAGE_FIGURE),
+                            save=False, tight=False)
         elif not revealed:
             self.chart.value = ""
         self._drawn = key

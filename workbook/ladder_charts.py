@@ -19,8 +19,8 @@ from .ladders import MATRIX_AXIS, Model, Rung
 # 1920 x 1080 pixels at 100 dpi: the big screen, one pixel of PNG per pixel of projector.
 SIZE = (19.2, 10.8)
 DPI = 100
-RUNG_PT = 24  # rung names: 33 px in the PNG, so at least 24 px even when shown at 73 %
-LABEL_PT = 20
+RUNG_PT = 20  # rung names: 28 px in the PNG, so at least 24 px even when shown at 87 %
+LABEL_PT = 17
 INK = "#1a1a1a"
 BANDS = [("#DCEBF7", ""), ("#FBE5C8", ".."), ("#D5F0E3", "//"), ("#EEDDF3", "\\\\")]
 VOTE_COLOUR, NOW_COLOUR, TARGET_COLOUR, STAR = "#0072B2", "#D55E00", "#009E73", "#E69F00"
@@ -312,13 +312,14 @@ def _legend_line(counts: object, suggested: int | None, markers: Sequence[Marker
 def model_chart(model: Model, counts: Mapping[int, int] | None = None, *,
                 suggested: int | None = None, markers: Sequence[Marker] = (),
                 title: str | None = None, reveal: float = 1.0,
-                name: str | None = None) -> Chart:
-    """The model drawn for a 1920x1080 screen, with any overlays; alt text states the figures."""
-    fig = Figure(figsize=SIZE, dpi=DPI)
+                name: str | None = None, size: tuple[float, float] = SIZE) -> Chart:
+    """The model drawn for a 1920x1080 screen (or `size` inches at 100 dpi: the space a page
+    gives it), with any overlays; alt text states the figures."""
+    fig = Figure(figsize=size, dpi=DPI)
     fig.set_facecolor("white")
     ax = fig.add_axes((0.01, 0.05, 0.98, 0.87))
     c = _counts(model, counts) if counts is not None else None
-    DRAWERS[model.shape](ax, model, c, suggested, markers, reveal, SIZE[0] * DPI)
+    DRAWERS[model.shape](ax, model, c, suggested, markers, reveal, size[0] * DPI)
     _title(ax, model, title, 1.0)
     legend = _legend_line(counts, suggested, markers, model.shape)
     if legend:

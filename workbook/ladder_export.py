@@ -11,7 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from .charts import Chart
 from .files import write_atomic
-from .ladder_charts import compare_chart, model_chart
+from .ladder_charts import SIZE, compare_chart, model_chart
 from .ladders import MODELS, STAGE_LABELS
 from .model import InputError
 
@@ -76,7 +76,8 @@ def export_ladder_xlsx(workshop: Workshop, path: str | Path) -> Path:
 
 
 # --- charts of a round and of assessments (saved by the page as PNG + CSV in outputs/) -------
-def round_chart(workshop: Workshop, round_id: int, reveal: float = 1.0) -> Chart:
+def round_chart(workshop: Workshop, round_id: int, reveal: float = 1.0,
+                size: tuple[float, float] = SIZE) -> Chart:
     """The round's model: bare while voting; once revealed, the spread and the suggestion."""
     rnd = workshop.get_round(round_id)
     model = MODELS[rnd["model"]]
@@ -88,14 +89,16 @@ def round_chart(workshop: Workshop, round_id: int, reveal: float = 1.0) -> Chart
         title=f"{model.name}: {rnd['title']}",
         reveal=reveal,
         name=f"ladder_round_{round_id}",
+        size=size,
     )
 
 
-def assessment_chart(workshop: Workshop, assessment_id: int) -> Chart:
+def assessment_chart(workshop: Workshop, assessment_id: int,
+                     size: tuple[float, float] = SIZE) -> Chart:
     a = _assessment(workshop, assessment_id)
     return model_chart(MODELS[a["model"]], markers=workshop.assessment_markers(assessment_id),
                        title=f"{a['title']}: where we are and where we aim to be",
-                       name=f"assessment_{assessment_id}")
+                       name=f"assessment_{assessment_id}", size=size)
 
 
 def compare_assessments(workshop: Workshop, first: int, second: int) -> Chart:

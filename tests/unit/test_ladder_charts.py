@@ -41,7 +41,7 @@ def test_every_model_and_overlay(key, kind, tmp_path):
     texts = rung_texts(fig, model)
     assert len(texts) >= len(model.rungs)
     for t in texts:
-        assert t.get_fontsize() * DPI / 72 >= 24 * (22 / 24 if model.shape == "matrix" else 1)
+        assert t.get_fontsize() * DPI / 72 >= 24
     if "counts" in args:
         for r in model.rungs:  # alt text states each rung's count
             assert f"{r.label}: {args['counts'][r.number]}" in chart.alt
