@@ -26,10 +26,18 @@ class LadderView(StageView):
                  interval: float = 1.0):
         self.served = live  # a served page animates the reveal; nbval and tests do not
         super().__init__(workshop, table=table, live=live, interval=interval)
-        if not table:  # one row for undo, the mode and export: the ladder gets the height
-            row = self.children[1]
-            row.children = (*row.children, self.mode, self.export_button)
-            row.layout = w.Layout(flex_flow="row wrap", grid_gap="1rem", align_items="center")
+        if not table:
+            # Two columns from the top: header and controls on the left, the drawing on the
+            # right with the whole height of the screen (one row for undo, mode and export).
+            header, row, messages, *_ = self.children
+            row.children = (*row.children, self.export_button)
+            row.layout = w.Layout(flex_flow="row wrap", grid_gap="0.5rem")
+            left = w.VBox([header, row, self.mode, messages, self.trainer.left,
+                           self.commissioner.left], layout=w.Layout(width="36%"))
+            right = w.VBox([self.trainer.right, self.commissioner.right],
+                           layout=w.Layout(width="64%"))
+            self.children = [self.style, w.HBox([left, right], layout=w.Layout(
+                width="100%", grid_gap="1rem"))]
 
     def build(self) -> list[w.Widget]:
         from .ladder_commissioner import CommissionerPanel
@@ -42,8 +50,10 @@ class LadderView(StageView):
             self.vote_panel = VotePanel(self)
             return [self.style, self.vote_panel]
         self.mode = w.ToggleButtons(
-            description="Mode", options=[("Trainer: place scenarios", TRAINER),
-                                         ("Commissioner: now and target", COMMISSIONER)],
+            description="", options=[("Trainer: place scenarios", TRAINER),
+                                     ("Commissioner: now and target", COMMISSIONER)],
+            tooltips=["Put scenarios to the room and reveal the votes",
+                      "Mark each commissioning stage now and target"],
             value=TRAINER, style=lp.STYLE)
         self.mode.observe(lambda _c: self._show_mode(), "value")
         self.export_button = w.Button(description="Export ladder work to Excel",
@@ -52,12 +62,12 @@ class LadderView(StageView):
         self.trainer = TrainerPanel(self)
         self.commissioner = CommissionerPanel(self)
         self._show_mode()
-        return [self.style, self.trainer, self.commissioner]
+        return [self.style]
 
     def _show_mode(self) -> None:
         trainer = self.mode.value == TRAINER
-        self.trainer.layout.display = "" if trainer else "none"
-        self.commissioner.layout.display = "none" if trainer else ""
+        self.trainer.show(trainer)
+        self.commissioner.show(not trainer)
 
     def redraw(self, tables: set[str]) -> None:
         if self.table:

@@ -26,23 +26,26 @@ class StageRow:
     """One commissioning stage: now, target, a note and its own Save button."""
 
     def __init__(self, stage: str, on_save):
-        label = STAGE_LABELS[stage]
+        label = STAGE_LABELS[stage].split(" (")[0]
         self.stage = stage
-        self.now = w.Dropdown(description=f"{label}: now", style=lp.STYLE, layout=WIDE)
-        self.target = w.Dropdown(description=f"{label}: target", style=lp.STYLE, layout=WIDE)
-        self.note = w.Text(description=f"{label}: note", style=lp.STYLE, layout=WIDE)
-        self.save = w.Button(description=f"Save {label.split(' (')[0]}", button_style="primary")
+        half = w.Layout(width="50%")
+        self.now = w.Dropdown(description=f"{label} now", style=lp.STYLE, layout=half)
+        self.target = w.Dropdown(description=f"{label} target", style=lp.STYLE, layout=half)
+        self.note = w.Text(description=f"{label} note", style=lp.STYLE,
+                           layout=w.Layout(width="100%"))
+        self.save = w.Button(description=f"Save {label}", button_style="primary")
         self.save.on_click(lambda _b: on_save(self))
-        self.box = w.VBox([self.now, self.target, self.note, self.save],
-                          layout=w.Layout(border="1px solid #505a5f", padding="0.3rem 0.6rem",
+        self.box = w.VBox([w.HBox([self.now, self.target], layout=WIDE),
+                           w.HBox([self.note, self.save], layout=WIDE)],
+                          layout=w.Layout(border="1px solid #505a5f", padding="0.2rem 0.5rem",
                                           width="100%"))
 
 
-class CommissionerPanel(w.VBox):
-    """Assess the four stages of the cycle on a model, chart it, compare it, plan from it."""
+class CommissionerPanel:
+    """Assess the four stages of the cycle on a model, chart it, compare it, plan from it.
+    `left` holds the controls, `right` the charts."""
 
     def __init__(self, page: LadderView):
-        super().__init__(layout=w.Layout(width="100%"))
         self.page = page
         self.workshop = page.workshop
         self.messages = page.messages
@@ -83,25 +86,25 @@ class CommissionerPanel(w.VBox):
         self.plan_button.on_click(lambda _b: self.save_plan())
         self.plan_table = w.HTML()
 
-        left = labelled_box("Where we are and where we aim to be", [
-            self.assessment,
-            w.GridBox([r.box for r in self.rows.values()], layout=w.Layout(
-                grid_template_columns="1fr 1fr", grid_gap="0.4rem", width="100%")),
-            lp.accordion([("Start a new assessment", w.VBox([
-                self.new_name, self.new_model, self.create_button]))]),
-        ])
-        left.layout.width = "40%"
-        right = w.VBox([self.chart], layout=w.Layout(width="60%"))
-        self.children = [
-            w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem")),
+        self.left = labelled_box("Where we are and where we aim to be", [
+            self.assessment, *[r.box for r in self.rows.values()],
             lp.accordion([
-                ("Compare two assessments side by side", w.VBox([
-                    self.compare_with, self.compare_button, self.compare_chart])),
+                ("Start a new assessment", w.VBox([
+                    self.new_name, self.new_model, self.create_button])),
                 ("Ten-point self-assessment and planning tool", w.VBox([
                     self.area, *self.plan_inputs.values(), self.plan_button,
                     self.plan_table])),
             ]),
-        ]
+        ])
+        self.left.add_class("wtfc-ladder-side")
+        self.right = w.VBox([self.chart, lp.accordion([
+            ("Compare two assessments side by side", w.VBox([
+                self.compare_with, self.compare_button, self.compare_chart]))])],
+            layout=WIDE)
+
+    def show(self, on: bool) -> None:
+        for part in (self.left, self.right):
+            part.layout.display = "" if on else "none"
 
     # --- actions -------------------------------------------------------------------------------
     @guarded

@@ -12,16 +12,16 @@ STYLE = {"description_width": "initial"}
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
 # The drawing as the big screen shows it beside the controls (inches at 100 dpi): one PNG
 # pixel per screen pixel, so 20 pt rung names stay 28 px. Saved files are 1920x1080.
-PAGE_FIGURE = (12.4, 8.0)
+PAGE_FIGURE = (11.2, 9.6)
 # The ladder drawing fills the height the page leaves it; its caption scrolls if long.
 LADDER_CSS = """<style>
-.wtfc-ladder-figure img { max-height: calc(100vh - 11rem); width: auto !important;
+.wtfc-ladder-figure img { max-height: calc(100vh - 6.5rem); width: auto !important;
   max-width: 100% !important; display: block; margin: 0 auto; }
 .wtfc-ladder-figure figcaption { max-height: 4.2em; overflow-y: auto; font-size: 1rem; }
 .wtfc-scenario h2 { font-size: 1.6rem; margin: 0.2rem 0; }
 .wtfc-scenario p { font-size: 1.2rem; line-height: 1.35; }
 .wtfc-round-status { font-size: 1.3rem; font-weight: bold; }
-.wtfc-ladder-side { overflow-y: auto; max-height: calc(100vh - 9rem); }
+.wtfc-ladder-side { overflow-y: auto; max-height: calc(100vh - 16rem); }
 </style>"""
 
 

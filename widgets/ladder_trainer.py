@@ -29,11 +29,10 @@ REVEAL_PAUSE = 0.35  # seconds between steps
 WIDE = w.Layout(width="100%")
 
 
-class TrainerPanel(w.HBox):
-    """Left: model, scenario, round controls, tools on demand. Right: the ladder, large."""
+class TrainerPanel:
+    """`left`: model, scenario, round controls, tools on demand. `right`: the ladder, large."""
 
     def __init__(self, page: LadderView):
-        super().__init__(layout=w.Layout(width="100%", grid_gap="1rem"))
         self.page = page
         self.workshop = page.workshop
         self.messages = page.messages
@@ -116,9 +115,13 @@ class TrainerPanel(w.HBox):
                    layout=w.Layout(flex_flow="row wrap")),
             self.round_html, self.status_html, self.round_select, self.sample_button,
             self.tools])
-        side.layout.width = "34%"
         side.add_class("wtfc-ladder-side")
-        self.children = [side, w.Box([self.chart], layout=w.Layout(width="66%"))]
+        self.left = side
+        self.right = w.Box([self.chart], layout=w.Layout(width="100%"))
+
+    def show(self, on: bool) -> None:
+        for part in (self.left, self.right):
+            part.layout.display = "" if on else "none"
 
     # --- actions -------------------------------------------------------------------------------
     @guarded

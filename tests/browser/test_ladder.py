@@ -144,10 +144,10 @@ def test_commissioner_assessment(page, server, button, store, poll, screenshot):
     found = poll(lambda: [r for r in store.ladder_assessments.itertuples()
                           if r.title == "Browser year"], what="the assessment saved")
     aid = int(found[0].assessment_id)
-    page.get_by_label("Analyse (understand): now", exact=True).select_option(label="3. Informing")
-    page.get_by_label("Analyse (understand): target", exact=True).select_option(
+    page.get_by_label("Analyse now", exact=True).select_option(label="3. Informing")
+    page.get_by_label("Analyse target", exact=True).select_option(
         label="6. Co-design")
-    page.get_by_label("Analyse (understand): note", exact=True).fill("Next: co-design it")
+    page.get_by_label("Analyse note", exact=True).fill("Next: co-design it")
     button(page, "Save Analyse").click()
     stages = poll(lambda: store.assessment_stages(aid), what="the stage saved")
     assert stages[["stage", "now", "target", "note"]].values.tolist() == [

@@ -170,7 +170,8 @@ def test_reload_keeps_the_round(ws, screen):
 def test_commissioner_assess_compare_and_plan(ws):
     view = LadderView(ws)
     view.mode.value = COMMISSIONER
-    assert view.trainer.layout.display == "none" and view.commissioner.layout.display == ""
+    assert view.trainer.left.layout.display == "none" == view.trainer.right.layout.display
+    assert view.commissioner.left.layout.display == "" == view.commissioner.right.layout.display
     c = view.commissioner
     c.rows["analyse"].save.click()
     assert "Start an assessment first" in view.messages.text
