@@ -15,13 +15,15 @@ NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
 PAGE_FIGURE = (11.2, 9.6)
 # The ladder drawing fills the height the page leaves it; its caption scrolls if long.
 LADDER_CSS = """<style>
-.wtfc-ladder-figure img { max-height: calc(100vh - 6.5rem); width: auto !important;
+.wtfc-ladder-figure img { max-height: calc(100vh - 9rem); width: auto !important;
   max-width: 100% !important; display: block; margin: 0 auto; }
-.wtfc-ladder-figure figcaption { max-height: 4.2em; overflow-y: auto; font-size: 1rem; }
+.wtfc-ladder-figure figcaption { font-size: 1rem; line-height: 1.25; }
 .wtfc-scenario h2 { font-size: 1.6rem; margin: 0.2rem 0; }
 .wtfc-scenario p { font-size: 1.2rem; line-height: 1.35; }
 .wtfc-round-status { font-size: 1.3rem; font-weight: bold; }
 .wtfc-ladder-side { overflow-y: auto; max-height: calc(100vh - 16rem); }
+/* In a flex column of limited height, children would shrink and overlap: let it scroll. */
+.wtfc-ladder-side > *, .wtfc-ladder-side .widget-vbox > * { flex-shrink: 0; }
 </style>"""
 
 

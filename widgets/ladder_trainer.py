@@ -110,11 +110,10 @@ class TrainerPanel:
         self.chart.add_class("wtfc-ladder-figure")
 
         side = labelled_box("Run the session", [
-            self.model, self.scenario,
+            self.round_html, self.status_html,
             w.HBox([self.start_button, self.reveal_button, self.next_button],
                    layout=w.Layout(flex_flow="row wrap")),
-            self.round_html, self.status_html, self.round_select, self.sample_button,
-            self.tools])
+            self.model, self.scenario, self.round_select, self.sample_button, self.tools])
         side.add_class("wtfc-ladder-side")
         self.left = side
         self.right = w.Box([self.chart], layout=w.Layout(width="100%"))

@@ -142,7 +142,7 @@ def _draw_ladder(ax: Axes, model: Model, counts: dict[int, int] | None, suggeste
 def _draw_bars(ax: Axes, model: Model, counts: dict[int, int], left: float, right: float,
                reveal: float, scale: float) -> None:
     most = max([*counts.values(), 1])
-    room = right - left - 8
+    room = right - left - 13  # leaves room for "12 votes" after the longest bar
     for r in model.rungs:
         y, value = r.number - 1, counts[r.number]
         length = room * value / most * max(0.0, min(reveal, 1.0))
@@ -289,8 +289,10 @@ DRAWERS = {"ladder": _draw_ladder, "circle": _draw_circle, "matrix": _draw_matri
 
 
 def _title(ax: Axes, model: Model, title: str | None, scale: float) -> None:
-    ax.set_title(title or model.name, fontsize=(RUNG_PT + 4) * scale, fontweight="bold",
-                 color=INK, loc="left", pad=10)
+    width = ax.get_position().width * ax.figure.get_figwidth() * DPI
+    ax.set_title(_wrap(title or model.name, width, (RUNG_PT + 4) * scale),
+                 fontsize=(RUNG_PT + 4) * scale, fontweight="bold", color=INK, loc="left",
+                 pad=10, linespacing=1.0)
 
 
 VOTE_KEY = {"ladder": "bars = votes", "circle": "blue discs = votes",

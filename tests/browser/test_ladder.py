@@ -105,7 +105,8 @@ def test_vote_flow_reveal_and_reload(context_factory, server, button, store, pol
     expect(big.get_by_text("The trainer's suggestion")).to_be_visible()
     big.mouse.move(0, 0)
     screenshot(big, "ladder-big-screen-revealed")
-    assert (server.folder / "outputs" / f"ladder_round_{current['id']}.png").exists()
+    saved = server.folder / "outputs" / f"ladder_round_{current['id']}.png"
+    poll(lambda: saved.exists(), what="the revealed ladder saved as PNG in outputs/")
     expect(laptop.get_by_text("Revealed: 1 vote")).to_be_visible(timeout=15_000)
     expect(button(laptop, "Send my vote")).to_be_disabled()
 
@@ -137,7 +138,7 @@ def test_big_screen_and_table_accessibility(context_factory, server, button, scr
 def test_commissioner_assessment(page, server, button, store, poll, screenshot):
     open_ladder(page, server.base, button)
     button(page, "Commissioner: now and target").click()
-    page.get_by_text("Start a new assessment").click()
+    page.get_by_text("Start a new assessment", exact=True).click()
     page.get_by_label("New assessment name").fill("Browser year")
     page.get_by_label("On the model", exact=True).select_option(label="Ladder of co-production")
     button(page, "Start assessment").click()
