@@ -35,7 +35,7 @@ class LadderView(StageView):
             left = w.VBox([header, row, self.mode, messages, self.trainer.left,
                            self.commissioner.left], layout=w.Layout(width="36%"))
             right = w.VBox([self.trainer.right, self.commissioner.right],
-                           layout=w.Layout(width="64%"))
+                           layout=w.Layout(width="64%", overflow="visible"))
             self.children = [self.style, w.HBox([left, right], layout=w.Layout(
                 width="100%", grid_gap="1rem"))]
 

@@ -28,17 +28,18 @@ class StageRow:
     def __init__(self, stage: str, on_save):
         label = STAGE_LABELS[stage].split(" (")[0]
         self.stage = stage
-        half = w.Layout(width="50%")
-        self.now = w.Dropdown(description=f"{label} now", style=lp.STYLE, layout=half)
-        self.target = w.Dropdown(description=f"{label} target", style=lp.STYLE, layout=half)
-        self.note = w.Text(description=f"{label} note", style=lp.STYLE,
-                           layout=w.Layout(width="100%"))
-        self.save = w.Button(description=f"Save {label}", button_style="primary")
+        style = {"description_width": "8rem"}
+        self.now = w.Dropdown(description=f"{label} now", style=style, layout=WIDE)
+        self.target = w.Dropdown(description=f"{label} target", style=style, layout=WIDE)
+        self.note = w.Text(description=f"{label} note", style=style,
+                           layout=w.Layout(flex="1 1 auto", width="auto"))
+        self.save = w.Button(description=f"Save {label}", button_style="primary",
+                             layout=w.Layout(width="auto", flex="0 0 auto"))
         self.save.on_click(lambda _b: on_save(self))
-        self.box = w.VBox([w.HBox([self.now, self.target], layout=WIDE),
+        self.box = w.VBox([self.now, self.target,
                            w.HBox([self.note, self.save], layout=WIDE)],
                           layout=w.Layout(border="1px solid #505a5f", padding="0.2rem 0.5rem",
-                                          width="100%"))
+                                          width="100%", overflow="visible"))
 
 
 class CommissionerPanel:
@@ -100,7 +101,7 @@ class CommissionerPanel:
         self.right = w.VBox([self.chart, lp.accordion([
             ("Compare two assessments side by side", w.VBox([
                 self.compare_with, self.compare_button, self.compare_chart]))])],
-            layout=WIDE)
+            layout=w.Layout(width="100%", overflow="visible"))
 
     def show(self, on: bool) -> None:
         for part in (self.left, self.right):

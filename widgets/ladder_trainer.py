@@ -116,7 +116,7 @@ class TrainerPanel:
             self.model, self.scenario, self.round_select, self.sample_button, self.tools])
         side.add_class("wtfc-ladder-side")
         self.left = side
-        self.right = w.Box([self.chart], layout=w.Layout(width="100%"))
+        self.right = w.Box([self.chart], layout=w.Layout(width="100%", overflow="visible"))
 
     def show(self, on: bool) -> None:
         for part in (self.left, self.right):
