@@ -31,13 +31,10 @@ class StageRow:
         style = {"description_width": "8rem"}
         self.now = w.Dropdown(description=f"{label} now", style=style, layout=WIDE)
         self.target = w.Dropdown(description=f"{label} target", style=style, layout=WIDE)
-        self.note = w.Text(description=f"{label} note", style=style,
-                           layout=w.Layout(flex="1 1 auto", width="auto"))
-        self.save = w.Button(description=f"Save {label}", button_style="primary",
-                             layout=w.Layout(width="auto", flex="0 0 auto"))
+        self.note = w.Text(description=f"{label} note", style=style, layout=WIDE)
+        self.save = w.Button(description=f"Save {label}", button_style="primary")
         self.save.on_click(lambda _b: on_save(self))
-        self.box = w.VBox([self.now, self.target,
-                           w.HBox([self.note, self.save], layout=WIDE)],
+        self.box = w.VBox([self.now, self.target, self.note, self.save],
                           layout=w.Layout(border="1px solid #505a5f", padding="0.2rem 0.5rem",
                                           width="100%", overflow="visible"))
 
