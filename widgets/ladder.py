@@ -49,14 +49,13 @@ class LadderView(StageView):
         if self.table:
             self.vote_panel = VotePanel(self)
             return [self.style, self.vote_panel]
-        self.mode = w.ToggleButtons(
-            description="", options=[("Trainer: place scenarios", TRAINER),
-                                     ("Commissioner: now and target", COMMISSIONER)],
-            tooltips=["Put scenarios to the room and reveal the votes",
-                      "Mark each commissioning stage now and target"],
-            value=TRAINER, style=lp.STYLE)
+        # A one-line choice: the big screen's height belongs to the ladder.
+        self.mode = w.Dropdown(
+            description="Mode", options=[("Trainer: place scenarios", TRAINER),
+                                         ("Commissioner: now and target", COMMISSIONER)],
+            value=TRAINER, style=lp.STYLE, layout=w.Layout(width="100%"))
         self.mode.observe(lambda _c: self._show_mode(), "value")
-        self.export_button = w.Button(description="Export ladder work to Excel",
+        self.export_button = w.Button(description="Export to Excel",
                                       tooltip="Scenarios, rounds, votes, assessments, plan")
         self.export_button.on_click(lambda _b: self.export())
         self.trainer = TrainerPanel(self)

@@ -137,7 +137,7 @@ def test_big_screen_and_table_accessibility(context_factory, server, button, scr
 
 def test_commissioner_assessment(page, server, button, store, poll, screenshot):
     open_ladder(page, server.base, button)
-    button(page, "Commissioner: now and target").click()
+    page.get_by_label("Mode", exact=True).select_option(label="Commissioner: now and target")
     page.get_by_text("Start a new assessment", exact=True).click()
     page.get_by_label("New assessment name").fill("Browser year")
     page.get_by_label("On the model", exact=True).select_option(label="Ladder of co-production")
