@@ -53,7 +53,7 @@ class LadderView(StageView):
         self.mode = w.Dropdown(
             description="Mode", options=[("Trainer: place scenarios", TRAINER),
                                          ("Commissioner: now and target", COMMISSIONER)],
-            value=TRAINER, style=lp.STYLE, layout=w.Layout(width="100%"))
+            value=TRAINER, style=lp.STYLE, layout=w.Layout(width="95%"))
         self.mode.observe(lambda _c: self._show_mode(), "value")
         self.export_button = w.Button(description="Export to Excel",
                                       tooltip="Scenarios, rounds, votes, assessments, plan")

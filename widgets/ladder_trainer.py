@@ -110,9 +110,9 @@ class TrainerPanel:
         self.chart.add_class("wtfc-ladder-figure")
 
         side = labelled_box("Run the session", [
-            self.round_html, self.status_html,
             w.HBox([self.start_button, self.reveal_button, self.next_button],
                    layout=w.Layout(flex_flow="row wrap")),
+            self.status_html, self.round_html,
             self.model, self.scenario, self.round_select, self.sample_button, self.tools])
         side.add_class("wtfc-ladder-side")
         self.left = side
