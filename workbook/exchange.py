@@ -131,6 +131,9 @@ def load_export(path: Path) -> dict[str, Any]:
             "tables": {},
         }
         for table in db.CONTENT_TABLES:
+            if RAW_PREFIX + table.name not in wb.sheetnames:  # an export from before the table
+                data["tables"][table.name] = []
+                continue
             rows = wb[RAW_PREFIX + table.name].iter_rows(values_only=True)
             header = list(next(rows))
             data["tables"][table.name] = [
@@ -163,10 +166,10 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
         raise InputError("That export comes from a newer wtfc-workbook; upgrade to import it.")
     store = workshop.store
     with store.engine.begin() as conn:
-        busy = (
-            conn.execute(select(func.count()).select_from(db.statements)).scalar()
-            + conn.execute(select(func.count()).select_from(db.themes)).scalar()
-            + conn.execute(select(func.count()).select_from(db.tender_evaluations)).scalar()
+        busy = sum(
+            conn.execute(select(func.count()).select_from(t)).scalar()
+            for t in (db.statements, db.themes, db.tender_evaluations, db.ladder_scenarios,
+                      db.ladder_assessments)
         )
         if busy:
             raise InputError(

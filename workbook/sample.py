@@ -50,6 +50,7 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
         return Workshop.open(folder)
     ws = Workshop.create(folder, plan["workshop_name"], db_url=db_url)
     import_file(ws, data / "reviews_long.csv", actor=ACTOR)
+    ws.load_scenarios(data / "ladder_scenarios.csv", actor=ACTOR, origin="sample deck")
     if worked:
         apply_worked_example(ws, plan)
         from .tender.sample import load_tender_sample

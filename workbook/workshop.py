@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from . import db, frames
 from .causes import CauseOps
 from .collect import CollectOps
+from .ladder_store import LadderOps
 from .model import MAX_NAME, InputError, clean_text
 from .plan import PlanOps
 from .store import Store
@@ -26,7 +27,7 @@ def _is_url(location: str) -> bool:
     return "://" in location
 
 
-class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps):
+class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, LadderOps):
     """The workshop as a commissioner or a page sees it: DataFrames in, actions out."""
 
     def __init__(self, store: Store, folder: Path | None):
