@@ -81,7 +81,7 @@ class TrainerPanel:
             width="100%", height="4rem"), style=lp.STYLE)
         self.add_button = w.Button(description="Add scenario", button_style="primary")
         self.add_button.on_click(lambda _b: self.add_scenario())
-        self.upload = w.FileUpload(description="Choose deck file", accept=".csv,.xlsx",
+        self.upload = w.FileUpload(description="Choose deck file", accept=".csv,.xlsx", icon="",
                                    multiple=False)
         self.load_button = w.Button(description="Load deck", button_style="primary")
         self.load_button.on_click(lambda _b: self.load_deck())

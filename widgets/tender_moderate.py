@@ -41,7 +41,7 @@ class ModerationSection:
         self.question_select = w.Dropdown(description="Question", layout=wide(), style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(lambda _c: None if self.quiet.on else self._draw_cell(), "value")
-        self.next_flag_button = w.Button(description="Next flagged", icon="flag",
+        self.next_flag_button = w.Button(description="Next flagged",
                                          layout=w.Layout(flex="0 0 auto"),
                                          tooltip="Go to the next score with members two or "
                                                  "more points apart")
@@ -53,8 +53,7 @@ class ModerationSection:
         self.agreed_reason = w.Textarea(description="Why the panel agreed it (needed)",
                                         layout=w.Layout(width="min(100%, 60rem)",
                                                         height="4rem"), style=STYLE)
-        self.agree_button = w.Button(description="Save agreed score", button_style="primary",
-                                     icon="check")
+        self.agree_button = w.Button(description="Save agreed score", button_style="primary")
         self.agree_button.on_click(lambda _b: self.agree())
         self.box = w.HBox([
             labelled_box("Moderate a score", [

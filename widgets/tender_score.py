@@ -52,7 +52,7 @@ class ScoringSection:
             width="min(100%, 60rem)", height="5rem"), style=STYLE,
             placeholder="Say why you gave this score")
         self.save_button = w.Button(description="Save score", button_style="primary",
-                                    icon="check", tooltip="Save this score and its reason")
+                                    tooltip="Save this score and its reason")
         self.save_button.on_click(lambda _b: self.save())
         self.progress = w.HTML()
         self.submit_button = w.Button(description="Submit my scores", button_style="success",

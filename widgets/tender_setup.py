@@ -26,7 +26,7 @@ class SetupSection:
     def __init__(self, page):
         self.page = page
         self.messages = page.messages
-        self.upload = w.FileUpload(accept=".xlsx", multiple=False,
+        self.upload = w.FileUpload(accept=".xlsx", multiple=False, icon="",
                                    description="Choose evaluation workbook")
         self.blank_scores = w.Checkbox(value=True, description="Start scoring afresh (leave "
                                        "out the workbook's scores; the sample keeps the "
@@ -49,7 +49,6 @@ class SetupSection:
                                      tooltip="The words on the score buttons")
         self.words_button.on_click(lambda _b: self.save_words())
         self.export_button = w.Button(description="Export workbook and summaries",
-                                      icon="download",
                                       tooltip="Evaluation workbook (XLSX) and a summary for each "
                                               "bidder (XLSX and Word) in the outputs folder")
         self.export_button.on_click(lambda _b: self.export())

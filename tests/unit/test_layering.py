@@ -33,3 +33,19 @@ def test_no_module_in_workbook_names_a_widget_library():
             "from matplotlib import pyplot",
         ):
             assert banned not in text, f"{path.name} has '{banned}'"
+
+
+def test_no_button_icons():
+    """Icons load a 78 kB font on a hall's slow link and put a glyph into each button's spoken
+    name: every control says what it does in words instead."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "widgets"
+    found = [f"{p.name}: {m.group(0)}" for p in root.glob("*.py")
+             for m in re.finditer(r"\bicon=(?!\"\")[^,)\n]+", p.read_text(encoding="utf-8"))]
+    assert not found, found
+    # a FileUpload has an "upload" icon unless told otherwise
+    calls = [c for p in root.glob("*.py")
+             for c in re.findall(r"FileUpload\((?:[^()]|\([^()]*\))*\)", p.read_text("utf-8"))]
+    assert calls and all('icon=""' in c for c in calls), calls
