@@ -34,6 +34,9 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
     folder = Path(folder)
     data = sample_dir()
     plan = json.loads((data / "worked_example.json").read_text(encoding="utf-8"))
+    stages = data / "worked_example_stages.json"
+    if stages.exists():
+        plan["stages"] = json.loads(stages.read_text(encoding="utf-8"))
     if (folder / "workshop.json").exists():
         return Workshop.open(folder)
     ws = Workshop.create(folder, plan["workshop_name"], db_url=db_url)
@@ -69,8 +72,9 @@ def apply_worked_example(ws: Workshop, plan: dict) -> None:
         success[s["key"]] = ws.add_success(
             themes[s["theme"]], s["perspective"], s["text"], causes.get(s.get("cause")), actor=ACTOR
         )
+    actions: dict[str, int] = {}
     for a in plan.get("actions", []):
-        ws.add_action(
+        actions[a["key"]] = ws.add_action(
             themes[a["theme"]],
             a["text"],
             a["owner"],
@@ -80,3 +84,37 @@ def apply_worked_example(ws: Workshop, plan: dict) -> None:
             status=a.get("status", "not started"),
             actor=ACTOR,
         )
+    stages = plan.get("stages")
+    if stages:
+        apply_stages(ws, stages, themes, success, actions)
+
+
+def apply_stages(ws: Workshop, stages: dict, themes: dict[str, int], success: dict[str, int],
+                 actions: dict[str, int]) -> None:
+    """Steps 6-8: ideas (some chosen as actions), more success links, indicators, feedback."""
+    for idea in stages.get("ideas", []):
+        iid = ws.add_idea(themes[idea["theme"]], idea["kind"], idea["text"], actor=idea["author"])
+        if idea.get("action"):
+            with ws.store.write(ACTOR, "Chose an idea as an action") as tx:
+                from . import db
+
+                tx.update(db.ideas, iid, action_id=actions[idea["action"]])
+    by_action: dict[str, list[str]] = {}
+    for link in stages.get("extra_links", []):
+        by_action.setdefault(link["action"], []).append(link["success"])
+    links = ws.actions.set_index("action_id")["success_ids"]
+    for key, extra in by_action.items():
+        aid = actions[key]
+        ws.edit_action(aid, success_ids=[*links[aid], *(success[s] for s in extra)],
+                       actor=ACTOR)
+    for ind in stages.get("indicators", []):
+        iid = ws.add_indicator(
+            success[ind["success"]], ind["name"], ind["baseline"], ind["target"],
+            baseline_on=ind["baseline_on"], target_on=ind["target_on"], unit=ind["unit"],
+            actor=ACTOR,
+        )
+        for taken_on, value, note in ind["measurements"]:
+            ws.add_measurement(iid, taken_on, value, note, actor=ACTOR)
+    for f in stages.get("feedback", []):
+        ws.add_feedback(themes[f["theme"]], f["you_said"], f["we_did"],
+                        action_id=actions.get(f.get("action")), actor=ACTOR)
