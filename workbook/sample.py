@@ -118,3 +118,47 @@ def apply_stages(ws: Workshop, stages: dict, themes: dict[str, int], success: di
     for f in stages.get("feedback", []):
         ws.add_feedback(themes[f["theme"]], f["you_said"], f["we_did"],
                         action_id=actions.get(f.get("action")), actor=ACTOR)
+
+
+def build_later_sample(folder: str | Path, db_url: str | None = None) -> Workshop:
+    """Make (or reuse) the later, smaller sample event, to compare with the spring one."""
+    import csv
+
+    folder = Path(folder)
+    if (folder / "workshop.json").exists():
+        return Workshop.open(folder)
+    data = sample_dir()
+    later = json.loads((data / "later_event.json").read_text(encoding="utf-8"))
+    spring = json.loads((data / "worked_example.json").read_text(encoding="utf-8"))
+    keep = {f"R-{n:03d}" for n in range(1, int(later["keep_reviews"]) + 1)}
+    theme_of = {(s["review"], s["kind"], s["text"]): t["key"]
+                for t in spring["themes"] for s in t["statements"]}
+    ws = Workshop.create(folder, later["workshop_name"], db_url=db_url)
+    ws.set_dots_per_voter(int(later["dots_per_voter"]), actor=ACTOR)
+    themes = {t["key"]: ws.add_theme(t["name"], t["i_statement"], actor=ACTOR)
+              for t in spring["themes"]}
+    seen: dict[str, int] = {}
+    rows: list[tuple[str, str, str, str, str | None]] = []
+    with (data / "reviews_long.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["review"] not in keep:
+                continue
+            kind = r["kind"].replace(" ", "_")
+            theme = theme_of.get((r["review"], kind, r["text"]))
+            if theme in later["improved"] and kind == "not_working":
+                seen[theme] = seen.get(theme, 0) + 1
+                if seen[theme] % 3:  # things got better: two in three no longer said
+                    continue
+            rows.append((r["review"], r["kind"], r["perspective"], r["text"], theme))
+    rows += [(a["review"], a["kind"], a["perspective"], a["text"], a["theme"])
+             for a in later["added"]]
+    by_theme: dict[str, list[int]] = {}
+    for review, kind, perspective, text, theme in rows:
+        sid = ws.add_statement(review, kind, perspective, text, actor=ACTOR)
+        if theme:
+            by_theme.setdefault(theme, []).append(sid)
+    for key, ids in by_theme.items():
+        ws.assign(ids, themes[key], actor=ACTOR)
+    for v in later["theme_votes"]:
+        ws.vote(v["voter"], theme_id=themes[v["theme"]], actor=ACTOR)
+    return ws

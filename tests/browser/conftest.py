@@ -52,6 +52,9 @@ MAIN_CONTROL: dict[str, tuple[str, str]] = {
     "01_collect.ipynb": ("button", "Add statement"),
     "02_theme.ipynb": ("button", "Move cards"),
     "03_root_cause.ipynb": ("button", "Add cause"),
+    "04_success.ipynb": ("button", "Add success statement"),
+    "05_action_plan.ipynb": ("button", "Add action"),
+    "06_review.ipynb": ("button", "Add indicator"),
 }
 
 # Requests the pages make beyond this machine. The hall has no internet: they are blocked in
