@@ -199,9 +199,9 @@ class ActionPlanView(StageView):
         if key == self._chart_key:
             return
         try:
-            self.status_chart.show(actions_by_status_chart(self._actions))
-            self.owner_chart.show(actions_by_owner_chart(self._actions))
-            self.due_chart.show(due_timeline_chart(self._actions))
+            self.status_chart.show(actions_by_status_chart(self._actions, screen=True))
+            self.owner_chart.show(actions_by_owner_chart(self._actions, screen=True))
+            self.due_chart.show(due_timeline_chart(self._actions, screen=True))
         except OSError:  # another page is saving the same file: the picture is on screen
             log.warning("could not save an action chart", exc_info=True)
         self._chart_key = key

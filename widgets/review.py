@@ -138,7 +138,7 @@ class ReviewView(StageView):
             w.HBox([feedback_form, cc.labelled_box("The log", [self.feedback_list])],
                    layout=w.Layout(width="100%", grid_gap="1rem")),
         ])
-        self.tabs.set_title(0, "Indicators and progress")
+        self.tabs.set_title(0, "Progress")
         self.tabs.set_title(1, "You said, we did")
         return [self.tabs, self.report]
 
@@ -169,7 +169,7 @@ class ReviewView(StageView):
                     .itertuples(index=False)) if len(self._ind) else ()
         if key != self._chart_key:
             try:
-                self.chart.show(progress_chart(self._ind))
+                self.chart.show(progress_chart(self._ind, screen=True))
             except OSError:
                 log.warning("could not save the progress chart", exc_info=True)
             self._chart_key = key
