@@ -130,6 +130,7 @@ class ActionPlanView(StageView):
         for i, title in enumerate(("By status", "By owner", "Due dates")):
             self.charts.set_title(i, title)
         self.report = ReportButton(self.workshop, self.messages)
+        self.tools = [self.report]
 
         ideas_box = cc.labelled_box("Happening already, and ideas", [
             self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]), self.ideas_list])
@@ -141,7 +142,7 @@ class ActionPlanView(StageView):
         return [
             self.theme_select,
             w.HBox([ideas_box, action_box], layout=w.Layout(width="100%", grid_gap="1rem")),
-            plan_box, self.report,
+            plan_box,
         ]
 
     @staticmethod

@@ -140,7 +140,8 @@ class ReviewView(StageView):
         ])
         self.tabs.set_title(0, "Progress")
         self.tabs.set_title(1, "You said, we did")
-        return [self.tabs, self.report]
+        self.tools = [self.report]
+        return [self.tabs]
 
     # --- drawing -------------------------------------------------------------------------------
     def redraw(self, tables: set[str]) -> None:

@@ -58,9 +58,9 @@ def gaps_sentence(gaps: pd.DataFrame) -> str:
     for theme, row in gaps.iterrows():
         absent = [VOICES[p].label.lower() for p in SUCCESS_PERSPECTIVES if row[p] == 0]
         if absent:
-            missing.append(f"{theme}: no {', '.join(absent)} statement yet")
+            missing.append(f"{theme} (from {', '.join(absent)})")
     if not len(gaps):
         return "There are no priority themes yet."
     if not missing:
         return "Every priority theme has a success statement from every perspective."
-    return "Not heard yet — " + "; ".join(missing) + "."
+    return "Not heard yet: " + "; ".join(missing) + "."
