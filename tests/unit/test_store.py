@@ -248,6 +248,12 @@ def test_stats_shape(workshop):
         "causes": 0,
         "success_statements": 0,
         "actions": 0,
+        "actions_by_status": {"not started": 0, "in progress": 0, "done": 0},
+        "happening_already": 0,
+        "ideas": 0,
+        "indicators": 0,
+        "measurements": 0,
+        "you_said_we_did": 0,
     }
 
 
@@ -301,11 +307,11 @@ def test_forward_migration_runs_once(tmp_path, monkeypatch):
     ws.close()
     calls = []
 
-    def v2(conn):
+    def next_version(conn):
         calls.append(1)
         conn.execute(db.meta.insert().values(key="migrated", value="yes"))
 
-    monkeypatch.setitem(db.MIGRATIONS, 2, v2)
+    monkeypatch.setitem(db.MIGRATIONS, db.SCHEMA_VERSION + 1, next_version)
     Workshop.open(tmp_path / "w").close()
     Workshop.open(tmp_path / "w").close()
     assert calls == [1]

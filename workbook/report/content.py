@@ -118,7 +118,7 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
     counts = charts.counts_by_kind_and_perspective(statements)
     summary = Table(
         "Statements by kind and whose view",
-        ["", *(KIND_LABELS[x] for x in Kind), "All"],
+        ["Whose view", *(KIND_LABELS[x] for x in Kind), "All"],
         [
             [PERSPECTIVE_LABELS[Perspective(per)],
              *(str(int(counts.loc[per, kind.value])) for kind in Kind), str(p[per])]
