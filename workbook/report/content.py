@@ -101,7 +101,8 @@ NOT_YET = {
 
 
 def _figure(chart: charts.Chart, dpi: int = 80) -> Figure:
-    png = chart.png(dpi=dpi)
+    # Constrained layout already fits the figure: a "tight" bounding box would draw it twice.
+    png = chart.png(dpi=dpi, tight=False)
     chart.figure.clear()
     return Figure(chart.name, png, chart.alt)
 
