@@ -211,7 +211,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = log_path.open("w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port)],
-        cwd=str(ROOT), env=server_env(), stdout=log, stderr=subprocess.STDOUT,
+        # explore_themes.ipynb builds its sample events in WTFC_DEMO_DIR: keep them in tmp.
+        cwd=str(ROOT), env=server_env({"WTFC_DEMO_DIR": str(tmp / "demo")}), stdout=log,
+        stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
     )
     srv = Server(f"http://127.0.0.1:{port}", folder, proc, log_path)
