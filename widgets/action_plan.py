@@ -138,7 +138,12 @@ class ActionPlanView(StageView):
             self.from_idea, self.action_text, self.owner, w.HBox([self.due, self.status]),
             self.cause_select, self.success_select, w.HBox([self.add_action_button]),
             self.edit_toggle, self.edit_box])
-        plan_box = cc.labelled_box("The plan", [self.actions_list, self.charts])
+        # Side by side: the chart gets half the width, so it is drawn for a column.
+        self.actions_list.layout = w.Layout(width="55%")
+        self.charts.layout = w.Layout(width="45%")
+        plan_box = cc.labelled_box("The plan", [
+            w.HBox([self.actions_list, self.charts], layout=w.Layout(width="100%",
+                                                                     grid_gap="1rem"))])
         return [
             self.theme_select,
             w.HBox([ideas_box, action_box], layout=w.Layout(width="100%", grid_gap="1rem")),
