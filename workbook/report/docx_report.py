@@ -27,10 +27,23 @@ def _doc(body_pt: int) -> DocumentType:
     return doc
 
 
+def _para(doc: DocumentType, text: str = "", style_id: str | None = None):
+    """A paragraph in a built-in style, set by its id: python-docx's lookup by style name
+    scans every style for each paragraph, which made large reports slow."""
+    p = doc.add_paragraph(text)
+    if style_id:
+        p._p.style = style_id
+    return p
+
+
+def _heading(doc: DocumentType, text: str, level: int):
+    return _para(doc, text, "Title" if level == 0 else f"Heading{level}")
+
+
 def _table(doc: DocumentType, t: Table) -> None:
-    doc.add_paragraph(t.caption, style="Caption")
+    _para(doc, t.caption, "Caption")
     table = doc.add_table(rows=1, cols=len(t.header))
-    table.style = "Table Grid"
+    table._tbl.tblPr.style = "TableGrid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     head = table.rows[0]
     # A header row Word repeats on each page and screen readers announce as headers.
@@ -53,7 +66,7 @@ def _figure(doc: DocumentType, f: Figure, width_cm: float = 16) -> None:
     inline = doc.inline_shapes[-1]._inline
     inline.docPr.set("descr", f.alt)
     inline.docPr.set("title", f.name.replace("_", " "))
-    doc.add_paragraph(f.alt, style="Caption")
+    _para(doc, f.alt, "Caption")
 
 
 def _not_yet(doc: DocumentType, section: str) -> None:
@@ -65,10 +78,10 @@ def _not_yet(doc: DocumentType, section: str) -> None:
 def report_docx(r: Report) -> DocumentType:
     doc = _doc(12)
     doc.core_properties.title = f"{r.name}: Working Together for Change report"
-    doc.add_heading(r.name, level=0)
+    _heading(doc, r.name, 0)
     doc.add_paragraph(f"Working Together for Change report, made on {r.made_on}.")
 
-    doc.add_heading("Event summary", level=1)
+    _heading(doc, "Event summary", 1)
     if r.reached("collect"):
         s = r.stats["statements"]
         doc.add_paragraph(
@@ -80,7 +93,7 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "collect")
 
-    doc.add_heading("Themes", level=1)
+    _heading(doc, "Themes", 1)
     if r.themes:
         _table(doc, r.themes)
         if "themes" in r.figures:
@@ -88,19 +101,18 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "themes")
 
-    doc.add_heading("Priorities and votes", level=1)
+    _heading(doc, "Priorities and votes", 1)
     for name, i_statement, dots in r.priorities:
         said = f": “{i_statement}”" if i_statement else ""
-        doc.add_paragraph(f"{name} ({dots} dot{'' if dots == 1 else 's'}){said}",
-                          style="List Number")
+        _para(doc, f"{name} ({dots} dot{'' if dots == 1 else 's'}){said}", "ListNumber")
     if not r.priorities:
         _not_yet(doc, "priorities")
 
-    doc.add_heading("Root causes", level=1)
+    _heading(doc, "Root causes", 1)
     for theme, lines in r.causes:
-        doc.add_heading(f"Why is “{theme}” not working?", level=2)
+        _heading(doc, f"Why is “{theme}” not working?", 2)
         for c in lines:
-            p = doc.add_paragraph(style="List Bullet" if c.level == 1 else "List Bullet 2")
+            p = _para(doc, "", "ListBullet" if c.level == 1 else "ListBullet2")
             p.paragraph_format.left_indent = Cm(0.8 * c.level)
             p.add_run(c.text).bold = c.top
             p.add_run(f" — {c.votes} dot{'' if c.votes == 1 else 's'}"
@@ -108,16 +120,16 @@ def report_docx(r: Report) -> DocumentType:
     if not r.causes:
         _not_yet(doc, "causes")
 
-    doc.add_heading("What success looks like", level=1)
+    _heading(doc, "What success looks like", 1)
     for theme, table, gaps in r.success:
-        doc.add_heading(theme, level=2)
+        _heading(doc, theme, 2)
         _table(doc, table)
         if gaps:
             doc.add_paragraph(f"Not heard yet: {', '.join(gaps)}.")
     if not r.success:
         _not_yet(doc, "success")
 
-    doc.add_heading("The action plan", level=1)
+    _heading(doc, "The action plan", 1)
     if r.reached("plan"):
         if r.ideas:
             _table(doc, r.ideas)
@@ -129,7 +141,7 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "plan")
 
-    doc.add_heading("Progress", level=1)
+    _heading(doc, "Progress", 1)
     if r.indicators:
         _table(doc, r.indicators)
         if "progress" in r.figures:
@@ -137,9 +149,9 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "progress")
 
-    doc.add_heading("The golden thread", level=1)
+    _heading(doc, "The golden thread", 1)
     for t in r.threads:
-        doc.add_heading(t.action, level=2)
+        _heading(doc, t.action, 2)
         doc.add_paragraph(f"{t.owner} · due {t.due} · {STATUS_LABELS.get(t.status, t.status)}")
         _label(doc, "What success looks like: ",
                "; ".join(f"{s.voice}: “{s.text}”" for s in t.success)
@@ -149,14 +161,14 @@ def report_docx(r: Report) -> DocumentType:
         _label(doc, "What people said: ",
                f"{len(t.said)} of {t.said_total} statements in the theme.")
         for s in t.said:
-            p = doc.add_paragraph(style="Quote")
+            p = _para(doc, "", "Quote")
             p.add_run(f"“{s.text}” ")
             p.add_run(f"({KIND_LABELS[s.kind]}, {PERSPECTIVE_LABELS[s.perspective]}, "
                       f"review {s.review})").italic = True
     if not r.threads:
         _not_yet(doc, "thread")
 
-    doc.add_heading("You said, we did", level=1)
+    _heading(doc, "You said, we did", 1)
     if r.feedback:
         _table(doc, Table("You said, we did", ["Theme", "You said", "We did"],
                           [list(f) for f in r.feedback]))
@@ -179,15 +191,15 @@ def easy_read_docx(title: str, intro: list[str], items: list, none_yet: list[str
     for name, size in (("Title", 28), ("Heading 1", 22), ("Heading 2", 18)):
         doc.styles[name].font.size = Pt(size)
         doc.styles[name].font.name = "Arial"
-    doc.add_heading(title, level=0)
+    _heading(doc, title, 0)
     for line in intro:
         doc.add_paragraph(line)
     for item in items:
-        doc.add_heading(item.heading, level=1)
-        doc.add_heading("You said", level=2)
+        _heading(doc, item.heading, 1)
+        _heading(doc, "You said", 2)
         for line in item.said:
             doc.add_paragraph(line)
-        doc.add_heading("We did", level=2)
+        _heading(doc, "We did", 2)
         for line in item.did:
             doc.add_paragraph(line)
     if not items:

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..files import write_atomic
 from ..model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
-from .content import NOT_YET, STATUS_LABELS, Report, gather
+from .content import NOT_YET, STATUS_LABELS, Report, Table, gather
 
 if TYPE_CHECKING:
     from ..workshop import Workshop
@@ -74,6 +74,12 @@ def easy_lines(text: str, limit: int = EASY_WORDS) -> list[str]:
     return lines
 
 
+def easy_only(ws: Workshop) -> Report:
+    report = Report(ws.name, "", {}, Table("", [], []))
+    report.feedback = [(r.theme, r.you_said, r.we_did) for r in ws.feedback.itertuples()]
+    return report
+
+
 @dataclass
 class EasyItem:
     heading: str
@@ -113,7 +119,8 @@ def write_report(ws: Workshop, fmt: str, output: str | Path, *, today: str | Non
     expected = (".docx",) if wants_docx else (".html", ".htm")
     if suffix not in expected:
         raise InputError(f"Save the {fmt} report in a file ending {expected[0]}.")
-    report = gather(ws, charts_too=fmt != "easy-read", today=today)
+    # Easy read needs only the "you said, we did" log: do not read the whole workshop.
+    report = easy_only(ws) if fmt == "easy-read" else gather(ws, today=today)
     if fmt == "html":
         text = html_report(report)
         return write_atomic(output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
