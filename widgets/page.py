@@ -71,7 +71,8 @@ class StageView(w.VBox):
         body = self.build()
         # Page-wide tools (e.g. a report button) a view sets in build() sit beside Undo.
         tools = [self.undo_button, *getattr(self, "tools", [])]
-        self.children = [self.header, w.HBox(tools), self.messages, *body]
+        bar = w.HBox(tools, layout=w.Layout(flex_flow="row wrap") if len(tools) > 1 else None)
+        self.children = [self.header, bar, self.messages, *body]
         self.redraw(set())
         if live:
             self.live.start()

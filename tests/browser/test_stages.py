@@ -206,3 +206,16 @@ def test_report_html_in_chromium_passes_axe(page, store, tmp_path, screenshot):
     page.set_content(easy.read_text(encoding="utf-8"), wait_until="load")
     screenshot(page, "report-easy-read")
     assert_axe_clean(page, "report-easy-read")
+
+
+@pytest.mark.parametrize("notebook", list(PAGES))
+def test_stage_page_on_a_table_laptop(page, server, open_stage, screenshot, notebook):
+    """A table's laptop (1366x768, ?table=): the page names the table and shows no errors."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_stage(page, notebook, "Table 2")
+    expect(page.locator(".wtfc-header")).to_contain_text("Table: Table 2")
+    expect(page.locator(ERROR_OUTPUT)).to_have_count(0)
+    assert "Something went wrong" not in page.locator("body").inner_text()
+    assert page.wtfc_watch.page_errors == []
+    page.mouse.move(0, 0)
+    screenshot(page, notebook.removesuffix(".ipynb") + "-Table2-1366")
