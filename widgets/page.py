@@ -71,7 +71,7 @@ class StageView(w.VBox):
         body = self.build()
         # Page-wide tools (e.g. a report button) a view sets in build() sit beside Undo.
         tools = [self.undo_button, *getattr(self, "tools", [])]
-        bar = w.HBox(tools, layout=w.Layout(flex_flow="row wrap") if len(tools) > 1 else None)
+        bar = w.HBox(tools, layout=w.Layout(flex_flow="row wrap"))
         self.children = [self.header, bar, self.messages, *body]
         self.redraw(set())
         if live:
