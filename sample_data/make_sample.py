@@ -657,6 +657,14 @@ added one or two statements too.
 - `worked_example.json`: the sample event taken through every stage: themes (statements
   named by review, kind and text exactly as in the CSV), dots on themes, cause trees, dots
   on causes, success statements and actions. `wtfc` uses it to build the demo workshop.
+- `worked_example_stages.json` (written by hand, not by this script): steps 6-8 of the
+  sample event: what is happening already and ideas per theme (some chosen as actions), the
+  extra success statements some actions serve, indicators with a baseline, a target and
+  dated measurements, and "you said, we did" entries.
+- `later_event.json` (written by hand): a smaller autumn follow-up event (reviews R-001 to
+  R-040) built from the spring statements with fewer not-working statements in the themes
+  acted on, plus a few new statements and its own dots, so two events can be compared
+  (notebooks/explore_themes.ipynb).
 - `statement_bank.py`: the statements themselves, grouped by voice, kind and theme.
 - `make_sample.py`: deals the statements out to the reviews, writes every file above and
   then checks them.

@@ -14,6 +14,10 @@ STAGES = (
     ("01_collect.ipynb", "1 · Collect", "what people said in their reviews"),
     ("02_theme.ipynb", "2 · Theme", "group statements, write “I” statements, vote with dots"),
     ("03_root_cause.ipynb", "3 · Root causes", "why is it not working?"),
+    ("04_success.ipynb", "4 · Success", "what would good look like, in every voice?"),
+    ("05_action_plan.ipynb", "5 · Action plan", "ideas, and actions someone owns"),
+    ("06_review.ipynb", "6 · Implement and review",
+     "indicators, progress, “you said, we did” and the report"),
 )
 
 
@@ -72,6 +76,9 @@ class OverviewView(StageView):
             ("Causes", s["causes"]),
             ("Success statements", s["success_statements"]),
             ("Actions", s["actions"]),
+            ("Ideas", f"{s['ideas']} ideas, {s['happening_already']} happening already"),
+            ("Indicators", f"{s['indicators']} with {s['measurements']} measurements"),
+            ("You said, we did", s["you_said_we_did"]),
         ]
         body = "".join(f"<tr><th scope='row'>{esc(a)}</th><td>{esc(b)}</td></tr>" for a, b in rows)
         self.counts.value = (

@@ -68,7 +68,10 @@ class StageView(w.VBox):
         self.undo_button.on_click(lambda _b: self.undo())
         self.live = LiveRefresh(workshop.store, self._on_change, interval)
         body = self.build()
-        self.children = [self.header, w.HBox([self.undo_button]), self.messages, *body]
+        # Page-wide tools (e.g. a report button) a view sets in build() sit beside Undo.
+        tools = [self.undo_button, *getattr(self, "tools", [])]
+        bar = w.HBox(tools, layout=w.Layout(flex_flow="row wrap"))
+        self.children = [self.header, bar, self.messages, *body]
         self.redraw(set())
         if live:
             self.live.start()

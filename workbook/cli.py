@@ -90,6 +90,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    ws = _open(args.dir)
+    out = write_report(ws, args.format, args.output)
+    print(f"Wrote the {args.format} report of '{ws.name}' to {out}")
+    return 0
+
+
 def cmd_undo(args: argparse.Namespace) -> int:
     print(_open(args.dir).undo(args.actor))
     return 0
@@ -163,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir")
     s.add_argument("out")
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("report", help="write the WTfC report (HTML, Word, or easy read)")
+    s.add_argument("dir")
+    s.add_argument("--format", choices=("html", "docx", "easy-read"), default="html")
+    s.add_argument("--output", required=True,
+                   help="the file to write (.html or .docx; easy read can be either)")
+    s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("undo", help="undo the last action")
     s.add_argument("dir")

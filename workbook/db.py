@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -133,6 +134,79 @@ actions = Table(
     _ts("updated_at"),
     _live(),
 )
+# --- stages 5-8 (success, plan, implement, review): added by migration _create_stages_tables ---
+# Step 6: "what is happening already" notes and ideas per theme; a chosen idea becomes an action.
+ideas = Table(
+    "ideas",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # "already" (happening already) or "idea"
+    Column("text", Text, nullable=False),
+    Column("author", String(120), nullable=False, default=""),  # the table that wrote it
+    Column("action_id", Integer, ForeignKey("actions.id"), nullable=True),  # once chosen
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_ideas_theme", ideas.c.theme_id)
+# An action may serve several success statements (and one statement many actions).
+action_success = Table(
+    "action_success",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action_id", Integer, ForeignKey("actions.id"), nullable=False),
+    Column("success_id", Integer, ForeignKey("success_statements.id"), nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_action_success_action", action_success.c.action_id)
+# Step 7: indicators of each success statement, with a baseline and a target.
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("success_id", Integer, ForeignKey("success_statements.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("unit", String(60), nullable=False, default=""),
+    Column("baseline", Float, nullable=False),
+    Column("baseline_on", String(10), nullable=False),
+    Column("target", Float, nullable=False),
+    Column("target_on", String(10), nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+# Step 8: dated measurements of an indicator.
+measurements = Table(
+    "measurements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("indicator_id", Integer, ForeignKey("indicators.id"), nullable=False),
+    Column("taken_on", String(10), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_measurements_indicator", measurements.c.indicator_id)
+# Step 8: "you said, we did" feedback to the people who took part.
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("action_id", Integer, ForeignKey("actions.id"), nullable=True),
+    Column("you_said", Text, nullable=False),
+    Column("we_did", Text, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+STAGES_TABLES = (ideas, action_success, indicators, measurements, feedback)
+# --- end of stages 5-8 ------------------------------------------------------------------------
 # One row per user action: what undo reverses and what the history shows.
 changes = Table(
     "changes",
@@ -387,6 +461,7 @@ CONTENT_TABLES = (
     votes,
     success_statements,
     actions,
+    *STAGES_TABLES,
     *TENDER_TABLES,
     *LADDER_TABLES,
     changes,
@@ -446,9 +521,34 @@ def read_only(engine: Engine) -> Engine:
 
 def _create_v1(conn: Connection) -> None:
     # only the first release's tables: later ones come from their own migrations
-    later = set(TENDER_TABLES)
+    later = {*STAGES_TABLES, *TENDER_TABLES}
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in later])
     conn.execute(revision.insert().values(id=1, n=0))
+
+
+def link_actions_to_success(conn: Connection) -> None:
+    """Carry each action's single success_id (schema 1) into the action_success links."""
+    a, link = actions.c, action_success.c
+    linked = select(link.action_id)
+    rows = conn.execute(
+        select(a.id, a.success_id, a.created_at).where(
+            a.success_id.is_not(None), a.id.not_in(linked)
+        )
+    ).all()
+    for action_id, success_id, at in rows:
+        conn.execute(
+            action_success.insert().values(
+                action_id=action_id, success_id=success_id, created_at=at, updated_at=at,
+                deleted=False,
+            )
+        )
+
+
+def _create_stages_tables(conn: Connection) -> None:
+    # checkfirst: a store made by this version's _create_v1 has them already.
+    metadata.create_all(conn, tables=list(STAGES_TABLES), checkfirst=True)
+    link_actions_to_success(conn)
+
 
 
 def _create_tender_tables(conn: Connection) -> None:
@@ -465,6 +565,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1,
     2: _create_tender_tables,
     3: _create_ladder_tables,
+    4: _create_stages_tables,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -27,6 +27,10 @@ FRIENDLY = {
     "Causes": "causes",
     "Success statements": "success_statements",
     "Actions": "actions",
+    "Ideas": "ideas",
+    "Indicators": "indicators",
+    "Measurements": "measurements",
+    "You said, we did": "feedback",
     "Votes": "votes",
     "History": "history",
 }
@@ -80,7 +84,7 @@ def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
         ws = wb.create_sheet(title)
         ws.append(list(df.columns))
         for row in df.itertuples(index=False):
-            ws.append([_cell(ws, None if _isna(v) else v) for v in row])
+            ws.append([_cell(ws, _plain(v)) for v in row])
     for table in db.CONTENT_TABLES:
         ws = wb.create_sheet(RAW_PREFIX + table.name)
         cols = [c.name for c in table.columns]
@@ -88,6 +92,12 @@ def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
         for row in data["tables"][table.name]:
             ws.append([_cell(ws, row[c]) for c in cols])
     return write_atomic(Path(path), wb.save)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):  # e.g. an action's success statements: "3, 7"
+        return ", ".join(str(v) for v in value)
+    return None if _isna(value) else value
 
 
 def _isna(value: Any) -> bool:
@@ -131,9 +141,8 @@ def load_export(path: Path) -> dict[str, Any]:
             "tables": {},
         }
         for table in db.CONTENT_TABLES:
-            if RAW_PREFIX + table.name not in wb.sheetnames:  # an export from before the table
-                data["tables"][table.name] = []
-                continue
+            if RAW_PREFIX + table.name not in wb.sheetnames:
+                continue  # an export from an older schema: the restore fills the gaps
             rows = wb[RAW_PREFIX + table.name].iter_rows(values_only=True)
             header = list(next(rows))
             data["tables"][table.name] = [
@@ -182,6 +191,8 @@ def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
             cols = {c.name for c in table.columns}
             if rows:
                 conn.execute(table.insert(), [{c: r.get(c) for c in cols} for r in rows])
+        if db.action_success.name not in data["tables"]:
+            db.link_actions_to_success(conn)  # an export from before the links existed
         for key, value in data.get("meta", {}).items():
             conn.execute(db.meta.delete().where(db.meta.c.key == key))
             conn.execute(db.meta.insert().values(key=key, value=value))

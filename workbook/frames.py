@@ -194,26 +194,37 @@ def success_statements(store: Store) -> pd.DataFrame:
 
 
 def actions(store: Store) -> pd.DataFrame:
-    """action_id, theme_id, theme, cause_id, success_id, text, owner, due, status."""
+    """action_id, theme_id, theme, cause_id, success_id (the first linked), text, owner, due,
+    status, success_ids (a tuple of every linked success statement)."""
     a, t = db.actions.c, db.themes.c
     query = (
-        select(a.id, a.theme_id, t.name, a.cause_id, a.success_id, a.text, a.owner, a.due, a.status)
+        select(a.id, a.theme_id, t.name, a.cause_id, a.text, a.owner, a.due, a.status)
         .join(db.themes, t.id == a.theme_id)
         .where(a.deleted.is_(False), t.deleted.is_(False))
         .order_by(a.id)
     )
-    cols = [
-        "action_id",
-        "theme_id",
-        "theme",
-        "cause_id",
-        "success_id",
-        "text",
-        "owner",
-        "due",
-        "status",
-    ]
-    return _nullable_int(_frame(store, query, cols), "cause_id", "success_id")
+    cols = ["action_id", "theme_id", "theme", "cause_id", "text", "owner", "due", "status"]
+    df = _frame(store, query, cols)
+    links = action_links(store)
+    df["success_ids"] = [links.get(int(i), ()) for i in df["action_id"]]
+    df.insert(4, "success_id", [ids[0] if ids else None for ids in df["success_ids"]])
+    return _nullable_int(df, "cause_id", "success_id")
+
+
+def action_links(store: Store) -> dict[int, tuple[int, ...]]:
+    """Each action's live success statements, in the order they were linked."""
+    k, s = db.action_success.c, db.success_statements.c
+    query = (
+        select(k.action_id, k.success_id)
+        .join(db.success_statements, s.id == k.success_id)
+        .where(k.deleted.is_(False), s.deleted.is_(False))
+        .order_by(k.id)
+    )
+    out: dict[int, list[int]] = {}
+    with store.read() as conn:
+        for action_id, success_id in conn.execute(query):
+            out.setdefault(int(action_id), []).append(int(success_id))
+    return {a: tuple(ids) for a, ids in out.items()}
 
 
 def history(store: Store) -> pd.DataFrame:

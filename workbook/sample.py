@@ -46,6 +46,9 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
     folder = Path(folder)
     data = sample_dir()
     plan = json.loads((data / "worked_example.json").read_text(encoding="utf-8"))
+    stages = data / "worked_example_stages.json"
+    if stages.exists():
+        plan["stages"] = json.loads(stages.read_text(encoding="utf-8"))
     if (folder / "workshop.json").exists():
         return Workshop.open(folder)
     ws = Workshop.create(folder, plan["workshop_name"], db_url=db_url)
@@ -85,8 +88,9 @@ def apply_worked_example(ws: Workshop, plan: dict) -> None:
         success[s["key"]] = ws.add_success(
             themes[s["theme"]], s["perspective"], s["text"], causes.get(s.get("cause")), actor=ACTOR
         )
+    actions: dict[str, int] = {}
     for a in plan.get("actions", []):
-        ws.add_action(
+        actions[a["key"]] = ws.add_action(
             themes[a["theme"]],
             a["text"],
             a["owner"],
@@ -96,3 +100,81 @@ def apply_worked_example(ws: Workshop, plan: dict) -> None:
             status=a.get("status", "not started"),
             actor=ACTOR,
         )
+    stages = plan.get("stages")
+    if stages:
+        apply_stages(ws, stages, themes, success, actions)
+
+
+def apply_stages(ws: Workshop, stages: dict, themes: dict[str, int], success: dict[str, int],
+                 actions: dict[str, int]) -> None:
+    """Steps 6-8: ideas (some chosen as actions), more success links, indicators, feedback."""
+    for idea in stages.get("ideas", []):
+        iid = ws.add_idea(themes[idea["theme"]], idea["kind"], idea["text"], actor=idea["author"])
+        if idea.get("action"):
+            with ws.store.write(ACTOR, "Chose an idea as an action") as tx:
+                from . import db
+
+                tx.update(db.ideas, iid, action_id=actions[idea["action"]])
+    by_action: dict[str, list[str]] = {}
+    for link in stages.get("extra_links", []):
+        by_action.setdefault(link["action"], []).append(link["success"])
+    links = ws.actions.set_index("action_id")["success_ids"]
+    for key, extra in by_action.items():
+        aid = actions[key]
+        ws.edit_action(aid, success_ids=[*links[aid], *(success[s] for s in extra)],
+                       actor=ACTOR)
+    for ind in stages.get("indicators", []):
+        iid = ws.add_indicator(
+            success[ind["success"]], ind["name"], ind["baseline"], ind["target"],
+            baseline_on=ind["baseline_on"], target_on=ind["target_on"], unit=ind["unit"],
+            actor=ACTOR,
+        )
+        for taken_on, value, note in ind["measurements"]:
+            ws.add_measurement(iid, taken_on, value, note, actor=ACTOR)
+    for f in stages.get("feedback", []):
+        ws.add_feedback(themes[f["theme"]], f["you_said"], f["we_did"],
+                        action_id=actions.get(f.get("action")), actor=ACTOR)
+
+
+def build_later_sample(folder: str | Path, db_url: str | None = None) -> Workshop:
+    """Make (or reuse) the later, smaller sample event, to compare with the spring one."""
+    import csv
+
+    folder = Path(folder)
+    if (folder / "workshop.json").exists():
+        return Workshop.open(folder)
+    data = sample_dir()
+    later = json.loads((data / "later_event.json").read_text(encoding="utf-8"))
+    spring = json.loads((data / "worked_example.json").read_text(encoding="utf-8"))
+    keep = {f"R-{n:03d}" for n in range(1, int(later["keep_reviews"]) + 1)}
+    theme_of = {(s["review"], s["kind"], s["text"]): t["key"]
+                for t in spring["themes"] for s in t["statements"]}
+    ws = Workshop.create(folder, later["workshop_name"], db_url=db_url)
+    ws.set_dots_per_voter(int(later["dots_per_voter"]), actor=ACTOR)
+    themes = {t["key"]: ws.add_theme(t["name"], t["i_statement"], actor=ACTOR)
+              for t in spring["themes"]}
+    seen: dict[str, int] = {}
+    rows: list[tuple[str, str, str, str, str | None]] = []
+    with (data / "reviews_long.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["review"] not in keep:
+                continue
+            kind = r["kind"].replace(" ", "_")
+            theme = theme_of.get((r["review"], kind, r["text"]))
+            if theme in later["improved"] and kind == "not_working":
+                seen[theme] = seen.get(theme, 0) + 1
+                if seen[theme] % 3:  # things got better: two in three no longer said
+                    continue
+            rows.append((r["review"], r["kind"], r["perspective"], r["text"], theme))
+    rows += [(a["review"], a["kind"], a["perspective"], a["text"], a["theme"])
+             for a in later["added"]]
+    by_theme: dict[str, list[int]] = {}
+    for review, kind, perspective, text, theme in rows:
+        sid = ws.add_statement(review, kind, perspective, text, actor=ACTOR)
+        if theme:
+            by_theme.setdefault(theme, []).append(sid)
+    for key, ids in by_theme.items():
+        ws.assign(ids, themes[key], actor=ACTOR)
+    for v in later["theme_votes"]:
+        ws.vote(v["voter"], theme_id=themes[v["theme"]], actor=ACTOR)
+    return ws

@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from . import db, frames
+from . import db, frames, frames_plan
 from .causes import CauseOps
 from .collect import CollectOps
 from .ladder_store import LadderOps
 from .model import MAX_NAME, InputError, clean_text
 from .plan import PlanOps
+from .review import ReviewOps
 from .store import Store
 from .themes import ThemeOps
 
@@ -27,7 +28,7 @@ def _is_url(location: str) -> bool:
     return "://" in location
 
 
-class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, LadderOps):
+class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, ReviewOps, LadderOps):
     """The workshop as a commissioner or a page sees it: DataFrames in, actions out."""
 
     def __init__(self, store: Store, folder: Path | None):
@@ -169,6 +170,22 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, LadderOps):
         return frames.actions(self.store)
 
     @property
+    def ideas(self):
+        return frames_plan.ideas(self.store)
+
+    @property
+    def indicators(self):
+        return frames_plan.indicators(self.store)
+
+    @property
+    def measurements(self):
+        return frames_plan.measurements(self.store)
+
+    @property
+    def feedback(self):
+        return frames_plan.feedback(self.store)
+
+    @property
     def history(self):
         return frames.history(self.store)
 
@@ -207,4 +224,30 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, LadderOps):
                 "causes": int(count(db.causes)),
                 "success_statements": int(count(db.success_statements)),
                 "actions": int(count(db.actions)),
+                **self._stage_stats(conn, count),
             }
+
+    @staticmethod
+    def _stage_stats(conn, count) -> dict[str, Any]:
+        """Counts of the later stages (added in schema 2; the keys above never change)."""
+        a, i = db.actions.c, db.ideas.c
+        by_status = dict(
+            conn.execute(
+                select(a.status, func.count()).where(a.deleted.is_(False)).group_by(a.status)
+            ).all()
+        )
+        by_kind = dict(
+            conn.execute(
+                select(i.kind, func.count()).where(i.deleted.is_(False)).group_by(i.kind)
+            ).all()
+        )
+        return {
+            "actions_by_status": {
+                k: int(by_status.get(k, 0)) for k in ("not started", "in progress", "done")
+            },
+            "happening_already": int(by_kind.get("already", 0)),
+            "ideas": int(by_kind.get("idea", 0)),
+            "indicators": int(count(db.indicators)),
+            "measurements": int(count(db.measurements)),
+            "you_said_we_did": int(count(db.feedback)),
+        }

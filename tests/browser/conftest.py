@@ -53,6 +53,9 @@ MAIN_CONTROL: dict[str, tuple[str, str]] = {
     "02_theme.ipynb": ("button", "Move cards"),
     "03_root_cause.ipynb": ("button", "Add cause"),
     "tender_scoring.ipynb": ("button", "Undo my last change"),
+    "04_success.ipynb": ("button", "Add success statement"),
+    "05_action_plan.ipynb": ("button", "Add action"),
+    "06_review.ipynb": ("button", "Add indicator"),
 }
 
 # Requests the pages make beyond this machine. The hall has no internet: they are blocked in
@@ -209,7 +212,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = log_path.open("w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port)],
-        cwd=str(ROOT), env=server_env(), stdout=log, stderr=subprocess.STDOUT,
+        # explore_themes.ipynb builds its sample events in WTFC_DEMO_DIR: keep them in tmp.
+        cwd=str(ROOT), env=server_env({"WTFC_DEMO_DIR": str(tmp / "demo")}), stdout=log,
+        stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
     )
     srv = Server(f"http://127.0.0.1:{port}", folder, proc, log_path)

@@ -45,7 +45,15 @@ def build(ws: Workshop, rows, theme_names, moves, deletes) -> None:
         cause = ws.add_cause(themes[0], "Why? Because <b>&</b>")
         ws.add_cause(themes[0], "And why?", parent_id=cause)
         s = ws.add_success(themes[0], "family", "I feel heard", cause)
-        ws.add_action(themes[0], "=HYPERLINK(x)", "Manager", "2027-01-31", success_id=s)
+        s2 = ws.add_success(themes[0], "commissioner", f"We {theme_names[0]}")
+        idea = ws.add_idea(themes[0], "idea", f"Idea {theme_names[-1]}", actor="T1")
+        ws.add_idea(themes[0], "already", "Happening <now>", actor="T1")
+        action = ws.add_action(themes[0], "=HYPERLINK(x)", "Manager", "2027-01-31",
+                               success_ids=[s, s2], idea_id=idea)
+        ind = ws.add_indicator(s, f"Count {theme_names[0]}", 1.5, 9, baseline_on="2026-01-01",
+                               target_on="2027-01-01", unit="%")
+        ws.add_measurement(ind, "2026-06-01", 4.25, note=theme_names[-1])
+        ws.add_feedback(themes[0], f"You said {theme_names[0]}", "We did <it>", action_id=action)
     for d in deletes:
         if ids:
             try:
@@ -72,7 +80,8 @@ def same(a: Workshop, b: Workshop) -> None:
     assert db_["meta"] == da["meta"]
     for name, rows in da["tables"].items():
         assert db_["tables"][name] == rows, name
-    for attr in ("statements", "themes", "causes", "success_statements", "actions", "votes"):
+    for attr in ("statements", "themes", "causes", "success_statements", "actions", "votes",
+                 "ideas", "indicators", "measurements", "feedback"):
         assert getattr(a, attr).equals(getattr(b, attr)), attr
 
 

@@ -248,6 +248,12 @@ def test_stats_shape(workshop):
         "causes": 0,
         "success_statements": 0,
         "actions": 0,
+        "actions_by_status": {"not started": 0, "in progress": 0, "done": 0},
+        "happening_already": 0,
+        "ideas": 0,
+        "indicators": 0,
+        "measurements": 0,
+        "you_said_we_did": 0,
     }
 
 

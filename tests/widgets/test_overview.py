@@ -18,4 +18,4 @@ def test_counts_links_and_live_update(tmp_path):
     other.add_statement("R-1", "not working", "person", "<b>late</b>")
     assert view.live.sync() == {"reviews", "statements"}
     assert "1: ✔ 0 working, ✖ 1 not working" in view.counts.value
-    assert view.counts.value.count("<td>") == 8
+    assert view.counts.value.count("<td>") == 11  # 8 counts, then ideas, indicators, feedback

@@ -1,0 +1,54 @@
+"""A "Make the report" control for any page: writes the report to outputs/ and offers it."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import ipywidgets as w
+
+from workbook import Workshop
+from workbook.report import write_report
+
+from .cards import esc
+from .messages import MessageArea, guarded
+
+CHOICES = (
+    ("Full report (web page, .html)", ("html", ".html",
+                                       "text/html")),
+    ("Full report (Word, .docx)", ("docx", ".docx",
+                                   "application/vnd.openxmlformats-officedocument."
+                                   "wordprocessingml.document")),
+    ("Easy read: you said, we did (web page)", ("easy-read", "-easy-read.html", "text/html")),
+    ("Easy read: you said, we did (Word)", ("easy-read", "-easy-read.docx",
+                                           "application/vnd.openxmlformats-officedocument."
+                                           "wordprocessingml.document")),
+)
+
+
+class ReportButton(w.HBox):
+    """Choose a format, make the report; a download link appears (the file is in outputs/)."""
+
+    def __init__(self, workshop: Workshop, messages: MessageArea):
+        self.workshop = workshop
+        self.messages = messages
+        self.format = w.Dropdown(description="Report", options=CHOICES, value=CHOICES[0][1],
+                                 style={"description_width": "initial"},
+                                 layout=w.Layout(width="min(100%, 30rem)"))
+        self.make_button = w.Button(description="Make the report", icon="file-text")
+        self.make_button.on_click(lambda _b: self.make())
+        self.link = w.HTML()
+        self.saved = None
+        super().__init__([self.format, self.make_button, self.link])
+        self.add_class("wtfc-report-button")
+
+    @guarded
+    def make(self) -> None:
+        fmt, suffix, mime = self.format.value
+        stem = re.sub(r"[^A-Za-z0-9]+", "-", self.workshop.name).strip("-").lower() or "workshop"
+        path = self.workshop.outputs / f"{stem}-report{suffix}"
+        self.saved = write_report(self.workshop, fmt, path)
+        data = base64.b64encode(self.saved.read_bytes()).decode("ascii")
+        self.link.value = (f'<a class="wtfc-download" download="{esc(path.name)}" '
+                           f'href="data:{mime};base64,{data}">Download {esc(path.name)}</a>')
+        self.messages.ok(f"The report is ready: {path.name} (also saved in the outputs folder).")

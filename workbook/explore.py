@@ -1,0 +1,141 @@
+"""Questions commissioners ask of a workshop, as DataFrames, each with a chart of its answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from .charts import FONT, HATCHES, KINDS, Chart, _figure, _plural, _short, kind_label
+from .model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
+
+if TYPE_CHECKING:
+    from .workshop import Workshop
+
+PERSPECTIVES = [p.value for p in Perspective]
+PERSPECTIVE_HATCHES = {"person": "", "family": "//", "staff": "..", "other": "xx"}
+PERSPECTIVE_COLOURS = {"person": "#0072B2", "family": "#E69F00", "staff": "#009E73",
+                       "other": "#CC79A7"}
+
+
+def themed(ws: Workshop) -> pd.DataFrame:
+    """Live statements that are in a theme (the rest are still on the wall)."""
+    st = ws.statements
+    return st[st["theme"].notna()]
+
+
+def themes_by_perspective(ws: Workshop) -> pd.DataFrame:
+    """Cross-table: themes (rows, largest first) x perspectives (columns), with totals."""
+    st = themed(ws)
+    table = pd.crosstab(st["theme"], st["perspective"]).reindex(columns=PERSPECTIVES,
+                                                                 fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table.sort_values(["total"], ascending=False)
+
+
+def crosstab_chart(table: pd.DataFrame) -> Chart:
+    """Stacked bars of each theme's statements by whose view."""
+    df = table.iloc[::-1]
+    fig = _figure(12, max(3.5, 0.6 * len(df) + 2))
+    ax = fig.add_subplot()
+    left = [0] * len(df)
+    for p in PERSPECTIVES:
+        values = df[p].tolist()
+        ax.barh([_short(str(n)) for n in df.index], values, left=left,
+                label=PERSPECTIVE_LABELS[Perspective(p)], color=PERSPECTIVE_COLOURS[p],
+                hatch=PERSPECTIVE_HATCHES[p], edgecolor="black")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_xlabel("Statements", fontsize=FONT)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(labelsize=FONT - 2)
+    ax.set_title("Whose view each theme holds", fontsize=FONT + 2)
+    fig.legend(loc="outside lower center", ncols=4, fontsize=FONT - 2, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    parts = [f"{n}: " + ", ".join(f"{r[p]} {PERSPECTIVE_LABELS[Perspective(p)].lower()}"
+                                  for p in PERSPECTIVES) for n, r in table.iterrows()]
+    alt = f"Bar chart of {_plural(len(table), 'theme')} by whose view. " + "; ".join(parts) + "."
+    return Chart("themes_by_perspective", fig, table.reset_index(), alt)
+
+
+def most_voted(ws: Workshop, n: int = 5) -> pd.DataFrame:
+    """The themes with most dots: name, "I" statement, dots, not-working statements."""
+    t = ws.themes
+    t = t[t["votes"] > 0].sort_values(["votes", "not_working"], ascending=False)
+    return t[["name", "i_statement", "votes", "not_working", "statements"]].head(n)
+
+
+def votes_chart(top: pd.DataFrame) -> Chart:
+    df = top.iloc[::-1]
+    fig = _figure(12, max(3, 0.7 * len(df) + 1.5))
+    ax = fig.add_subplot()
+    bars = ax.barh([_short(n) for n in df["name"]], df["votes"], color="#0072B2",
+                   edgecolor="black")
+    ax.bar_label(bars, labels=[f"{v} dots" for v in df["votes"]], fontsize=FONT - 2, padding=4)
+    ax.set_xlabel("Dots", fontsize=FONT)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(labelsize=FONT - 2)
+    ax.set_title("Most-voted themes", fontsize=FONT + 2)
+    ax.spines[["top", "right"]].set_visible(False)
+    alt = ("Bar chart of the most-voted themes: "
+           + "; ".join(f"{r.name} {r.votes} dots" for r in top.itertuples()) + ".")
+    return Chart("most_voted_themes", fig, top.reset_index(drop=True), alt)
+
+
+def compare(a: Workshop, b: Workshop) -> pd.DataFrame:
+    """Two events side by side, theme by theme (matched by name): statements and not-working
+    statements in each, and the change."""
+    def counts(ws: Workshop) -> pd.DataFrame:
+        return ws.themes.set_index("name")[["statements", "not_working", "votes"]]
+
+    first, second = counts(a), counts(b)
+    df = first.join(second, how="outer", lsuffix="_first", rsuffix="_second").fillna(0)
+    df = df.astype(int)
+    df["not_working_change"] = df["not_working_second"] - df["not_working_first"]
+    return df.sort_values("not_working_first", ascending=False)
+
+
+def compare_chart(df: pd.DataFrame, first: str, second: str) -> Chart:
+    """Not-working statements per theme at each event: paired bars, labelled."""
+    d = df.iloc[::-1]
+    fig = _figure(12, max(4, 0.7 * len(d) + 2))
+    ax = fig.add_subplot()
+    ys = list(range(len(d)))
+    h = 0.38
+    b1 = ax.barh([y + h / 2 for y in ys], d["not_working_first"], h, label=first,
+                 color="#D55E00", hatch="//", edgecolor="black")
+    b2 = ax.barh([y - h / 2 for y in ys], d["not_working_second"], h, label=second,
+                 color="#0072B2", edgecolor="black")
+    for bars in (b1, b2):
+        ax.bar_label(bars, fontsize=FONT - 4, padding=3)
+    ax.set_yticks(ys, [_short(str(n)) for n in d.index], fontsize=FONT - 2)
+    ax.set_xlabel("Not-working statements", fontsize=FONT)
+    ax.set_title("Not working, event by event", fontsize=FONT + 2)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=FONT - 2, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    alt = (f"Paired bar chart of not-working statements per theme, {first} then {second}. "
+           + "; ".join(f"{n}: {r.not_working_first} then {r.not_working_second}"
+                       for n, r in df.iterrows()) + ".")
+    return Chart("events_compared", fig, df.reset_index(), alt)
+
+
+def kinds_chart(ws: Workshop) -> Chart:
+    """Themes by kind: how many working, not working and future statements each holds."""
+    t = ws.themes.sort_values("statements")
+    fig = _figure(12, max(3.5, 0.6 * len(t) + 2))
+    ax = fig.add_subplot()
+    left = [0] * len(t)
+    for kind in KINDS:
+        values = t[kind.value].tolist()
+        ax.barh([_short(n) for n in t["name"]], values, left=left, label=kind_label(kind),
+                color=KIND_COLOURS[kind], hatch=HATCHES[kind], edgecolor="black")
+        left = [x + y for x, y in zip(left, values, strict=True)]
+    ax.set_xlabel("Statements", fontsize=FONT)
+    ax.tick_params(labelsize=FONT - 2)
+    ax.set_title("Themes by kind", fontsize=FONT + 2)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=FONT - 2, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    alt = ("Bar chart of themes by kind. "
+           + "; ".join(f"{r.name}: {r.working} working, {r.not_working} not working, "
+                       f"{r.future} future" for r in t.iloc[::-1].itertuples()) + ".")
+    return Chart("themes_by_kind", fig, t[["name", "working", "not_working", "future"]], alt)

@@ -1,0 +1,208 @@
+"""The report as a Word document: real heading styles, tables with header rows, described images."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ..model import KIND_LABELS, PERSPECTIVE_LABELS
+from .content import NOT_YET, STATUS_LABELS, Figure, Report, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentType
+
+
+def _doc(body_pt: int) -> DocumentType:
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(body_pt)
+    doc.core_properties.language = "en-GB"
+    return doc
+
+
+def _para(doc: DocumentType, text: str = "", style_id: str | None = None):
+    """A paragraph in a built-in style, set by its id: python-docx's lookup by style name
+    scans every style for each paragraph, which made large reports slow."""
+    p = doc.add_paragraph(text)
+    if style_id:
+        p._p.style = style_id
+    return p
+
+
+def _heading(doc: DocumentType, text: str, level: int):
+    return _para(doc, text, "Title" if level == 0 else f"Heading{level}")
+
+
+def _table(doc: DocumentType, t: Table) -> None:
+    _para(doc, t.caption, "Caption")
+    table = doc.add_table(rows=1, cols=len(t.header))
+    table._tbl.tblPr.style = "TableGrid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    head = table.rows[0]
+    # A header row Word repeats on each page and screen readers announce as headers.
+    tr_pr = head._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+    for cell, text in zip(head.cells, t.header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in t.rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = str(text)
+
+
+def _figure(doc: DocumentType, f: Figure, width_cm: float = 16) -> None:
+    doc.add_picture(io.BytesIO(f.png), width=Cm(width_cm))
+    # Alt text lives on the drawing's docPr element (what Word's "Alt Text" pane edits).
+    inline = doc.inline_shapes[-1]._inline
+    inline.docPr.set("descr", f.alt)
+    inline.docPr.set("title", f.name.replace("_", " "))
+    _para(doc, f.alt, "Caption")
+
+
+def _not_yet(doc: DocumentType, section: str) -> None:
+    p = doc.add_paragraph()
+    p.add_run("Not reached yet. ").bold = True
+    p.add_run(NOT_YET[section])
+
+
+def report_docx(r: Report) -> DocumentType:
+    doc = _doc(12)
+    doc.core_properties.title = f"{r.name}: Working Together for Change report"
+    _heading(doc, r.name, 0)
+    doc.add_paragraph(f"Working Together for Change report, made on {r.made_on}.")
+
+    _heading(doc, "Event summary", 1)
+    if r.reached("collect"):
+        s = r.stats["statements"]
+        doc.add_paragraph(
+            f"{r.stats['reviews']} reviews gave {sum(s.values())} statements: {s['working']} "
+            f"working, {s['not_working']} not working and {s['future']} for the future.")
+        _table(doc, r.summary)
+        if "collect" in r.figures:
+            _figure(doc, r.figures["collect"])
+    else:
+        _not_yet(doc, "collect")
+
+    _heading(doc, "Themes", 1)
+    if r.themes:
+        _table(doc, r.themes)
+        if "themes" in r.figures:
+            _figure(doc, r.figures["themes"])
+    else:
+        _not_yet(doc, "themes")
+
+    _heading(doc, "Priorities and votes", 1)
+    for name, i_statement, dots in r.priorities:
+        said = f": “{i_statement}”" if i_statement else ""
+        _para(doc, f"{name} ({dots} dot{'' if dots == 1 else 's'}){said}", "ListNumber")
+    if not r.priorities:
+        _not_yet(doc, "priorities")
+
+    _heading(doc, "Root causes", 1)
+    for theme, lines in r.causes:
+        _heading(doc, f"Why is “{theme}” not working?", 2)
+        for c in lines:
+            p = _para(doc, "", "ListBullet" if c.level == 1 else "ListBullet2")
+            p.paragraph_format.left_indent = Cm(0.8 * c.level)
+            p.add_run(c.text).bold = c.top
+            p.add_run(f" — {c.votes} dot{'' if c.votes == 1 else 's'}"
+                      + (" (top cause)" if c.top else ""))
+    if not r.causes:
+        _not_yet(doc, "causes")
+
+    _heading(doc, "What success looks like", 1)
+    for theme, table, gaps in r.success:
+        _heading(doc, theme, 2)
+        _table(doc, table)
+        if gaps:
+            doc.add_paragraph(f"Not heard yet: {', '.join(gaps)}.")
+    if not r.success:
+        _not_yet(doc, "success")
+
+    _heading(doc, "The action plan", 1)
+    if r.reached("plan"):
+        if r.ideas:
+            _table(doc, r.ideas)
+        if r.actions:
+            _table(doc, r.actions)
+            for key in ("status", "owner", "due"):
+                if key in r.figures:
+                    _figure(doc, r.figures[key])
+    else:
+        _not_yet(doc, "plan")
+
+    _heading(doc, "Progress", 1)
+    if r.indicators:
+        _table(doc, r.indicators)
+        if "progress" in r.figures:
+            _figure(doc, r.figures["progress"])
+    else:
+        _not_yet(doc, "progress")
+
+    _heading(doc, "The golden thread", 1)
+    for t in r.threads:
+        _heading(doc, t.action, 2)
+        doc.add_paragraph(f"{t.owner} · due {t.due} · {STATUS_LABELS.get(t.status, t.status)}")
+        _label(doc, "What success looks like: ",
+               "; ".join(f"{s.voice}: “{s.text}”" for s in t.success)
+               or "no success statement linked yet.")
+        _label(doc, "The cause it answers: ", " → ".join(t.causes) or "no cause linked yet.")
+        _label(doc, "The theme: ", t.theme + (f": “{t.i_statement}”" if t.i_statement else ""))
+        _label(doc, "What people said: ",
+               f"{len(t.said)} of {t.said_total} statements in the theme.")
+        for s in t.said:
+            p = _para(doc, "", "Quote")
+            p.add_run(f"“{s.text}” ")
+            p.add_run(f"({KIND_LABELS[s.kind]}, {PERSPECTIVE_LABELS[s.perspective]}, "
+                      f"review {s.review})").italic = True
+    if not r.threads:
+        _not_yet(doc, "thread")
+
+    _heading(doc, "You said, we did", 1)
+    if r.feedback:
+        _table(doc, Table("You said, we did", ["Theme", "You said", "We did"],
+                          [list(f) for f in r.feedback]))
+    else:
+        _not_yet(doc, "feedback")
+    return doc
+
+
+def _label(doc: DocumentType, label: str, text: str) -> None:
+    p = doc.add_paragraph()
+    p.add_run(label).bold = True
+    p.add_run(text)
+
+
+def easy_read_docx(title: str, intro: list[str], items: list, none_yet: list[str]):
+    """Easy read: 16 pt and larger, one short sentence a line, plenty of space."""
+    doc = _doc(16)
+    doc.core_properties.title = title
+    doc.styles["Normal"].paragraph_format.space_after = Pt(10)
+    for name, size in (("Title", 28), ("Heading 1", 22), ("Heading 2", 18)):
+        doc.styles[name].font.size = Pt(size)
+        doc.styles[name].font.name = "Arial"
+    _heading(doc, title, 0)
+    for line in intro:
+        doc.add_paragraph(line)
+    for item in items:
+        _heading(doc, item.heading, 1)
+        _heading(doc, "You said", 2)
+        for line in item.said:
+            doc.add_paragraph(line)
+        _heading(doc, "We did", 2)
+        for line in item.did:
+            doc.add_paragraph(line)
+    if not items:
+        for line in none_yet:
+            doc.add_paragraph(line)
+    return doc
