@@ -117,8 +117,7 @@ class ActionPlanView(StageView):
         self.delete_button.on_click(lambda _b: self.delete_action())
         self.edit_box = w.VBox([self.edit_select, self.edit_status, self.edit_owner,
                                 self.edit_due, w.HBox([self.save_button, self.delete_button])])
-        self.edit_toggle = w.ToggleButton(description="Update or delete an action",
-                                          icon="pencil")
+        self.edit_toggle = w.ToggleButton(description="Update or delete an action")
         self.edit_toggle.observe(lambda c: self._show(self.edit_box, c["new"]), "value")
         self._show(self.edit_box, False)
 

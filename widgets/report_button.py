@@ -35,7 +35,7 @@ class ReportButton(w.HBox):
         self.format = w.Dropdown(description="Report", options=CHOICES, value=CHOICES[0][1],
                                  style={"description_width": "initial"},
                                  layout=w.Layout(width="min(100%, 30rem)"))
-        self.make_button = w.Button(description="Make the report", icon="file-text")
+        self.make_button = w.Button(description="Make the report")
         self.make_button.on_click(lambda _b: self.make())
         self.link = w.HTML()
         self.saved = None

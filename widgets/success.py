@@ -82,8 +82,7 @@ class SuccessView(StageView):
         self.delete_button.on_click(lambda _b: self.delete())
         self.edit_box = w.VBox([self.edit_select, self.edit_text,
                                 w.HBox([self.save_button, self.delete_button])])
-        self.edit_toggle = w.ToggleButton(description="Change or delete a statement",
-                                          icon="pencil")
+        self.edit_toggle = w.ToggleButton(description="Change or delete a statement")
         self.edit_toggle.observe(lambda c: self._show_edit(c["new"]), "value")
         self._show_edit(False)
 
