@@ -193,7 +193,7 @@ class RootCauseView(StageView):
             self.chart.value = ""
         else:
             try:
-                self.chart.show(cause_tree_chart(name, causes))
+                self.chart.show(cause_tree_chart(name, causes), scroll=True)
             except OSError:
                 # Several pages save the same file; the picture is already on screen, and the
                 # next page to draw it saves it again.

@@ -142,7 +142,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             return  # e.g. only an "I" statement changed: the bars are the same
         self._charted = figures
         try:
-            self.chart.show(theme_chart(themes, legend_below=True), dpi=CHART_DPI, tight=False)
+            self.chart.show(theme_chart(themes))
         except OSError:  # saving the PNG/CSV copy failed (e.g. a full disk): the page goes on
             log.exception("could not save the theme chart to outputs/")
 
