@@ -45,7 +45,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 READY: dict[str, dict[str, list[str]]] = {
     BASELINE: {"buttons": [BASELINE_LABEL], "selectors": []},
     "01_collect.ipynb": {"buttons": ["Add statement"], "selectors": []},
-    "02_theme.ipynb": {"buttons": ["Move cards"], "selectors": [".wtfc-board-card"]},
+    "02_theme.ipynb": {"buttons": ["Move chosen cards back here"],
+                       "selectors": [".wtfc-board-card"]},
     "03_root_cause.ipynb": {"buttons": ["Add cause"], "selectors": []},
 }
 VIEWS = {  # the view each page's cell builds, for the kernel-side profile

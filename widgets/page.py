@@ -55,6 +55,8 @@ class StageView(w.VBox):
     ):
         super().__init__()
         self.add_class("wtfc-page")
+        # The big screen (no table) and a table's laptop are laid out differently (wtfc.css).
+        self.add_class("wtfc-big" if table is None else "wtfc-at-table")
         self.workshop = workshop
         self.table = table
         self.actor = table or "Big screen"
@@ -69,7 +71,10 @@ class StageView(w.VBox):
         self.undo_button.on_click(lambda _b: self.undo())
         self.live = LiveRefresh(workshop.store, self._on_change, interval)
         body = self.build()
-        self.children = [self.header, w.HBox([self.undo_button]), self.messages, *body]
+        undo_box = w.HBox([self.undo_button])
+        undo_box.add_class("wtfc-undo-box")
+        self.header.add_class("wtfc-header-box")
+        self.children = [self.header, undo_box, self.messages, *body]
         self.redraw(set())
         if live:
             self.live.start()

@@ -31,7 +31,6 @@ from .voting import VotingMixin
 
 log = logging.getLogger("wtfc.widgets.theme")
 
-CHART_DPI = 90  # shown at its own size, text is big enough to read; each move redraws it
 UNTHEMED = 0  # the "back to unthemed" choice in move_target (theme ids start at 1)
 CARD_TABLES = frozenset({"statements", "themes", "reviews"})
 VOTE_TABLES = frozenset({"votes", "meta"})
@@ -69,19 +68,44 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         filters = w.HBox([self.perspective_filter, self.search],
                          layout=w.Layout(flex_flow="row wrap", grid_gap="1.5rem"))
         filters.add_class("wtfc-board-filters")
-        self.board = Board(on_move=self.move_from_board)
+        big = self.table is None
+        self.board = Board(on_move=self.move_from_board, screen="big" if big else "table")
         self.chart = ChartView(outputs=self.workshop.outputs)
         self.controls = w.Tab(children=[self._build_move(), self._build_theme_edit(),
                                         self._build_voting()],
                               titles=("Move cards", "Themes", "Dot voting"))
         self.controls.add_class("wtfc-theme-controls")
+        if big:
+            return self._big_screen(filters)
         self.controls.layout = w.Layout(flex="1 1 30rem", min_width="20rem")
-        # The chart takes the larger share, up to its own pixel size, so its words stay big.
-        self.chart.layout = w.Layout(flex="2 1 40rem", max_width=f"{12 * CHART_DPI}px")
+        self.chart.layout = w.Layout(flex="2 1 40rem")
         lower = w.HBox([self.controls, self.chart],
                        layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
                                        grid_gap="2rem", margin="1.5rem 0 0 0"))
         return [filters, self.board, lower]
+
+    def _big_screen(self, filters: w.HBox) -> list[w.Widget]:
+        """The projector: the board fills the screen; the chart and the tools used now and
+        then (make, rename, merge, split, voting) are one press away, in its place."""
+        self.show_view = w.ToggleButtons(
+            options=[("Board", "board"), ("Chart", "chart"), ("Themes and voting", "tools")],
+            value="board", description="Show", style=STYLE,
+            tooltips=["The cards and the themes", "Statements in each theme, by kind",
+                      "Make, rename, merge and split themes; dot voting"])
+        self.show_view.add_class("wtfc-show-view")
+        self.show_view.observe(lambda _c: self._show_part(), "value")
+        filters.children = (*filters.children, self.show_view)
+        self.perspective_filter.layout.width = "21rem"
+        self.search.layout.width = "19rem"
+        self.chart.add_class("wtfc-big-chart")
+        self._show_part()
+        return [filters, self.board, self.chart, self.controls]
+
+    def _show_part(self) -> None:
+        part = self.show_view.value
+        for name, widget in (("board", self.board), ("chart", self.chart),
+                             ("tools", self.controls)):
+            widget.layout.display = None if name == part else "none"
 
     def _build_move(self) -> w.VBox:
         self.card_select = w.SelectMultiple(description="Choose cards", options=[], rows=10,
