@@ -15,7 +15,7 @@ from .cards import esc
 from .chart import ChartView
 from .collect_form import CollectFormMixin, section_title
 from .collect_list import CollectListMixin
-from .page import StageView
+from .page import Drawer, StageView
 
 log = logging.getLogger("wtfc.widgets.collect")
 
@@ -45,15 +45,24 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self.totals = w.HTML()
         self.totals.add_class("wtfc-collect-totals")
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self.chart.layout.max_width = "60rem"
+        counts = w.VBox([section_title("How many so far"), self.totals, self.chart])
+        counts.add_class("wtfc-collect-counts")
+        if self.table is None:
+            # The big screen: typing in and the statements on the left, the counts and their
+            # chart on the right; importing a file opens on demand.
+            left = w.VBox([self._build_add_form(),
+                           Drawer("Import statements from a file", [self._build_import()]),
+                           self._build_list()])
+            left.add_class("wtfc-collect-left")
+            grid = w.HBox([left, counts])
+            grid.add_class("wtfc-collect-grid")
+            return [grid]
         entry = w.HBox([self._build_add_form(), self._build_import()],
                        layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
                                        grid_gap="2rem"))
         for part in entry.children:
             part.layout.flex = "1 1 32rem"
             part.layout.min_width = "20rem"
-        counts = w.VBox([section_title("How many so far"), self.totals, self.chart])
-        counts.add_class("wtfc-collect-counts")
         return [entry, counts, self._build_list()]
 
     def redraw(self, tables: set[str]) -> None:

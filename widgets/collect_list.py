@@ -14,7 +14,7 @@ from workbook.search import PAGE_SIZE, StatementFilter, StatementRow, find_state
 from .cards import card_html
 from .collect_form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
 from .messages import guarded
-from .page import Hush
+from .page import Drawer, Hush
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
 
@@ -76,9 +76,14 @@ class CollectListMixin:
                           self.review_filter], layout=w.Layout(flex_flow="row wrap"))
         pager = w.HBox([self.prev_button, self.page_label, self.next_button],
                        layout=w.Layout(align_items="center", flex_flow="row wrap"))
+        edit = self._build_edit()
+        if self.table is None:  # the big screen: changing a statement opens on demand
+            edit = Drawer("Change or delete a statement", [edit])
+        scroll = w.VBox([self.list_html])
+        scroll.add_class("wtfc-collect-scroll")  # the list scrolls in its own box
         # The same pager above and below a long page of cards (one widget, shown twice).
-        box = w.VBox([section_title("Find statements"), filters, self._build_edit(), pager,
-                      self.list_html, pager])
+        after = [] if self.table is None else [pager]
+        box = w.VBox([section_title("Find statements"), filters, edit, pager, scroll, *after])
         box.add_class("wtfc-collect-browse")
         return box
 

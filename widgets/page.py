@@ -34,6 +34,25 @@ class Hush:
             self.depth -= 1
 
 
+class Drawer(w.VBox):
+    """Tools used now and then, behind a button that opens and closes them (closed on the
+    big screen, so the stage's main content keeps the screen; open at a table's laptop)."""
+
+    def __init__(self, title: str, children: list[w.Widget], opened: bool = False):
+        self.toggle = w.ToggleButton(description=title, value=opened,
+                                     tooltip=f"Show or hide: {title}")
+        self.toggle.add_class("wtfc-drawer-toggle")
+        self.body = w.VBox(children)
+        self.body.add_class("wtfc-drawer-body")
+        super().__init__([self.toggle, self.body])
+        self.add_class("wtfc-drawer")
+        self.toggle.observe(lambda _c: self._show(), "value")
+        self._show()
+
+    def _show(self) -> None:
+        self.body.layout.display = None if self.toggle.value else "none"
+
+
 class StageView(w.VBox):
     """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
 

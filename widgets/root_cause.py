@@ -25,7 +25,7 @@ from . import cause_controls as cc
 from .cards import esc
 from .chart import ChartView
 from .messages import guarded
-from .page import Hush, StageView
+from .page import Drawer, Hush, StageView
 
 log = logging.getLogger("wtfc.widgets.root_cause")
 NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause ids start at 1)
@@ -99,12 +99,26 @@ class RootCauseView(StageView):
             self.voter, self.vote_cause, w.HBox([self.vote_button, self.unvote_button]),
             self.dots_left, w.HTML("<h3>Causes ranked by dots</h3>"), self.ranking_html])
         tree_box = cc.labelled_box("The causes", [self.outline_html], "wtfc-board")
+        choose = cc.labelled_box("Choose a theme", [self.theme_select, self.theme_info])
+        chart_box = cc.labelled_box("The cause tree", [self.chart])
+        if self.table is None:
+            # The big screen: the tree and its chart side by side; changing a cause and the
+            # voting open on demand. The outline and the chart scroll in their own boxes.
+            choose.add_class("wtfc-rc-choose")
+            tree_box.add_class("wtfc-rc-tree")
+            chart_box.add_class("wtfc-rc-chart")
+            left = w.VBox([tree_box, add_box, Drawer("Change or delete a cause", [edit_box]),
+                           Drawer("Vote: which causes matter most?", [vote_box])])
+            left.add_class("wtfc-rc-left")
+            grid = w.HBox([left, chart_box])
+            grid.add_class("wtfc-rc-grid")
+            return [choose, grid]
         return [
-            cc.labelled_box("Choose a theme", [self.theme_select, self.theme_info]),
+            choose,
             w.HBox([tree_box, w.VBox([add_box, edit_box], layout=w.Layout(width="100%"))],
                    layout=w.Layout(width="100%", grid_gap="1rem")),
             vote_box,
-            cc.labelled_box("The cause tree", [self.chart]),
+            chart_box,
         ]
 
     # --- reading the store ---------------------------------------------------------------------

@@ -291,7 +291,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     place(None, 0)
     width_units = max(leaf[0], 1)
     max_depth = max((d for _, d in pos.values()), default=0)
-    fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 190 * (max_depth + 1)))
+    fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 230 * (max_depth + 1)))
     ax = fig.add_subplot()
     ax.set_axis_off()
     texts = {int(r["cause_id"]): r for _, r in df.iterrows()}

@@ -64,6 +64,9 @@ def theme_controls(page: Any, button: Any) -> list[Any]:
 
 
 def root_cause_controls(page: Any, button: Any) -> list[Any]:
+    if page.locator(".wtfc-big").count():
+        # The big screen: voting opens on demand (a drawer), so open it first.
+        button(page, "Vote: which causes matter most?").click()
     return [
         page.get_by_label("Theme", exact=True),
         page.get_by_label("Why?"),
