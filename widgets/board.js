@@ -428,8 +428,9 @@ function render({ model, el }) {
     if (!list) return;
     const cards = cardsOf(list);
     // The card itself if it is still here, else the one now in its place (it was moved away).
-    const target = cards.find((c) => c.dataset.statementId === place.focus.card) ||
-      cards[Math.min(place.focus.index, cards.length - 1)];
+    const same = place.focus.card
+      ? list.querySelector(`[data-statement-id="${CSS.escape(place.focus.card)}"]`) : null;
+    const target = same || cards[Math.min(place.focus.index, cards.length - 1)];
     if (target) {
       for (const c of cards) c.tabIndex = c === target ? 0 : -1;
       target.focus({ preventScroll: true });

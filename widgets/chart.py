@@ -41,9 +41,11 @@ class ChartView(w.HTML):
         self.alt = alt
         data = base64.b64encode(png).decode("ascii")
         fit = "" if scroll else "max-width:100%;"
+        # A chart bigger than its box scrolls there: focusable, so it scrolls by keyboard too.
+        box = ('tabindex="0" role="region" aria-label="Chart (scrolls)"' if scroll else "")
         # data-* let the browser test work out the text size as displayed.
         self.value = (
-            f'<figure class="wtfc-figure"><div class="wtfc-figure-scroll">'
+            f'<figure class="wtfc-figure"><div class="wtfc-figure-scroll" {box}>'
             f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="{width}" '
             f'height="{height}" data-dpi="{DPI}" data-min-font-pt="{smallest_pt:.2f}" '
             f'style="width:{width}px;{fit}height:auto"></div>'

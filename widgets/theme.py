@@ -65,28 +65,15 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
                              continuous_update=False, layout=w.Layout(width="min(100%, 30rem)"))
         for control in (self.perspective_filter, self.search):
             control.observe(lambda _c: self._filter_changed(), "value")
-        filters = w.HBox([self.perspective_filter, self.search],
-                         layout=w.Layout(flex_flow="row wrap", grid_gap="1.5rem"))
-        filters.add_class("wtfc-board-filters")
-        big = self.table is None
-        self.board = Board(on_move=self.move_from_board, screen="big" if big else "table")
+        self._filters = w.HBox([self.perspective_filter, self.search],
+                               layout=w.Layout(flex_flow="row wrap", grid_gap="1.5rem"))
+        self._filters.add_class("wtfc-board-filters")
+        self.board = Board(on_move=self.move_from_board)
         self.chart = ChartView(outputs=self.workshop.outputs)
         self.controls = w.Tab(children=[self._build_move(), self._build_theme_edit(),
                                         self._build_voting()],
                               titles=("Move cards", "Themes", "Dot voting"))
         self.controls.add_class("wtfc-theme-controls")
-        if big:
-            return self._big_screen(filters)
-        self.controls.layout = w.Layout(flex="1 1 30rem", min_width="20rem")
-        self.chart.layout = w.Layout(flex="2 1 40rem")
-        lower = w.HBox([self.controls, self.chart],
-                       layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
-                                       grid_gap="2rem", margin="1.5rem 0 0 0"))
-        return [filters, self.board, lower]
-
-    def _big_screen(self, filters: w.HBox) -> list[w.Widget]:
-        """The projector: the board fills the screen; the chart and the tools used now and
-        then (make, rename, merge, split, voting) are one press away, in its place."""
         self.show_view = w.ToggleButtons(
             options=[("Board", "board"), ("Chart", "chart"), ("Themes and voting", "tools")],
             value="board", description="Show", style=STYLE,
@@ -94,12 +81,38 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
                       "Make, rename, merge and split themes; dot voting"])
         self.show_view.add_class("wtfc-show-view")
         self.show_view.observe(lambda _c: self._show_part(), "value")
-        filters.children = (*filters.children, self.show_view)
-        self.perspective_filter.layout.width = "21rem"
-        self.search.layout.width = "19rem"
-        self.chart.add_class("wtfc-big-chart")
-        self._show_part()
-        return [filters, self.board, self.chart, self.controls]
+        self._lower = w.HBox(layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
+                                             grid_gap="2rem", margin="1.5rem 0 0 0"))
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        """The big screen: the board fills the screen; the chart and the tools used now and
+        then (make, rename, merge, split, voting) are one press away, in its place.
+        A table's laptop: the board, then the tools beside the chart (the page scrolls)."""
+        big = self.table is None
+        self.board.screen = "big" if big else "table"
+        filters = [self.perspective_filter, self.search]
+        self.perspective_filter.layout.width = "21rem" if big else "min(100%, 26rem)"
+        self.search.layout.width = "19rem" if big else "min(100%, 30rem)"
+        if big:
+            self._filters.children = [*filters, self.show_view]
+            self.chart.add_class("wtfc-big-chart")
+            self.controls.layout = w.Layout()
+            self.chart.layout = w.Layout()
+            self._lower.children = []
+            self._show_part()
+            return [self._filters, self.board, self.chart, self.controls]
+        self._filters.children = filters
+        self.chart.remove_class("wtfc-big-chart")
+        self.board.layout.display = None
+        self.controls.layout = w.Layout(flex="1 1 30rem", min_width="20rem")
+        self.chart.layout = w.Layout(flex="2 1 40rem")
+        self._lower.children = [self.controls, self.chart]
+        return [self._filters, self.board, self._lower]
+
+    def table_changed(self) -> None:
+        if not self.voter.value.strip():
+            self.voter.value = self.table or ""
 
     def _show_part(self) -> None:
         part = self.show_view.value

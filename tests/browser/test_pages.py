@@ -23,6 +23,9 @@ FAILING_IMPACTS = {"serious", "critical"}
 
 
 def collect_controls(page: Any, button: Any) -> list[Any]:
+    if page.locator(".wtfc-big").count():
+        # The big screen: importing a file opens on demand (a drawer), so open it first.
+        button(page, "Import statements from a file").click()
     form = page.locator(".wtfc-collect-add")
     return [
         form.get_by_label("Review", exact=True),
