@@ -47,12 +47,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # What must be visible and usable for each page to count as interactive.
 READY: dict[str, dict[str, list[str]]] = {
     BASELINE: {"buttons": [BASELINE_LABEL], "selectors": []},
+    "00_workshop.ipynb": {"buttons": [], "selectors": [".wtfc-stage-link"]},
     "01_collect.ipynb": {"buttons": ["Add statement"], "selectors": []},
     "02_theme.ipynb": {"buttons": ["Move chosen cards back here"],
                        "selectors": [".wtfc-board-card"]},
     "03_root_cause.ipynb": {"buttons": ["Add cause"], "selectors": []},
 }
 VIEWS = {  # the view each page's cell builds, for the kernel-side profile
+    "00_workshop.ipynb": "widgets.overview:OverviewView",
     "01_collect.ipynb": "widgets.collect:CollectView",
     "02_theme.ipynb": "widgets.theme:ThemeView",
     "03_root_cause.ipynb": "widgets.root_cause:RootCauseView",

@@ -42,7 +42,10 @@ class Drawer(w.VBox):
         self.toggle = w.ToggleButton(description=title, value=opened,
                                      tooltip=f"Show or hide: {title}")
         self.toggle.add_class("wtfc-drawer-toggle")
-        self.body = w.VBox(children)
+        # The tools go into the page when first opened: a closed drawer costs the browser
+        # no drawing when the page opens.
+        self.contents = list(children)
+        self.body = w.VBox()
         self.body.add_class("wtfc-drawer-body")
         super().__init__([self.toggle, self.body])
         self.add_class("wtfc-drawer")
@@ -50,6 +53,8 @@ class Drawer(w.VBox):
         self._show()
 
     def _show(self) -> None:
+        if self.toggle.value and not self.body.children:
+            self.body.children = self.contents
         self.body.layout.display = None if self.toggle.value else "none"
 
 

@@ -70,9 +70,8 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         self._filters.add_class("wtfc-board-filters")
         self.board = Board(on_move=self.move_from_board)
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self.controls = w.Tab(children=[self._build_move(), self._build_theme_edit(),
-                                        self._build_voting()],
-                              titles=("Move cards", "Themes", "Dot voting"))
+        self._tool_pages = (self._build_move(), self._build_theme_edit(), self._build_voting())
+        self.controls = w.Tab()
         self.controls.add_class("wtfc-theme-controls")
         self.show_view = w.ToggleButtons(
             options=[("Board", "board"), ("Chart", "chart"), ("Themes and voting", "tools")],
@@ -100,9 +99,10 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             self.controls.layout = w.Layout()
             self.chart.layout = w.Layout()
             self._lower.children = []
-            self._show_part()
+            self._show_part()  # the tools go into their tabs when first shown
             return [self._filters, self.board, self.chart, self.controls]
         self._filters.children = filters
+        self._fill_tools()
         self.chart.remove_class("wtfc-big-chart")
         self.board.layout.display = None
         self.controls.layout = w.Layout(flex="1 1 30rem", min_width="20rem")
@@ -114,8 +114,15 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         if not self.voter.value.strip():
             self.voter.value = self.table or ""
 
+    def _fill_tools(self) -> None:
+        if not self.controls.children:
+            self.controls.children = self._tool_pages
+            self.controls.titles = ("Move cards", "Themes", "Dot voting")
+
     def _show_part(self) -> None:
         part = self.show_view.value
+        if part == "tools":
+            self._fill_tools()
         for name, widget in (("board", self.board), ("chart", self.chart),
                              ("tools", self.controls)):
             widget.layout.display = None if name == part else "none"
