@@ -391,6 +391,13 @@ function render({ model, el }) {
     }
     const grid = make("div", "wtfc-board-theme-grid");
     grid.dataset.zone = "grid";
+    if (layout() === "big") {
+      // Many themes scroll in this box; with no cards in it, the box itself takes the focus
+      // so it can be scrolled by keyboard (one tab stop for the themes).
+      grid.tabIndex = 0;
+      grid.setAttribute("role", "group");
+      grid.setAttribute("aria-label", "Themes (scrolls when there are many)");
+    }
     list.forEach((theme, n) => grid.appendChild(themeZone(theme, n + 1)));
     head.appendChild(moreCounter(grid, ".wtfc-board-theme", "themes"));
     column.append(grid);
