@@ -111,9 +111,8 @@ class RootCauseView(StageView):
         return self.arrange()
 
     def arrange(self) -> list[w.Widget]:
-        self._choose.add_class("wtfc-rc-choose")  # one compact band in both layouts
-        parts = (self._tree_box, self._chart_box)
-        classes = ("wtfc-rc-tree", "wtfc-rc-chart")
+        parts = (self._choose, self._tree_box, self._chart_box)
+        classes = ("wtfc-rc-choose", "wtfc-rc-tree", "wtfc-rc-chart")
         if self.table is None:
             # The big screen: the tree and its chart side by side; changing a cause and the
             # voting open on demand. The outline and the chart scroll in their own boxes.
