@@ -248,7 +248,13 @@ def measure(notebooks_dir: Path | None = None, loads: int = LOADS) -> dict:
                                                           env.get("PYTHONPATH", "")]))
         log_path = tmp_path / "voila.log"
         with log_path.open("w") as log:
-            proc = subprocess.Popen(voila_command(nb_dir, port), cwd=str(nb_dir), env=env,
+            # A pre-heated kernel that waits in the pool while a busy machine goes quiet must
+            # not be culled as idle before its load (the race of DESIGN.md, "Culling races
+            # the page"): a longer idle timeout here, in place of the served one.
+            cull = "--MappingKernelManager.cull_idle_timeout"
+            command = [a for a in voila_command(nb_dir, port) if not a.startswith(cull)]
+            command.append(f"{cull}=600")
+            proc = subprocess.Popen(command, cwd=str(nb_dir), env=env,
                                     stdout=log, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, start_new_session=True)
             try:
