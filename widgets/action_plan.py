@@ -129,7 +129,7 @@ class ActionPlanView(StageView):
         for i, title in enumerate(("By status", "By owner", "Due dates")):
             self.charts.set_title(i, title)
         self.report = ReportButton(self.workshop, self.messages)
-        self.tools = [self.report]
+        self.page_tools = [self.report]
 
         ideas_box = cc.labelled_box("Happening already, and ideas", [
             self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]), self.ideas_list])

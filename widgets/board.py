@@ -25,6 +25,9 @@ class Board(anywidget.AnyWidget):
     _esm = HERE / "board.js"
     _css = HERE / "board.css"
     data = traitlets.Dict().tag(sync=True)
+    # "big": the big screen's layout (themes across the top, many columns of cards);
+    # "table": a laptop's (cards beside the themes, each theme's cards inside it).
+    screen = traitlets.Unicode("table").tag(sync=True)
 
     def __init__(self, on_move: Callable[[dict[str, Any]], None] | None = None, **kwargs: Any):
         super().__init__(**kwargs)

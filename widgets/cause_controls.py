@@ -107,7 +107,9 @@ def outline_html(theme: str, rows: Sequence[OutlineRow]) -> str:
         parts.append("</ul></li>")
         level -= 1
     parts.append("</ul>")
-    return f"<div class='wtfc-cause-outline'>{title}{''.join(parts)}</div>"
+    # The outline scrolls in its own box on the big screen: focusable, to scroll by keyboard.
+    return (f"<div class='wtfc-cause-outline wtfc-scroll-box' tabindex='0' role='region' "
+            f"aria-label='The causes (scrolls)'>{title}{''.join(parts)}</div>")
 
 
 def ranking_html(rows: Sequence[OutlineRow]) -> str:

@@ -7,13 +7,18 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from workbook.charts import Chart
+from workbook.charts import DPI, Chart
 
 from .cards import esc
 
 
 class ChartView(w.HTML):
-    """An <img> with alt text, plus the same facts as visible text for everyone."""
+    """An <img> with alt text, plus the same facts as visible text for everyone.
+
+    The PNG is drawn one pixel per CSS pixel of the room the big-screen layout gives it, and
+    shown at that width (narrower only on a small screen), so its text stays as large as the
+    chart was made for. A chart bigger than its box scrolls inside the box.
+    """
 
     def __init__(self, outputs: Path | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -22,15 +27,27 @@ class ChartView(w.HTML):
         self.saved: tuple[Path, Path] | None = None
         self.add_class("wtfc-chart")
 
-    def show(self, chart: Chart, save: bool = True, dpi: int = 100, tight: bool = True) -> None:
-        png = chart.png(dpi=dpi, tight=tight)
-        self.alt = chart.alt
-        data = base64.b64encode(png).decode("ascii")
-        self.value = (
-            f'<figure class="wtfc-figure"><img src="data:image/png;base64,{data}" '
-            f'alt="{esc(chart.alt)}" style="width:100%;max-width:1600px;height:auto">'
-            f'<figcaption class="wtfc-figcaption">{esc(chart.alt)}</figcaption></figure>'
-        )
+    def show(self, chart: Chart, save: bool = True, scroll: bool = False) -> None:
+        """scroll: never shrink the PNG to its box (a wide tree scrolls sideways instead)."""
+        png = chart.png()
+        self.show_png(png, chart.alt, chart.width_px, chart.height_px,
+                      chart.smallest_font_pt(), scroll)
         if save and self.outputs is not None:
             self.saved = chart.save(self.outputs, png)
         chart.figure.clear()  # free the figure's memory: the page keeps only the PNG
+
+    def show_png(self, png: bytes, alt: str, width: int, height: int,
+                 smallest_pt: float, scroll: bool = False) -> None:
+        self.alt = alt
+        data = base64.b64encode(png).decode("ascii")
+        fit = "" if scroll else "max-width:100%;"
+        # A chart bigger than its box scrolls there: focusable, so it scrolls by keyboard too.
+        box = ('tabindex="0" role="region" aria-label="Chart (scrolls)"' if scroll else "")
+        # data-* let the browser test work out the text size as displayed.
+        self.value = (
+            f'<figure class="wtfc-figure"><div class="wtfc-figure-scroll" {box}>'
+            f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="{width}" '
+            f'height="{height}" data-dpi="{DPI}" data-min-font-pt="{smallest_pt:.2f}" '
+            f'style="width:{width}px;{fit}height:auto"></div>'
+            f'<figcaption class="wtfc-figcaption">{esc(alt)}</figcaption></figure>'
+        )

@@ -15,7 +15,7 @@ from .cards import esc
 from .chart import ChartView
 from .collect_form import CollectFormMixin, section_title
 from .collect_list import CollectListMixin
-from .page import StageView
+from .page import Drawer, StageView
 
 log = logging.getLogger("wtfc.widgets.collect")
 
@@ -45,16 +45,35 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self.totals = w.HTML()
         self.totals.add_class("wtfc-collect-totals")
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self.chart.layout.max_width = "60rem"
-        entry = w.HBox([self._build_add_form(), self._build_import()],
-                       layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
-                                       grid_gap="2rem"))
-        for part in entry.children:
-            part.layout.flex = "1 1 32rem"
-            part.layout.min_width = "20rem"
-        counts = w.VBox([section_title("How many so far"), self.totals, self.chart])
-        counts.add_class("wtfc-collect-counts")
-        return [entry, counts, self._build_list()]
+        self._counts_box = w.VBox([section_title("How many so far"), self.totals, self.chart])
+        self._counts_box.add_class("wtfc-collect-counts")
+        self._add_form, self._import_box = self._build_add_form(), self._build_import()
+        self._browse = self._build_list()
+        self._entry = w.HBox(layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
+                                             grid_gap="2rem"))
+        self._import_drawer = Drawer("Import statements from a file", [self._import_box])
+        self._left = w.VBox()
+        self._left.add_class("wtfc-collect-left")
+        self._grid = w.HBox()
+        self._grid.add_class("wtfc-collect-grid")
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        big = self.table is None
+        self._arrange_list(big)
+        for part in (self._add_form, self._import_box):
+            part.layout.flex = None if big else "1 1 32rem"
+            part.layout.min_width = None if big else "20rem"
+        if big:
+            # The big screen: typing in and the statements on the left, the counts and their
+            # chart on the right; importing a file opens on demand.
+            self._entry.children = []
+            self._left.children = [self._add_form, self._import_drawer, self._browse]
+            self._grid.children = [self._left, self._counts_box]
+            return [self._grid]
+        self._grid.children = self._left.children = []
+        self._entry.children = [self._add_form, self._import_box]
+        return [self._entry, self._counts_box, self._browse]
 
     def redraw(self, tables: set[str]) -> None:
         """Counts and list from the store; the chart only when the counts moved."""

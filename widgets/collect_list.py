@@ -14,7 +14,7 @@ from workbook.search import PAGE_SIZE, StatementFilter, StatementRow, find_state
 from .cards import card_html
 from .collect_form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
 from .messages import guarded
-from .page import Hush
+from .page import Drawer, Hush
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
 
@@ -38,8 +38,11 @@ def list_html(rows: list[StatementRow]) -> str:
         + "</div>"
         for r in rows
     )
-    return ('<div class="wtfc-board wtfc-statement-list" role="list" aria-label="Statements">'
-            f"{cards}</div>")
+    # The box scrolls on the big screen: focusable, so it scrolls by keyboard too.
+    return ('<div class="wtfc-scroll-box" tabindex="0" role="region" '
+            'aria-label="Statements on this page (scrolls)">'
+            '<div class="wtfc-board wtfc-statement-list" role="list" aria-label="Statements">'
+            f"{cards}</div></div>")
 
 
 class CollectListMixin:
@@ -72,15 +75,26 @@ class CollectListMixin:
         self.page_label.add_class("wtfc-page-label")
         self.list_html = w.HTML()
         self.list_html.add_class("wtfc-collect-list")
-        filters = w.HBox([self.search, self.kind_filter, self.perspective_filter,
-                          self.review_filter], layout=w.Layout(flex_flow="row wrap"))
-        pager = w.HBox([self.prev_button, self.page_label, self.next_button],
-                       layout=w.Layout(align_items="center", flex_flow="row wrap"))
-        # The same pager above and below a long page of cards (one widget, shown twice).
-        box = w.VBox([section_title("Find statements"), filters, self._build_edit(), pager,
-                      self.list_html, pager])
+        self._list_filters = w.HBox([self.search, self.kind_filter, self.perspective_filter,
+                                     self.review_filter], layout=w.Layout(flex_flow="row wrap"))
+        self._pager = w.HBox([self.prev_button, self.page_label, self.next_button],
+                             layout=w.Layout(align_items="center", flex_flow="row wrap"))
+        self._edit_box = self._build_edit()
+        self._edit_drawer = Drawer("Change or delete a statement", [self._edit_box])
+        self._list_scroll = w.VBox([self.list_html])
+        self._list_scroll.add_class("wtfc-collect-scroll")  # the list scrolls in its own box
+        self._list_title = section_title("Find statements")
+        box = w.VBox()
         box.add_class("wtfc-collect-browse")
         return box
+
+    def _arrange_list(self, big: bool) -> None:
+        """The big screen: changing a statement opens on demand and the list scrolls in its
+        box; a table: the same pager above and below a long page of cards (one widget)."""
+        edit = self._edit_drawer if big else self._edit_box
+        after = [] if big else [self._pager]
+        self._browse.children = [self._list_title, self._list_filters, edit, self._pager,
+                                 self._list_scroll, *after]
 
     def _build_edit(self) -> w.VBox:
         self.edit_select = w.Dropdown(description="Statement to change",

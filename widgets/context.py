@@ -33,26 +33,39 @@ def table_from_query(query: str) -> str | None:
 
 @dataclass
 class PageContext:
-    """What a stage page needs: the open workshop, who is acting, and whether it is served."""
+    """What a stage page needs: the open workshop, who is acting, and whether it is served.
+
+    A served page's table is known only once its request has come (`wait_for_table`): with
+    pre-heated kernels, everything before that is done while the kernel waits in the pool.
+    """
 
     workshop: Workshop
     table: str | None
     served: bool
+    waiting: bool = False  # True until wait_for_table() has read the request
 
     @property
     def actor(self) -> str:
         # Undo is per actor, so each table undoes its own last action, not another table's.
         return self.table or "Big screen"
 
+    def wait_for_table(self) -> str | None:
+        """Wait for the page's request (pre-heated kernels) and read its table from the URL."""
+        if self.waiting:
+            self.table = table_from_query(query_string())
+            self.waiting = False
+        return self.table
+
 
 def open_page(location: str | None = None) -> PageContext:
-    """Open the workshop named by WTFC_WORKSHOP (set by `wtfc serve`) or by `location`."""
+    """Open the workshop named by WTFC_WORKSHOP (set by `wtfc serve`) or by `location`.
+
+    Does not wait for the request: the view is built first (see StageView.for_page)."""
     served = served_by_voila()
-    query = query_string() if served else ""
     location = location or os.environ.get("WTFC_WORKSHOP")
     if not location:
         from workbook.sample import build_sample, demo_folder
 
         location = str(demo_folder())
         build_sample(location).close()  # a notebook opened on its own shows the sample event
-    return PageContext(Workshop.open(location), table_from_query(query), served)
+    return PageContext(Workshop.open(location), None, served, waiting=served)

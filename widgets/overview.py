@@ -50,6 +50,10 @@ class OverviewView(StageView):
         self.show_links()
         return [self.counts, w.HTML("<h2>Stages</h2>"), self.table_name, self.links]
 
+    def table_changed(self) -> None:
+        if not self.table_name.value.strip():
+            self.table_name.value = self.table or ""
+
     @guarded
     def show_links(self) -> None:
         name = " ".join(self.table_name.value.split())[:40] or None

@@ -34,6 +34,30 @@ class Hush:
             self.depth -= 1
 
 
+class Drawer(w.VBox):
+    """Tools used now and then, behind a button that opens and closes them (closed on the
+    big screen, so the stage's main content keeps the screen; open at a table's laptop)."""
+
+    def __init__(self, title: str, children: list[w.Widget], opened: bool = False):
+        self.toggle = w.ToggleButton(description=title, value=opened,
+                                     tooltip=f"Show or hide: {title}")
+        self.toggle.add_class("wtfc-drawer-toggle")
+        # The tools go into the page when first opened: a closed drawer costs the browser
+        # no drawing when the page opens.
+        self.contents = list(children)
+        self.body = w.VBox()
+        self.body.add_class("wtfc-drawer-body")
+        super().__init__([self.toggle, self.body])
+        self.add_class("wtfc-drawer")
+        self.toggle.observe(lambda _c: self._show(), "value")
+        self._show()
+
+    def _show(self) -> None:
+        if self.toggle.value and not self.body.children:
+            self.body.children = self.contents
+        self.body.layout.display = None if self.toggle.value else "none"
+
+
 class StageView(w.VBox):
     """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
 
@@ -58,7 +82,7 @@ class StageView(w.VBox):
         self.workshop = workshop
         self.table = table
         self.actor = table or "Big screen"
-        self.header = w.HTML(header_html(workshop.name, self.stage, table))
+        self.header = w.HTML()
         self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
         self.undo_button = w.Button(
             description="Undo my last change",
@@ -68,18 +92,52 @@ class StageView(w.VBox):
         self.undo_button.on_click(lambda _b: self.undo())
         self.live = LiveRefresh(workshop.store, self._on_change, interval)
         body = self.build()
-        # Page-wide tools (e.g. a report button) a view sets in build() sit beside Undo.
-        tools = [self.undo_button, *getattr(self, "tools", [])]
-        bar = w.HBox(tools, layout=w.Layout(flex_flow="row wrap"))
-        self.children = [self.header, bar, self.messages, *body]
+        # Page-wide tools a view sets in build() (e.g. a report button) sit beside Undo.
+        self._undo_box = w.HBox([self.undo_button, *getattr(self, "page_tools", [])],
+                                layout=w.Layout(flex_flow="row wrap"))
+        self._undo_box.add_class("wtfc-undo-box")
+        self.header.add_class("wtfc-header-box")
+        self._lay_out(body)
         self.redraw(set())
         if live:
             self.live.start()
 
+    def _lay_out(self, body: list[w.Widget]) -> None:
+        # The big screen (no table) and a table's laptop are laid out differently (wtfc.css).
+        self.remove_class("wtfc-big")
+        self.remove_class("wtfc-at-table")
+        self.add_class("wtfc-big" if self.table is None else "wtfc-at-table")
+        self.header.value = header_html(self.workshop.name, self.stage, self.table)
+        self.children = [self.header, self._undo_box, self.messages, *body]
+
     @classmethod
     def for_page(cls, ctx: PageContext, **kwargs) -> StageView:
-        """Build the view for a served page (live) or a notebook run (not live)."""
-        return cls(ctx.workshop, table=ctx.table, live=ctx.served, **kwargs)
+        """Build the view for a served page (live) or a notebook run (not live).
+
+        A served page is built, drawn (queries, charts) and laid out for the big screen while
+        its kernel waits in Voila's pool; once the request comes, only its table is applied."""
+        view = cls(ctx.workshop, table=ctx.table, live=False, **kwargs)
+        table = ctx.wait_for_table()
+        if table != view.table:
+            view.set_table(table)
+        view.live.sync()  # anything written while the kernel waited in the pool
+        if ctx.served:
+            view.live.start()
+        return view
+
+    def set_table(self, table: str | None) -> None:
+        """Make this the page of a table (or of the big screen): who acts, and the layout."""
+        self.table = table
+        self.actor = table or "Big screen"
+        self.table_changed()
+        self._lay_out(self.arrange())
+
+    def table_changed(self) -> None:
+        """For subclasses: defaults that name the table (e.g. who is voting)."""
+
+    def arrange(self) -> list[w.Widget]:
+        """For subclasses whose layout differs at a table: the body for self.table."""
+        return list(self.children[3:])
 
     # --- for subclasses --------------------------------------------------------------------
     def build(self) -> list[w.Widget]:

@@ -140,7 +140,7 @@ class ReviewView(StageView):
         ])
         self.tabs.set_title(0, "Progress")
         self.tabs.set_title(1, "You said, we did")
-        self.tools = [self.report]
+        self.page_tools = [self.report]
         return [self.tabs]
 
     # --- drawing -------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from . import cause_controls as cc
 from .cards import esc
 from .chart import ChartView
 from .messages import guarded
-from .page import Hush, StageView
+from .page import Drawer, Hush, StageView
 
 log = logging.getLogger("wtfc.widgets.root_cause")
 NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause ids start at 1)
@@ -98,14 +98,44 @@ class RootCauseView(StageView):
         vote_box = cc.labelled_box("Vote: which causes matter most?", [
             self.voter, self.vote_cause, w.HBox([self.vote_button, self.unvote_button]),
             self.dots_left, w.HTML("<h3>Causes ranked by dots</h3>"), self.ranking_html])
-        tree_box = cc.labelled_box("The causes", [self.outline_html], "wtfc-board")
+        self._tree_box = cc.labelled_box("The causes", [self.outline_html], "wtfc-board")
+        self._choose = cc.labelled_box("Choose a theme", [self.theme_select, self.theme_info])
+        self._chart_box = cc.labelled_box("The cause tree", [self.chart])
+        self._add_box, self._edit_box, self._vote_box = add_box, edit_box, vote_box
+        self._drawers = [Drawer("Change or delete a cause", [edit_box]),
+                         Drawer("Vote: which causes matter most?", [vote_box])]
+        self._left = w.VBox()
+        self._left.add_class("wtfc-rc-left")
+        self._grid = w.HBox()
+        self._grid.add_class("wtfc-rc-grid")
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        parts = (self._choose, self._tree_box, self._chart_box)
+        classes = ("wtfc-rc-choose", "wtfc-rc-tree", "wtfc-rc-chart")
+        if self.table is None:
+            # The big screen: the tree and its chart side by side; changing a cause and the
+            # voting open on demand. The outline and the chart scroll in their own boxes.
+            for part, css in zip(parts, classes, strict=True):
+                part.add_class(css)
+            self._left.children = [self._tree_box, self._add_box, *self._drawers]
+            self._grid.children = [self._left, self._chart_box]
+            return [self._choose, self._grid]
+        for part, css in zip(parts, classes, strict=True):
+            part.remove_class(css)
+        self._left.children = self._grid.children = []
         return [
-            cc.labelled_box("Choose a theme", [self.theme_select, self.theme_info]),
-            w.HBox([tree_box, w.VBox([add_box, edit_box], layout=w.Layout(width="100%"))],
+            self._choose,
+            w.HBox([self._tree_box, w.VBox([self._add_box, self._edit_box],
+                                           layout=w.Layout(width="100%"))],
                    layout=w.Layout(width="100%", grid_gap="1rem")),
-            vote_box,
-            cc.labelled_box("The cause tree", [self.chart]),
+            self._vote_box,
+            self._chart_box,
         ]
+
+    def table_changed(self) -> None:
+        if self.voter.value.strip() in ("", "Big screen"):
+            self.voter.value = self.actor
 
     # --- reading the store ---------------------------------------------------------------------
     @property
@@ -193,7 +223,7 @@ class RootCauseView(StageView):
             self.chart.value = ""
         else:
             try:
-                self.chart.show(cause_tree_chart(name, causes))
+                self.chart.show(cause_tree_chart(name, causes), scroll=True)
             except OSError:
                 # Several pages save the same file; the picture is already on screen, and the
                 # next page to draw it saves it again.

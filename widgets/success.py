@@ -94,7 +94,7 @@ class SuccessView(StageView):
             self.success_text, w.HBox([self.add_button]), self.edit_toggle, self.edit_box])
         board = cc.labelled_box("Who has been heard", [self.gaps, self.grid])
         self._draw_prompt()
-        self.tools = [self.report]
+        self.page_tools = [self.report]
         return [w.HBox([write, board], layout=w.Layout(width="100%", grid_gap="1rem"))]
 
     # --- drawing -------------------------------------------------------------------------------

@@ -31,7 +31,6 @@ from .voting import VotingMixin
 
 log = logging.getLogger("wtfc.widgets.theme")
 
-CHART_DPI = 90  # shown at its own size, text is big enough to read; each move redraws it
 UNTHEMED = 0  # the "back to unthemed" choice in move_target (theme ids start at 1)
 CARD_TABLES = frozenset({"statements", "themes", "reviews"})
 VOTE_TABLES = frozenset({"votes", "meta"})
@@ -66,22 +65,67 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
                              continuous_update=False, layout=w.Layout(width="min(100%, 30rem)"))
         for control in (self.perspective_filter, self.search):
             control.observe(lambda _c: self._filter_changed(), "value")
-        filters = w.HBox([self.perspective_filter, self.search],
-                         layout=w.Layout(flex_flow="row wrap", grid_gap="1.5rem"))
-        filters.add_class("wtfc-board-filters")
+        self._filters = w.HBox([self.perspective_filter, self.search],
+                               layout=w.Layout(flex_flow="row wrap", grid_gap="1.5rem"))
+        self._filters.add_class("wtfc-board-filters")
         self.board = Board(on_move=self.move_from_board)
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self.controls = w.Tab(children=[self._build_move(), self._build_theme_edit(),
-                                        self._build_voting()],
-                              titles=("Move cards", "Themes", "Dot voting"))
+        self._tool_pages = (self._build_move(), self._build_theme_edit(), self._build_voting())
+        self.controls = w.Tab()
         self.controls.add_class("wtfc-theme-controls")
+        self.show_view = w.ToggleButtons(
+            options=[("Board", "board"), ("Chart", "chart"), ("Themes and voting", "tools")],
+            value="board", description="Show", style=STYLE,
+            tooltips=["The cards and the themes", "Statements in each theme, by kind",
+                      "Make, rename, merge and split themes; dot voting"])
+        self.show_view.add_class("wtfc-show-view")
+        self.show_view.observe(lambda _c: self._show_part(), "value")
+        self._lower = w.HBox(layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
+                                             grid_gap="2rem", margin="1.5rem 0 0 0"))
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        """The big screen: the board fills the screen; the chart and the tools used now and
+        then (make, rename, merge, split, voting) are one press away, in its place.
+        A table's laptop: the board, then the tools beside the chart (the page scrolls)."""
+        big = self.table is None
+        self.board.screen = "big" if big else "table"
+        filters = [self.perspective_filter, self.search]
+        self.perspective_filter.layout.width = "21rem" if big else "min(100%, 26rem)"
+        self.search.layout.width = "19rem" if big else "min(100%, 30rem)"
+        if big:
+            self._filters.children = [*filters, self.show_view]
+            self.chart.add_class("wtfc-big-chart")
+            self.controls.layout = w.Layout()
+            self.chart.layout = w.Layout()
+            self._lower.children = []
+            self._show_part()  # the tools go into their tabs when first shown
+            return [self._filters, self.board, self.chart, self.controls]
+        self._filters.children = filters
+        self._fill_tools()
+        self.chart.remove_class("wtfc-big-chart")
+        self.board.layout.display = None
         self.controls.layout = w.Layout(flex="1 1 30rem", min_width="20rem")
-        # The chart takes the larger share, up to its own pixel size, so its words stay big.
-        self.chart.layout = w.Layout(flex="2 1 40rem", max_width=f"{12 * CHART_DPI}px")
-        lower = w.HBox([self.controls, self.chart],
-                       layout=w.Layout(flex_flow="row wrap", align_items="flex-start",
-                                       grid_gap="2rem", margin="1.5rem 0 0 0"))
-        return [filters, self.board, lower]
+        self.chart.layout = w.Layout(flex="2 1 40rem")
+        self._lower.children = [self.controls, self.chart]
+        return [self._filters, self.board, self._lower]
+
+    def table_changed(self) -> None:
+        if not self.voter.value.strip():
+            self.voter.value = self.table or ""
+
+    def _fill_tools(self) -> None:
+        if not self.controls.children:
+            self.controls.children = self._tool_pages
+            self.controls.titles = ("Move cards", "Themes", "Dot voting")
+
+    def _show_part(self) -> None:
+        part = self.show_view.value
+        if part == "tools":
+            self._fill_tools()
+        for name, widget in (("board", self.board), ("chart", self.chart),
+                             ("tools", self.controls)):
+            widget.layout.display = None if name == part else "none"
 
     def _build_move(self) -> w.VBox:
         self.card_select = w.SelectMultiple(description="Choose cards", options=[], rows=10,
@@ -142,7 +186,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             return  # e.g. only an "I" statement changed: the bars are the same
         self._charted = figures
         try:
-            self.chart.show(theme_chart(themes, legend_below=True), dpi=CHART_DPI, tight=False)
+            self.chart.show(theme_chart(themes))
         except OSError:  # saving the PNG/CSV copy failed (e.g. a full disk): the page goes on
             log.exception("could not save the theme chart to outputs/")
 

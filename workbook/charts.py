@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis, Tick
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from .files import write_atomic
@@ -17,7 +22,31 @@ from .model import KIND_COLOURS, KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, 
 KINDS = [Kind.WORKING, Kind.NOT_WORKING, Kind.FUTURE]
 # A hatch per kind as well as a colour, so kind is never shown by colour alone.
 HATCHES = {Kind.WORKING: "", Kind.NOT_WORKING: "//", Kind.FUTURE: ".."}
-FONT = 16
+# Sizes are set for the space a chart gets on the big screen (1920x1080), in CSS pixels: the
+# PNG is drawn at DPI so that one PNG pixel is one CSS pixel there, and every font is given
+# in pixels as displayed. Nothing is smaller than MIN_TEXT_PX (readable from the back of a hall).
+DPI = 100
+MIN_TEXT_PX = 18
+TEXT_PX = 20  # tick labels, bar labels, legend, tree boxes
+LABEL_PX = 22  # axis labels
+TITLE_PX = 26
+COLLECT_SIZE = (780, 480)  # beside the totals on the Collect page
+THEME_WIDTH = 1500  # the Theme page's chart view (one press from the board)
+CAUSE_WIDTH = 1000  # beside the cause outline on the Root cause page
+CAUSE_LEAF_PX = 250  # one box of the tree; wider trees scroll sideways in their own region
+
+
+def pt(px: float) -> float:
+    """Font size in points that is `px` pixels tall in a PNG drawn at DPI and shown 1:1."""
+    return px * 72 / DPI
+
+
+def displayed_text_px(font_pt: float, figure_width_in: float, dpi: float,
+                      displayed_width_px: float) -> float:
+    """How tall text of `font_pt` points is on screen, in CSS pixels, when the figure is drawn
+    `figure_width_in` inches wide at `dpi` and the PNG is shown `displayed_width_px` wide."""
+    png_width_px = figure_width_in * dpi
+    return font_pt * dpi / 72 * (displayed_width_px / png_width_px)
 
 
 @dataclass
@@ -29,8 +58,23 @@ class Chart:
     data: pd.DataFrame
     alt: str
 
-    def png(self, dpi: int = 100, tight: bool = True) -> bytes:
-        """PNG bytes; tight=False skips the second layout pass (faster, for live redraws)."""
+    @property
+    def width_px(self) -> int:
+        """The width the chart is made for on the big screen (CSS px), also its PNG width."""
+        return round(self.figure.get_figwidth() * DPI)
+
+    @property
+    def height_px(self) -> int:
+        return round(self.figure.get_figheight() * DPI)
+
+    def smallest_font_pt(self) -> float:
+        """The smallest font of any visible text in the figure (ticks, labels, legend...)."""
+        sizes = [t.get_fontsize() for t in _drawn_texts(self.figure) if t.get_text().strip()]
+        return min(sizes) if sizes else float("inf")
+
+    def png(self, dpi: int = DPI, tight: bool = False) -> bytes:
+        """PNG bytes. Not cropped by default, so the PNG is exactly width_px wide at DPI
+        (the constrained layout already keeps every label inside the figure)."""
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
         return buf.getvalue()
@@ -46,14 +90,34 @@ class Chart:
         return png, csv
 
 
-def _figure(width: float = 12, height: float = 6) -> Figure:
-    fig = Figure(figsize=(width, height), layout="constrained")
+def _drawn_texts(artist: Artist) -> Iterator[Text]:
+    """Texts that are drawn: not hidden, nor inside a hidden artist or a switched-off axis."""
+    if not artist.get_visible():
+        return
+    if isinstance(artist, Text):
+        yield artist
+    children = artist.get_children()
+    if isinstance(artist, Axes) and not artist.axison:
+        children = [c for c in children if not isinstance(c, Axis)]
+    if isinstance(artist, Axis):  # ticks outside the axis's range are not drawn
+        lo, hi = sorted(artist.get_view_interval())
+        slack = (hi - lo) * 1e-6
+        shown = {id(t) for t in artist.get_major_ticks() + artist.get_minor_ticks()
+                 if lo - slack <= t.get_loc() <= hi + slack}
+        children = [c for c in children if not isinstance(c, Tick) or id(c) in shown]
+    for child in children:
+        yield from _drawn_texts(child)
+
+
+def _figure(width_px: float, height_px: float) -> Figure:
+    fig = Figure(figsize=(width_px / DPI, height_px / DPI), layout="constrained")
     fig.set_facecolor("white")
     return fig
 
 
-def _kind_legend(ax) -> None:
-    ax.legend(fontsize=FONT - 2, frameon=False, loc="best")
+def _kind_legend(fig: Figure) -> None:
+    # Below the chart: it never covers a bar, and it is cheaper to place than loc="best".
+    fig.legend(loc="outside lower center", ncols=3, fontsize=pt(TEXT_PX), frameon=False)
 
 
 def kind_label(kind: Kind) -> str:
@@ -76,7 +140,7 @@ def counts_by_kind_and_perspective(statements: pd.DataFrame) -> pd.DataFrame:
 def collect_chart(statements: pd.DataFrame) -> Chart:
     """Statements by perspective and kind, as grouped bars labelled with their counts."""
     table = counts_by_kind_and_perspective(statements)
-    fig = _figure()
+    fig = _figure(*COLLECT_SIZE)
     ax = fig.add_subplot()
     width = 0.26
     xs = range(len(table.index))
@@ -91,16 +155,17 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
             hatch=HATCHES[kind],
             edgecolor="black",
         )
-        ax.bar_label(bars, fontsize=FONT - 2, padding=2)
+        ax.bar_label(bars, fontsize=pt(TEXT_PX), padding=2)
     ax.set_xticks(
-        list(xs), [PERSPECTIVE_LABELS[Perspective(p)] for p in table.index], fontsize=FONT
+        list(xs), [PERSPECTIVE_LABELS[Perspective(p)] for p in table.index], fontsize=pt(TEXT_PX)
     )
-    ax.set_ylabel("Statements", fontsize=FONT)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(axis="y", labelsize=FONT - 2)
-    ax.set_title("Statements by whose view and kind", fontsize=FONT + 2)
+    ax.set_ylabel("Statements", fontsize=pt(LABEL_PX))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    ax.tick_params(axis="y", labelsize=pt(TEXT_PX))
+    ax.margins(y=0.12)  # room for the count above the tallest bar
+    ax.set_title("Statements by whose view and kind", fontsize=pt(TITLE_PX))
     ax.spines[["top", "right"]].set_visible(False)
-    _kind_legend(ax)
+    _kind_legend(fig)
     total = int(table.to_numpy().sum())
     parts = [
         f"{PERSPECTIVE_LABELS[Perspective(p)]}: "
@@ -112,14 +177,10 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
     return Chart("statements_by_perspective_and_kind", fig, data, alt)
 
 
-def theme_chart(themes: pd.DataFrame, legend_below: bool = False) -> Chart:
-    """Statements per theme by kind: horizontal stacked bars, biggest theme on top.
-
-    legend_below puts the key under the chart: it never covers a bar, and it is cheaper
-    to draw than searching for the best place (the theme page redraws on every move)."""
+def theme_chart(themes: pd.DataFrame) -> Chart:
+    """Statements per theme by kind: horizontal stacked bars, biggest theme on top."""
     df = themes.sort_values(["statements", "name"], ascending=[True, False])
-    height = max(3.0, 0.6 * len(df) + 1.5)
-    fig = _figure(12, height)
+    fig = _figure(THEME_WIDTH, max(300, 56 * len(df) + 170))
     ax = fig.add_subplot()
     left = [0] * len(df)
     names = [_short(n) for n in df["name"]]
@@ -139,19 +200,17 @@ def theme_chart(themes: pd.DataFrame, legend_below: bool = False) -> Chart:
             bars,
             labels=labels,
             label_type="center",
-            fontsize=FONT - 2,
+            fontsize=pt(TEXT_PX),
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "linewidth": 0},
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_xlabel("Statements", fontsize=FONT)
+    ax.set_xlabel("Statements", fontsize=pt(LABEL_PX))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(labelsize=FONT - 2)
-    ax.set_title("Statements in each theme, by kind", fontsize=FONT + 2)
+    ax.tick_params(labelsize=pt(TEXT_PX))
+    ax.set_title("Statements in each theme, by kind", fontsize=pt(TITLE_PX))
     ax.spines[["top", "right"]].set_visible(False)
-    if len(df) and legend_below:
-        fig.legend(loc="outside lower center", ncols=3, fontsize=FONT - 2, frameon=False)
-    elif len(df):
-        _kind_legend(ax)
+    if len(df):
+        _kind_legend(fig)
     else:
         ax.text(
             0.5,
@@ -159,7 +218,7 @@ def theme_chart(themes: pd.DataFrame, legend_below: bool = False) -> Chart:
             "No themes yet",
             ha="center",
             va="center",
-            fontsize=FONT,
+            fontsize=pt(LABEL_PX),
             transform=ax.transAxes,
         )
     ordered = df.iloc[::-1]
@@ -191,7 +250,7 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _wrap(text: str, width: int = 22) -> str:
+def _wrap(text: str, width: int = 19) -> str:
     words, lines, line = text.split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -232,7 +291,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     place(None, 0)
     width_units = max(leaf[0], 1)
     max_depth = max((d for _, d in pos.values()), default=0)
-    fig = _figure(max(10, 3.2 * width_units), max(4, 2.4 * (max_depth + 1)))
+    fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 230 * (max_depth + 1)))
     ax = fig.add_subplot()
     ax.set_axis_off()
     texts = {int(r["cause_id"]): r for _, r in df.iterrows()}
@@ -243,7 +302,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     for node, (x, depth) in pos.items():
         if node is None:
             label, style = (
-                _wrap(theme_name, 26),
+                _wrap(theme_name, 24),
                 {"facecolor": "#FFFFFF", "edgecolor": "#000000", "linewidth": 3},
             )
         else:
@@ -262,14 +321,14 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             label,
             ha="center",
             va="center",
-            fontsize=FONT - 3,
+            fontsize=pt(TEXT_PX),
             zorder=2,
             bbox={"boxstyle": "round,pad=0.5", **style},
             fontweight="bold" if node in top_ids or node is None else "normal",
         )
     ax.set_xlim(-0.7, width_units - 0.3)
     ax.set_ylim(-max_depth - 0.7, 0.7)
-    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=FONT + 2)
+    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX))
     ranked = voted.head(top)
     if len(df):
         tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())

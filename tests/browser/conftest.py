@@ -50,7 +50,7 @@ LOG_TAIL_LINES = 80
 # The control that says a page is ready: visible and enabled once its kernel has built the view.
 MAIN_CONTROL: dict[str, tuple[str, str]] = {
     "01_collect.ipynb": ("button", "Add statement"),
-    "02_theme.ipynb": ("button", "Move cards"),
+    "02_theme.ipynb": ("button", "Move chosen cards back here"),  # on the board, both layouts
     "03_root_cause.ipynb": ("button", "Add cause"),
     "tender_scoring.ipynb": ("button", "Undo my last change"),
     "04_success.ipynb": ("button", "Add success statement"),

@@ -23,6 +23,9 @@ FAILING_IMPACTS = {"serious", "critical"}
 
 
 def collect_controls(page: Any, button: Any) -> list[Any]:
+    if page.locator(".wtfc-big").count():
+        # The big screen: importing a file opens on demand (a drawer), so open it first.
+        button(page, "Import statements from a file").click()
     form = page.locator(".wtfc-collect-add")
     return [
         form.get_by_label("Review", exact=True),
@@ -40,13 +43,20 @@ def collect_controls(page: Any, button: Any) -> list[Any]:
 
 
 def theme_controls(page: Any, button: Any) -> list[Any]:
-    return [
+    board = [
         page.get_by_label("Show cards from"),
         page.get_by_label("Find words"),
         page.get_by_role("region", name="Cards not yet in a theme"),
         page.get_by_role("region", name="Themes"),
         page.locator(".wtfc-board-card").first,
         page.locator(".wtfc-board-theme").first,
+    ]
+    if page.locator(".wtfc-big").count():
+        # The big screen shows the board; the chart and the tools are one press away.
+        return [*board, button(page, "Chart"), button(page, "Themes and voting"),
+                button(page, "Undo my last change")]
+    return [
+        *board,
         page.get_by_role("tab", name="Move cards"),
         page.get_by_role("tab", name="Dot voting"),
         page.get_by_label("Choose cards"),
@@ -57,6 +67,9 @@ def theme_controls(page: Any, button: Any) -> list[Any]:
 
 
 def root_cause_controls(page: Any, button: Any) -> list[Any]:
+    if page.locator(".wtfc-big").count():
+        # The big screen: voting opens on demand (a drawer), so open it first.
+        button(page, "Vote: which causes matter most?").click()
     return [
         page.get_by_label("Theme", exact=True),
         page.get_by_label("Why?"),

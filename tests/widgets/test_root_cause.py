@@ -269,7 +269,7 @@ def test_chosen_theme_deleted_elsewhere_falls_back_and_chosen_cause_too(ws, room
 def test_statement_change_elsewhere_does_not_redraw_the_chart(ws, room, monkeypatch):
     view = view_for(ws)
     calls = []
-    monkeypatch.setattr(view.chart, "show", lambda chart, save=True: calls.append(chart))
+    monkeypatch.setattr(view.chart, "show", lambda chart, **_kw: calls.append(chart))
     ws.add_statement("R-9", "not_working", "person", "New card", actor="Table 3")
     view.live.sync()
     assert calls == []

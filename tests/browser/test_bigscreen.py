@@ -1,0 +1,156 @@
+"""The big screen at 1920x1080 and a table's laptop at 1366x768: every stage page fits, its
+chart text is readable, and the Theme board works by keyboard in a few key presses.
+
+Screenshots of every stage at both sizes go to tests/browser/artifacts/bigscreen-*.png.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pandas as pd
+import pytest
+
+expect = pytest.importorskip("playwright.sync_api",
+                             reason="Playwright for Python is not installed").expect
+
+STAGES = ["01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb"]
+BIG = {"width": 1920, "height": 1080}
+LAPTOP = {"width": 1366, "height": 768}
+MIN_CHART_TEXT_PX = 18
+MAX_KEYS = 10
+
+SIZES = """() => {
+  const cells = document.getElementById('rendered_cells');
+  return {doc: document.documentElement.scrollHeight, cells: cells ? cells.scrollHeight : 0,
+          view: window.innerHeight};
+}"""
+
+# Each chart's smallest text as shown: points -> PNG pixels (dpi / 72) -> shown pixels.
+CHART_TEXT = """() => [...document.querySelectorAll('.wtfc-chart img[data-min-font-pt]')]
+  .filter((img) => img.getClientRects().length)
+  .map((img) => Number(img.dataset.minFontPt) * Number(img.dataset.dpi) / 72
+                * img.getBoundingClientRect().width / img.naturalWidth)"""
+
+
+def _fits(page) -> dict:
+    sizes = page.evaluate(SIZES)
+    assert sizes["doc"] <= sizes["view"], sizes
+    assert sizes["cells"] <= sizes["view"], sizes  # Voila scrolls #rendered_cells, not the page
+    return sizes
+
+
+@pytest.mark.parametrize("notebook", STAGES)
+def test_stage_fits_the_big_screen_with_readable_charts(page, open_stage, screenshot, notebook):
+    open_stage(page, notebook)
+    page.wait_for_timeout(1000)  # late widget views and the chart
+    page.mouse.move(0, 0)
+    screenshot(page, "bigscreen-" + notebook.removesuffix(".ipynb") + "-1920x1080")
+    _fits(page)
+    if notebook == "02_theme.ipynb":
+        page.get_by_role("button", name="Chart", exact=True).click()
+        page.wait_for_timeout(500)
+        screenshot(page, "bigscreen-02_theme-chart-1920x1080")
+        _fits(page)
+    sizes = page.evaluate(CHART_TEXT)
+    assert sizes, "no chart shown on the big screen"
+    assert min(sizes) >= MIN_CHART_TEXT_PX, sizes
+
+
+@pytest.mark.parametrize("notebook", STAGES)
+def test_stage_at_a_table_laptop(page, open_stage, screenshot, notebook):
+    page.set_viewport_size(LAPTOP)
+    open_stage(page, notebook, "Table 4")
+    page.wait_for_timeout(1000)
+    page.mouse.move(0, 0)
+    screenshot(page, "bigscreen-" + notebook.removesuffix(".ipynb") + "-table-1366x768")
+    # Nothing wider than the laptop's screen: no sideways scrolling of the page.
+    width = page.evaluate("() => document.getElementById('rendered_cells').scrollWidth")
+    assert width <= LAPTOP["width"], width
+
+
+def test_theme_board_shows_every_theme_and_20_cards_on_the_big_screen(page, open_stage, store):
+    open_stage(page, "02_theme.ipynb")
+    page.wait_for_timeout(1000)
+    seen = page.evaluate("""() => {
+      const inside = (el, box) => { const r = el.getBoundingClientRect();
+        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.height > 0; };
+      const screen = {top: 0, bottom: window.innerHeight};
+      const scroller = document.querySelector('.wtfc-board-unthemed .wtfc-board-scroller');
+      const box = scroller.getBoundingClientRect();
+      const cards = [...scroller.querySelectorAll('.wtfc-board-card')]
+        .filter((c) => inside(c, box) && inside(c, screen)).length;
+      const themes = [...document.querySelectorAll('.wtfc-board-theme')];
+      return {cards, themes: themes.length,
+              themesShown: themes.filter((t) => inside(t, screen)
+                && t.querySelector('.wtfc-board-i')
+                && t.querySelector('.wtfc-board-counts')).length,
+              more: document.querySelector('.wtfc-board-unthemed .wtfc-board-more').textContent};
+    }""")
+    assert seen["themes"] == len(store.themes)
+    assert seen["themesShown"] == seen["themes"], seen
+    assert seen["cards"] >= 20, seen
+    assert "more cards" in seen["more"], seen  # the rest scroll in their own box, counted
+
+
+def test_keyboard_moves_a_card_into_the_third_theme_in_at_most_10_keys(page, open_stage, store,
+                                                                       poll):
+    word = "zq" + uuid.uuid4().hex[:8]
+    card = store.add_statement("R-931", "not_working", "person",
+                               f"Nobody tells me when the bus is late {word}", actor="setup")
+    third = store.themes.sort_values("theme_id").iloc[2]
+    open_stage(page, "02_theme.ipynb", "Table 14")
+    search = page.get_by_label("Find words")
+    search.focus()
+    page.keyboard.type(word)  # typing the words to find is not counted: moving is
+    page.keyboard.press("Enter")
+    card_node = page.locator(f'.wtfc-board-unthemed [data-statement-id="{card}"]')
+    expect(card_node).to_be_visible()
+
+    presses = 0
+
+    def press(key: str) -> None:
+        nonlocal presses
+        presses += 1
+        page.keyboard.press(key)
+
+    press("Tab")  # into the cards not yet in a theme: one tab stop for the zone
+    expect(card_node).to_be_focused()
+    press("Space")  # choose it
+    expect(card_node).to_have_attribute("aria-selected", "true")
+    press("3")  # the third theme, by its number
+    poll(lambda: (lambda v: not pd.isna(v) and int(v) == int(third["theme_id"]))(
+        store.statements.set_index("statement_id").loc[card, "theme_id"]),
+         what="the card reaching the third theme in the store")
+    assert presses <= MAX_KEYS
+    print(f"moved by keyboard in {presses} key presses")
+    expect(page.locator(".wtfc-board-status")).to_contain_text(f"Moved 1 card to “{third['name']}”")
+
+
+def test_arrow_keys_rove_inside_a_zone_and_tab_leaves_it(page, open_stage):
+    open_stage(page, "02_theme.ipynb", "Table 15")
+    cards = page.locator(".wtfc-board-unthemed .wtfc-board-card")
+    page.get_by_label("Find words").focus()
+    page.keyboard.press("Tab")
+    expect(cards.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(cards.nth(1)).to_be_focused()
+    expect(cards.nth(1)).to_have_attribute("tabindex", "0")
+    expect(cards.nth(0)).to_have_attribute("tabindex", "-1")
+    page.keyboard.press("End")
+    expect(cards.last).to_be_focused()
+    # One tab stop per zone: Tab goes on to the first theme's cards, not the next card.
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.closest('.wtfc-board-theme') !== null")
+    assert focused
+
+
+def test_theme_tools_open_on_demand_on_the_big_screen(page, open_stage, button):
+    open_stage(page, "02_theme.ipynb")
+    expect(page.get_by_role("tab", name="Move cards")).to_be_hidden()
+    button(page, "Themes and voting").click()
+    for name in ("Move cards", "Themes", "Dot voting"):
+        expect(page.get_by_role("tab", name=name)).to_be_visible()
+    expect(page.locator(".wtfc-board-root")).to_be_hidden()
+    button(page, "Board").click()
+    expect(page.locator(".wtfc-board-root")).to_be_visible()

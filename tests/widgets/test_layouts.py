@@ -1,0 +1,105 @@
+"""Big screen and table layouts: a served page is built for the big screen while its kernel
+waits in the pool, then only its table is applied; the layouts hold the same controls."""
+
+from __future__ import annotations
+
+import pytest
+
+import widgets.context as context
+from widgets.collect import CollectView
+from widgets.context import PageContext
+from widgets.overview import OverviewView
+from widgets.root_cause import RootCauseView
+from widgets.theme import ThemeView
+from workbook import StatementIn, Workshop
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workshop = Workshop.create(tmp_path / "w", name="Layouts")
+    items = [StatementIn.parse("R-1", "not working", "person", "The bus is late"),
+             StatementIn.parse("R-1", "working", "person", "I like my job")]
+    workshop.import_statements(items, source="test")
+    tid = workshop.add_theme("Getting about", actor="setup")
+    workshop.assign([int(workshop.statements["statement_id"].iloc[0])], tid, actor="setup")
+    yield workshop
+    workshop.close()
+
+
+def served_at(monkeypatch, query: str) -> None:
+    """As in a pre-heated Voila kernel: the query string comes with the request."""
+    waited = []
+    monkeypatch.setattr(context, "query_string", lambda: waited.append(1) or query)
+
+
+def all_widgets(view) -> set:
+    seen, todo = set(), [view]
+    while todo:
+        widget = todo.pop()
+        if id(widget) in {id(x) for x in seen}:
+            continue
+        seen.add(widget)
+        todo.extend(getattr(widget, "children", ()))
+    return seen
+
+
+@pytest.mark.parametrize("cls", [ThemeView, CollectView, RootCauseView, OverviewView])
+def test_a_served_page_is_built_first_then_given_its_table(ws, monkeypatch, cls):
+    served_at(monkeypatch, "table=Table%203")
+    ctx = PageContext(ws, None, served=False, waiting=True)
+    view = cls.for_page(ctx)
+    assert (view.table, view.actor) == ("Table 3", "Table 3")
+    assert "wtfc-at-table" in view._dom_classes and "wtfc-big" not in view._dom_classes
+    assert "Table: Table 3" in view.header.value
+    view.close()
+
+
+def test_big_screen_view_becomes_a_table_view_with_the_same_controls(ws, monkeypatch):
+    served_at(monkeypatch, "table=Table%205")
+    view = ThemeView.for_page(PageContext(ws, None, served=False, waiting=True))
+    shown = all_widgets(view)
+    assert view.board.screen == "table"
+    for control in (view.board, view.controls, view.chart, view.card_select, view.move_button):
+        assert control in shown
+    assert view.show_view not in shown  # the big screen's switch is not on a table's page
+    assert view.voter.value == "Table 5"
+    # ... and acts as the table: its undo is the table's.
+    tid = int(ws.themes["theme_id"].iloc[0])
+    unthemed = int(ws.statements["statement_id"].iloc[1])
+    view.board.receive({"type": "move", "ids": [unthemed], "theme_id": tid})
+    history = ws.history
+    assert history.iloc[-1]["actor"] == "Table 5"
+    view.close()
+
+
+def test_big_screen_theme_page_shows_one_part_at_a_time(ws):
+    view = ThemeView(ws)
+    assert view.board.screen == "big" and "wtfc-big" in view._dom_classes
+    assert view.chart.layout.display == "none" and view.controls.layout.display == "none"
+    view.show_view.value = "chart"
+    assert view.board.layout.display == "none" and view.chart.layout.display is None
+    assert "Bar chart of" in view.chart.alt
+    view.show_view.value = "tools"
+    assert view.controls.layout.display is None
+    view.close()
+
+
+def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(ws):
+    collect = CollectView(ws)
+    drawer = collect._edit_drawer
+    assert drawer in all_widgets(collect) and drawer.body.layout.display == "none"
+    drawer.toggle.value = True
+    assert drawer.body.layout.display is None
+    cause = RootCauseView(ws)
+    assert [d.toggle.description for d in cause._drawers] == [
+        "Change or delete a cause", "Vote: which causes matter most?"]
+    assert cause.voter.value == "Big screen"
+    collect.close()
+    cause.close()
+
+
+def test_a_notebook_run_is_not_waiting_for_a_request(ws, monkeypatch):
+    monkeypatch.setattr(context, "query_string", lambda: pytest.fail("waited for a request"))
+    view = CollectView.for_page(PageContext(ws, "Table 4", served=False))
+    assert view.table == "Table 4" and view.live.task is None
+    view.close()
