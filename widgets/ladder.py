@@ -18,6 +18,7 @@ class LadderView(StageView):
     """Big screen: a mode switch, then the trainer's session or the commissioner's assessment.
     A table's page (?table=NAME) shows only the round to vote on."""
 
+    builds_per_table = True  # a table gets its own screen (see build)
     stage = "Ladder of participation"
     watches = frozenset({"ladder_scenarios", "ladder_rounds", "ladder_votes",
                          "ladder_assessments", "ladder_assessment_stages", "ladder_plan_items"})
@@ -38,6 +39,12 @@ class LadderView(StageView):
                            layout=w.Layout(width="64%", overflow="visible"))
             self.children = [self.style, w.HBox([left, right], layout=w.Layout(
                 width="100%", grid_gap="1rem"))]
+
+    def table_changed(self) -> None:
+        if self.table:  # a table's laptop exports nothing
+            box = self._undo_box
+            box.children = tuple(c for c in box.children
+                                 if c is not getattr(self, "export_button", None))
 
     def build(self) -> list[w.Widget]:
         from .ladder_commissioner import CommissionerPanel

@@ -132,7 +132,7 @@ class CommissionerPanel:
         if self.compare_with.value is None:
             raise InputError("There is no other assessment on this model to compare with yet.")
         chart = compare_assessments(self.workshop, self.compare_with.value, aid)
-        self.compare_chart.show(chart, tight=False)
+        self.compare_chart.show(chart)
         self.messages.ok(f"Saved to outputs as {chart.name}.png and .csv.")
 
     @guarded
@@ -179,7 +179,7 @@ class CommissionerPanel:
         key = (aid, tuple(map(tuple, stages[["stage", "now", "target"]].astype(str).values)))
         if key != self._chart_key:
             self.chart.show(assessment_chart(self.workshop, aid, size=lp.PAGE_FIGURE),
-                            save=False, tight=False)
+                            save=False)
             assessment_chart(self.workshop, aid).save(self.workshop.outputs)
             self._chart_key = key
 

@@ -292,7 +292,7 @@ class TrainerPanel:
             key: object = ("model", self.model.value)
             if key != self._shown_key or force:
                 self.chart.show(model_chart(MODELS[self.model.value], size=lp.PAGE_FIGURE),
-                                save=False, tight=False)
+                                save=False)
         else:
             rnd = self.workshop.get_round(self.shown_round)
             counts = self.workshop.round_counts(self.shown_round)
@@ -300,7 +300,7 @@ class TrainerPanel:
                    if rnd["state"] == "revealed" else None)
             if key != self._shown_key or force:
                 self.chart.show(round_chart(self.workshop, self.shown_round,
-                                            size=lp.PAGE_FIGURE), save=False, tight=False)
+                                            size=lp.PAGE_FIGURE), save=False)
                 if rnd["state"] == "revealed":  # the 1920x1080 picture and its data
                     round_chart(self.workshop, self.shown_round).save(self.workshop.outputs)
         self._shown_key = key
@@ -316,7 +316,7 @@ class TrainerPanel:
                 for step in REVEAL_STEPS[:-1]:
                     chart = round_chart(self.workshop, round_id, reveal=step,
                                         size=lp.PAGE_FIGURE)
-                    self.chart.show(chart, save=False, tight=False)
+                    self.chart.show(chart, save=False)
                     await asyncio.sleep(REVEAL_PAUSE)
             except Exception:  # noqa: BLE001 - the final picture still comes below
                 log.exception("reveal animation failed")

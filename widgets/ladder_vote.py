@@ -88,7 +88,7 @@ class VotePanel(w.VBox):
         key = (rnd["id"], revealed, tuple(sorted(counts.items())))
         if revealed and key != self._drawn:
             self.chart.show(round_chart(self.workshop, rnd["id"], size=lp.PAGE_FIGURE),
-                            save=False, tight=False)
+                            save=False)
         elif not revealed:
             self.chart.value = ""
         self._drawn = key

@@ -68,6 +68,10 @@ class StageView(w.VBox):
     stage = "Stage"
     # Redraw when these tables change (anyone's writes); an empty set means any table.
     watches: frozenset[str] = frozenset()
+    # True for a view whose build() makes different controls at a table than on the big
+    # screen: set_table() then builds it again rather than re-arranging the same controls.
+    builds_per_table: bool = False
+    served = False  # True on a page Voila serves (for_page says): e.g. reveals animate
 
     def __init__(
         self,
@@ -117,6 +121,7 @@ class StageView(w.VBox):
         A served page is built, drawn (queries, charts) and laid out for the big screen while
         its kernel waits in Voila's pool; once the request comes, only its table is applied."""
         view = cls(ctx.workshop, table=ctx.table, live=False, **kwargs)
+        view.served = ctx.served
         table = ctx.wait_for_table()
         if table != view.table:
             view.set_table(table)
@@ -129,6 +134,13 @@ class StageView(w.VBox):
         """Make this the page of a table (or of the big screen): who acts, and the layout."""
         self.table = table
         self.actor = table or "Big screen"
+        if self.builds_per_table:
+            # a table gets other controls altogether (a member's scoring screen, a vote)
+            body = self.build()
+            self.table_changed()
+            self._lay_out(body)
+            self.redraw(set())
+            return
         self.table_changed()
         self._lay_out(self.arrange())
 

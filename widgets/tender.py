@@ -19,6 +19,7 @@ class TenderView(StageView):
     """With ?table=NAME (a panel member's name): that member's scoring screen.
     Without: the commissioner's big screen, showing results, moderation or set-up."""
 
+    builds_per_table = True  # a table gets its own screen (see build)
     stage = "Tender scoring: score, moderate, see what changed"
     watches = frozenset({"tender_evaluations", "tender_panels", "tender_members",
                          "tender_questions", "tender_bidders", "tender_scores", "tender_agreed",
@@ -44,8 +45,14 @@ class TenderView(StageView):
     def __init__(self, workshop, **kwargs):
         super().__init__(workshop, **kwargs)
         self.add_class("wtfc-tender")
-        if not self.table:  # the view buttons share the row with Undo: one screen, no scroll
-            self.children[1].children = (*self.children[1].children, self.view_choice)
+        self.table_changed()
+
+    def table_changed(self) -> None:
+        # On the big screen the view buttons share the row with Undo (one screen, no scroll);
+        # a member's laptop has no views to choose.
+        box = self._undo_box
+        kept = [c for c in box.children if not isinstance(c, w.ToggleButtons)]
+        box.children = (*kept, *([] if self.table else [self.view_choice]))
 
     def _show(self) -> None:
         has = self.workshop.tender.current_id() is not None

@@ -103,3 +103,39 @@ def test_a_notebook_run_is_not_waiting_for_a_request(ws, monkeypatch):
     view = CollectView.for_page(PageContext(ws, "Table 4", served=False))
     assert view.table == "Table 4" and view.live.task is None
     view.close()
+
+
+def _types(view) -> set[str]:
+    return {type(x).__name__ for x in all_widgets(view)}
+
+
+def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
+    from widgets.tender import TenderView
+    from workbook.sample import sample_dir
+    from workbook.tender.sample import load_tender_sample
+
+    load_tender_sample(ws.tender, sample_dir() / "tender_evaluation.xlsx")
+    served_at(monkeypatch, "table=Amani")
+    view = TenderView.for_page(PageContext(ws, None, served=True, waiting=True))
+    direct = TenderView(ws, table="Amani")
+    assert view.table == "Amani"
+    assert view.scoring.box in all_widgets(view)  # the scoring screen, not the big screen's
+    assert view.results.box not in all_widgets(view)
+    assert view.view_choice not in all_widgets(view)  # no Results/Moderation/Set up switch
+    assert _types(view) == _types(direct)
+    view.live.stop()
+    view.close()
+    direct.close()
+
+
+def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
+    from widgets.ladder import LadderView
+
+    served_at(monkeypatch, "table=Table%202")
+    view = LadderView.for_page(PageContext(ws, None, served=True, waiting=True))
+    assert view.served and view.table == "Table 2"
+    shown = all_widgets(view)
+    assert view.vote_panel in shown
+    assert not any(getattr(x, "description", "") == "Export to Excel" for x in shown)
+    view.live.stop()
+    view.close()
