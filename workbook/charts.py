@@ -115,6 +115,15 @@ def _figure(width_px: float, height_px: float) -> Figure:
     return fig
 
 
+# The stage 5-6 charts and the explore module size their figures in inches and their text in
+# points (FONT for print; their own larger sizes on screen).
+FONT = 16
+
+
+def _figure_in(width: float = 12, height: float = 6) -> Figure:
+    return _figure(width * DPI, height * DPI)
+
+
 def _kind_legend(fig: Figure) -> None:
     # Below the chart: it never covers a bar, and it is cheaper to place than loc="best".
     fig.legend(loc="outside lower center", ncols=3, fontsize=pt(TEXT_PX), frameon=False)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .charts import FONT, HATCHES, KINDS, Chart, _figure, _plural, _short, kind_label
+from .charts import FONT, HATCHES, KINDS, Chart, _plural, _short, kind_label
+from .charts import _figure_in as _figure
 from .model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
 
 if TYPE_CHECKING:

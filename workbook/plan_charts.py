@@ -6,7 +6,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .charts import FONT, Chart, _figure, _plural, _short
+from .charts import FONT, Chart, _plural, _short
+from .charts import _figure_in as _figure
 
 STATUSES = ("not started", "in progress", "done")
 # Okabe-Ito colours plus a hatch and a word, so status is never shown by colour alone.

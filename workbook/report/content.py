@@ -142,7 +142,7 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
              .itertuples()],
         )
         if charts_too:
-            report.figures["themes"] = _figure(charts.theme_chart(themes, legend_below=True))
+            report.figures["themes"] = _figure(charts.theme_chart(themes))
     prio = priority_themes(themes) if len(themes) else themes
     report.priorities = [(r.name, r.i_statement or "", int(r.votes))
                          for r in prio.itertuples() if pd.notna(r.priority)]
