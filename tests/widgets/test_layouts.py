@@ -116,6 +116,7 @@ def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
 
     load_tender_sample(ws.tender, sample_dir() / "tender_evaluation.xlsx")
     served_at(monkeypatch, "table=Amani")
+    monkeypatch.setattr("widgets.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = TenderView.for_page(PageContext(ws, None, served=True, waiting=True))
     direct = TenderView(ws, table="Amani")
     assert view.table == "Amani"
@@ -132,6 +133,7 @@ def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
     from widgets.ladder import LadderView
 
     served_at(monkeypatch, "table=Table%202")
+    monkeypatch.setattr("widgets.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = LadderView.for_page(PageContext(ws, None, served=True, waiting=True))
     assert view.served and view.table == "Table 2"
     shown = all_widgets(view)
