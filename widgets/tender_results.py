@@ -27,7 +27,9 @@ def short(text: str, width: int = 21) -> str:
 def effect(row: dict) -> str:
     """'▲ up 3 (4th without)': the move and the rank it would have had."""
     without = row["rank_without_young_people"]
-    if without is None or row["move"] == "= same":
+    if without is None:
+        return "not yet: no scores"
+    if row["move"] == "= same":
         return "= same"
     return f"{row['move']} ({ordinal(without)} without)"
 
