@@ -5,8 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pandas as pd
+from matplotlib.figure import Figure
 
-from ..charts import Chart, _figure
+from ..charts import DPI, Chart, _figure
 from .model import Evaluation
 from .rules import (
     borda,
@@ -24,6 +25,11 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 PRICE_COLOUR, PRICE_HATCH = "#BBBBBB", "--"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 FONT = 18  # shown at about 0.8 of full size beside the results table: 20 px or more
+
+
+def _inches(width_in: float, height_in: float) -> Figure:
+    """A figure sized in inches at DPI (the shared `_figure` takes CSS pixels)."""
+    return _figure(width_in * DPI, height_in * DPI)
 
 
 def shares_now(ev: Evaluation) -> dict[str, Fraction]:
@@ -45,7 +51,7 @@ def label(ev: Evaluation, code: str, width: int = 30) -> str:
 def totals_chart(ev: Evaluation) -> Chart:
     """Each bidder's total as stacked bars: quality points from each panel, then price."""
     res = sorted(work_out(ev), key=lambda r: (r.rank, r.bidder))
-    fig = _figure(10, 1.6 + 0.65 * len(res))
+    fig = _inches(10, 1.6 + 0.65 * len(res))
     ax = fig.add_subplot()
     ys = list(range(len(res)))[::-1]
     left = [0.0] * len(res)
@@ -81,7 +87,7 @@ def totals_chart(ev: Evaluation) -> Chart:
 def _slope(ev: Evaluation, left: dict[str, int], right: dict[str, int], titles: tuple[str, str],
            name: str, title: str, what: str) -> Chart:
     """Two columns of ranks joined by lines; a bidder who moves gets a thick line and arrow."""
-    fig = _figure(9, 1.2 + 0.6 * len(left))
+    fig = _inches(9, 1.2 + 0.6 * len(left))
     ax = fig.add_subplot()
     rows, parts = [], []
     for i, b in enumerate(ev.bidders):
@@ -121,7 +127,7 @@ def young_share_chart(ev: Evaluation, steps: int = 10) -> Chart:
     """Each bidder's rank as the young people's panels' share of quality goes 0 to 100%."""
     ranks = ranks_by_young_share(ev, steps)
     steps_pct = sorted(ranks)
-    fig = _figure(10, 4.6)
+    fig = _inches(10, 4.6)
     ax = fig.add_subplot()
     rows = [{"young_people_share_percent": s, **ranks[s]} for s in steps_pct]
     for i, b in enumerate(ev.bidders):
