@@ -26,8 +26,8 @@ from .tender_parts import (
 
 # Rows that fit in each list's own scrolling box on the big screen (wtfc.css); beyond them a
 # line says how many more there are.
-FLAGS_SHOWN = 6
-MEMBERS_SHOWN = 6
+FLAGS_SHOWN = 5
+MEMBERS_SHOWN = 5
 
 
 class ModerationSection:
