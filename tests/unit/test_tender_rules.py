@@ -7,6 +7,7 @@ from fractions import Fraction
 from tender_cases import SCORE_COLS, rows, small
 
 from workbook.tender import as_json, borda, build, results
+from workbook.tender.charts import totals_chart
 from workbook.tender.rules import competition_ranks, ranks_by_young_share, round2
 
 
@@ -116,5 +117,8 @@ def test_a_panel_that_has_not_scored_is_left_out_not_counted_as_zero():
          "rank_without_young_people": None},
     ]
     assert {r.bidder: r.by_panel["Y"] for r in results(ev)} == {"B1": 0, "B2": 0}
+    totals = totals_chart(ev)
+    assert "1. B1 80.00 (A 48.00, price 32.00)" in totals.alt
+    assert totals.alt.endswith("Not yet scored, so left out: Y.")
     # The share chart has nothing to move until the young people have scored.
     assert set(map(str, ranks_by_young_share(ev).values())) == {str({"B1": 1, "B2": 2})}

@@ -15,6 +15,7 @@ from .rules import (
     panel_scores,
     quality_percent,
     ranks_by_young_share,
+    scored_panels,
     shares,
 )
 from .rules import results as work_out
@@ -56,7 +57,10 @@ def totals_chart(ev: Evaluation) -> Chart:
     ys = list(range(len(res)))[::-1]
     left = [0.0] * len(res)
     rows = []
+    scored = scored_panels(ev)
     for i, p in enumerate(ev.panels):
+        if p.panel not in scored:  # left out of the totals until it has scored
+            continue
         vals = [float(r.by_panel.get(p.panel, 0)) for r in res]
         ax.barh(ys, vals, left=left, color=COLOURS[i % 6], hatch=HATCHES[i % 6],
                 edgecolor="black", label=f"{p.panel} (quality)")
@@ -67,7 +71,8 @@ def totals_chart(ev: Evaluation) -> Chart:
     for y, r in zip(ys, res, strict=True):
         ax.text(float(r.total) + 0.8, y, f"{_n(r.total):.2f}", va="center", fontsize=FONT)
         rows.append({"rank": r.rank, "bidder": r.bidder, **{
-            f"{p}_points": _n(v) for p, v in r.by_panel.items()}, "price_points": _n(r.price),
+            f"{p}_points": _n(v) for p, v in r.by_panel.items() if p in scored},
+            "price_points": _n(r.price),
             "total": _n(r.total)})
     ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder)}" for r in res], fontsize=FONT)
     ax.set_xlim(0, 108)
@@ -76,11 +81,12 @@ def totals_chart(ev: Evaluation) -> Chart:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Total points: quality by panel, plus price", fontsize=FONT + 2)
     fig.legend(fontsize=FONT - 3, frameon=False, loc="outside lower center",
-               ncol=len(ev.panels) + 1)
+               ncol=len(scored) + 1)
     parts = [f"{r['rank']}. {r['bidder']} {r['total']:.2f} (" + ", ".join(
         f"{k[:-7]} {v:.2f}" for k, v in r.items() if k.endswith("_points")) + ")" for r in rows]
+    waiting = [p.panel for p in ev.panels if p.panel not in scored]
     alt = "Stacked bar chart of total points out of 100, by panel and price. " + "; ".join(
-        parts) + "."
+        parts) + "." + (f" Not yet scored, so left out: {', '.join(waiting)}." if waiting else "")
     return Chart("tender_totals", fig, pd.DataFrame(rows), alt)
 
 
