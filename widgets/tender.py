@@ -19,8 +19,7 @@ class TenderView(StageView):
     """With ?table=NAME (a panel member's name): that member's scoring screen.
     Without: the commissioner's big screen, showing results, moderation or set-up."""
 
-    builds_per_table = True  # a table gets its own screen (see build)
-    stage = "Tender scoring: score, moderate, see what changed"
+    stage = "Tender scoring"
     watches = frozenset({"tender_evaluations", "tender_panels", "tender_members",
                          "tender_questions", "tender_bidders", "tender_scores", "tender_agreed",
                          "tender_rankings", "tender_descriptors"})
@@ -35,24 +34,31 @@ class TenderView(StageView):
                             "the sample.</p>")
         self.view_choice = w.ToggleButtons(options=VIEWS, value="results", description="Show",
                                            style={"description_width": "initial"})
+        self.view_choice.add_class("wtfc-show-view")
         self.view_choice.observe(lambda _c: self._show(), "value")
         self.sections = {"results": self.results.box, "moderate": self.moderation.box,
                          "setup": self.setup.box}
-        if self.table:
-            return [self.empty, self.scoring.box]
-        return [self.empty, *self.sections.values()]
+        return self.arrange()
 
     def __init__(self, workshop, **kwargs):
         super().__init__(workshop, **kwargs)
         self.add_class("wtfc-tender")
-        self.table_changed()
+        self._place_view_choice()
+
+    def arrange(self) -> list[w.Widget]:
+        # A served page is built for the big screen first, then given its table (a member).
+        if self.table:
+            return [self.empty, self.scoring.box]
+        return [self.empty, *self.sections.values()]
+
+    def _place_view_choice(self) -> None:
+        # On the big screen the view buttons share the row with Undo: one screen, no scroll.
+        tools = [c for c in self._undo_box.children if c is not self.view_choice]
+        self._undo_box.children = tools if self.table else [*tools, self.view_choice]
 
     def table_changed(self) -> None:
-        # On the big screen the view buttons share the row with Undo (one screen, no scroll);
-        # a member's laptop has no views to choose.
-        box = self._undo_box
-        kept = [c for c in box.children if not isinstance(c, w.ToggleButtons)]
-        box.children = (*kept, *([] if self.table else [self.view_choice]))
+        self._place_view_choice()
+        self.redraw(set())
 
     def _show(self) -> None:
         has = self.workshop.tender.current_id() is not None

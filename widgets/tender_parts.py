@@ -59,7 +59,10 @@ def table_html(headers: Sequence[str], rows: Sequence[Sequence[object]], caption
             f"</thead><tbody>{body}</tbody></table>")
 
 
-def scroll_box(inner_html: str, label: str) -> str:
-    """A region that scrolls on its own (keyboard-reachable), so the page does not."""
+def scroll_box(inner_html: str, label: str, items: int = 0, shown: int = 0) -> str:
+    """A region that scrolls on its own (keyboard-reachable), so the page does not; when it
+    holds more `items` than the `shown` that fit in its height, a line says how many more."""
+    more = (f"<p class='wtfc-tender-more'>{items - shown} more below: scroll the list.</p>"
+            if shown and items > shown else "")
     return (f"<div class='wtfc-tender-scroll' role='region' tabindex='0' "
-            f"aria-label='{esc(label)}'>{inner_html}</div>")
+            f"aria-label='{esc(label)}'>{inner_html}</div>{more}")

@@ -7,6 +7,7 @@ import ipywidgets as w
 from workbook.tender import charts as tc
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.report import ordinal
+from workbook.tender.rules import young_panels_scored
 from workbook.tender.views import result_rows, what_changed
 
 from .cards import esc
@@ -16,6 +17,7 @@ from .messages import guarded
 from .page import Hush
 from .tender_parts import STYLE, scroll_box, set_options, table_html
 
+PROBLEMS_SHOWN = 3  # problems that fit in their own scrolling box (wtfc.css)
 CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
           ("Favourites", "borda")]
 
@@ -27,7 +29,9 @@ def short(text: str, width: int = 21) -> str:
 def effect(row: dict) -> str:
     """'▲ up 3 (4th without)': the move and the rank it would have had."""
     without = row["rank_without_young_people"]
-    if without is None or row["move"] == "= same":
+    if without is None:
+        return "not yet: no scores"
+    if row["move"] == "= same":
         return "= same"
     return f"{row['move']} ({ordinal(without)} without)"
 
@@ -55,8 +59,9 @@ class ResultsSection:
         left = labelled_box("Results", [self.table, self.status])
         right = labelled_box("Charts", [w.HBox([self.chart_choice, self.borda_panel]),
                                         self.chart])
-        left.layout.width, right.layout.width = "47%", "51%"
+        left.layout.width, right.layout.width = "50%", "48%"
         left.add_class("wtfc-tender-results")
+        right.add_class("wtfc-tender-charts")
         self.box = w.VBox([
             self.changed,
             w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem")),
@@ -90,7 +95,8 @@ class ResultsSection:
         self.status.value = (
             f"<p class='wtfc-tender-incomplete'>⚠ Not final: {len(self.problems)} thing"
             f"{'s' if len(self.problems) != 1 else ''} to finish.</p>"
-            + scroll_box(f"<ul>{items}</ul>", "What is still to finish"))
+            + scroll_box(f"<ul>{items}</ul>", "What is still to finish", len(self.problems),
+                         PROBLEMS_SHOWN))
 
     @guarded
     def _draw_chart(self) -> None:
@@ -98,6 +104,11 @@ class ResultsSection:
             return
         choice = self.chart_choice.value
         self.borda_panel.layout.display = None if choice == "borda" else "none"
+        if choice == "change" and not young_panels_scored(self.ev):
+            self.chart.value = ("<p class='wtfc-tender-nochart'>This chart will show what the "
+                                "young people's scores change once their panel has scored. "
+                                "Until then, see <strong>Totals</strong>.</p>")
+            return
         if choice == "totals":
             chart = tc.totals_chart(self.ev)
         elif choice == "change":

@@ -11,7 +11,7 @@ from workbook.tender.views import member_progress, next_unscored, what_changed
 from .cards import esc
 from .cause_controls import labelled_box
 from .messages import guarded
-from .page import Hush
+from .page import Drawer, Hush
 from .tender_parts import (
     STYLE,
     bidder_options,
@@ -65,17 +65,21 @@ class ScoringSection:
         self.order_button = w.Button(description="Save my order", tooltip="Save your "
                                      "favourite to least favourite order of the bids")
         self.order_button.on_click(lambda _b: self.save_order())
+        # One laptop screen (1366x768): the question, the score buttons, the reason and Save.
+        # The list so far and the favourite order open on demand, beside Submit.
+        self.mine_drawer = Drawer("My scores so far", [self.mine])
+        self.order_drawer = Drawer("My favourite to least favourite",
+                                   [self.order_box, w.HBox([self.order_button])])
         self.box = w.VBox([
             self.who,
             labelled_box("Score a bid", [
                 w.HBox([self.bidder_select, self.question_select],
                        layout=w.Layout(width="100%", grid_gap="1rem")), self.question_html,
-                self.score_buttons, self.reason, w.HBox([self.save_button]), self.progress]),
-            w.HBox([
-                labelled_box("My scores so far", [self.mine, w.HBox([self.submit_button])]),
-                labelled_box("My favourite to least favourite", [
-                    self.order_box, w.HBox([self.order_button])]),
-            ], layout=w.Layout(width="100%", grid_gap="1rem")),
+                self.score_buttons, self.reason,
+                w.HBox([self.save_button, self.progress],
+                       layout=w.Layout(align_items="center", grid_gap="1rem"))]),
+            w.HBox([self.submit_button, self.mine_drawer, self.order_drawer],
+                   layout=w.Layout(width="100%", grid_gap="1rem", align_items="flex-start")),
         ])
         self.box.add_class("wtfc-tender-scoring")
 

@@ -1,7 +1,7 @@
 """The tender page in a real browser: a member scores a bid, reload keeps it; axe; screenshots.
 
 Screenshots: the big screen at 1920x1080 (results and moderation) and a member's laptop at
-1366x768, in tests/browser/artifacts/.
+1366x768, in tests/browser/artifacts/. Each of them fits its screen without page scrolling.
 """
 
 from __future__ import annotations
@@ -18,6 +18,17 @@ expect = pytest.importorskip("playwright.sync_api",
 
 TENDER = "tender_scoring.ipynb"
 LAPTOP = {"width": 1366, "height": 768}
+SIZES = """() => {
+  const cells = document.getElementById('rendered_cells');
+  // What reaches below the window, so a failure says what does not fit.
+  const below = [...document.querySelectorAll('#rendered_cells *')]
+    .filter((e) => e.getClientRects().length
+            && e.getBoundingClientRect().bottom > window.innerHeight)
+    .slice(-4)
+    .map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().bottom)}`);
+  return {doc: document.documentElement.scrollHeight, cells: cells ? cells.scrollHeight : 0,
+          view: window.innerHeight, below};
+}"""
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FAILING_IMPACTS = {"serious", "critical"}
 MEMBER = "Frankie"  # on the sample's young people's panel, which scores live in the demo
@@ -43,6 +54,22 @@ def choose(page, label: str, starts: str) -> None:
     select.select_option(value=option.get_attribute("value"))
 
 
+def fits(page) -> dict:
+    """No page scrolling: the document (and Voila's own scroller) no taller than the window."""
+    page.wait_for_timeout(500)  # late widget views and the chart
+    sizes = page.evaluate(SIZES)
+    assert sizes["doc"] <= sizes["view"], sizes
+    assert sizes["cells"] <= sizes["view"], sizes
+    return sizes
+
+
+def visible_without_scrolling(page, locator) -> None:
+    """Wholly inside the window as the page opens (nothing scrolled into view first)."""
+    box = locator.bounding_box()
+    assert box is not None and box["y"] >= 0, box
+    assert box["y"] + box["height"] <= page.viewport_size["height"], box
+
+
 def stored(store, bidder: str, question: str):
     ev, _ = store.tender.evaluation(everyone=True)
     return next(((s.score, s.reason) for s in ev.scores if (s.member, s.bidder, s.question)
@@ -57,6 +84,15 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
     choose(page, "Bid", "B3")
     choose(page, "Question", "Q5")
     expect(page.locator(".wtfc-tender-qtext")).to_contain_text("activity with the panel")
+    # The question, the six score buttons with their words, the reason and Save: one screen.
+    scores = page.locator(".wtfc-tender-scoring .wtfc-score-buttons button")
+    expect(scores).to_have_count(6)
+    page.mouse.move(0, 0)
+    screenshot(page, "tender_scoring-member-1366x768")
+    fits(page)
+    for part in (page.locator(".wtfc-tender-qtext"), scores.first, scores.last,
+                 page.get_by_label("Why? (needed)"), button(page, "Save score")):
+        visible_without_scrolling(page, part)
     button(page, "4 · Good").click()
     page.get_by_label("Why? (needed)").fill(reason)
     button(page, "Save score").click()
@@ -67,6 +103,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
 
     page.reload(wait_until="domcontentloaded")
     open_stage(page, TENDER, MEMBER)
+    button(page, "My scores so far").click()  # opens on demand: the laptop keeps the room
     expect(page.get_by_role("region", name="My scores so far")).to_contain_text(reason)
     choose(page, "Bid", "B3")
     choose(page, "Question", "Q5")
@@ -78,12 +115,20 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
 def test_big_screen_results_and_moderation(page, open_stage, button, screenshot, server):
     open_stage(page, TENDER)
     expect(page.locator(".wtfc-tender-changed")).to_be_visible()
-    expect(page.locator(".wtfc-figure img")).to_have_attribute("alt", re.compile("Slope chart"))
+    # The demo's young people have not submitted: no "effect" is shown until they have.
+    expect(page.locator(".wtfc-tender-nochart")).to_be_visible()
+    expect(page.locator(".wtfc-tender-results")).to_contain_text("not yet: no scores")
+    button(page, "Totals").click()
+    expect(page.locator(".wtfc-figure img")).to_have_attribute("alt",
+                                                              re.compile("Stacked bar chart"))
     text = page.locator("body").inner_text()
     assert "Traceback" not in text and "Something went wrong" not in text
     assert page.wtfc_watch.page_errors == []
     page.mouse.move(0, 0)
     screenshot(page, "tender_scoring-big-screen")
+    screenshot(page, "tender_scoring-results-1920x1080")
+    fits(page)
+    visible_without_scrolling(page, page.locator(".wtfc-figcaption").first)
     assert axe_failures(page, "tender_scoring-big-screen") == []
 
     button(page, "Moderation").click()
@@ -93,5 +138,9 @@ def test_big_screen_results_and_moderation(page, open_stage, button, screenshot,
     expect(page.locator(".wtfc-tender-flag").first).to_contain_text("points apart")
     page.mouse.move(0, 0)
     screenshot(page, "tender_scoring-moderation")
+    screenshot(page, "tender_scoring-moderation-1920x1080")
+    fits(page)
+    visible_without_scrolling(page, page.get_by_role("region", name="Flagged scores for "
+                                                                   "Adult panel"))
     assert axe_failures(page, "tender_scoring-moderation") == []
     assert not server.errors_log(), server.errors_log()

@@ -7,6 +7,7 @@ from fractions import Fraction
 from tender_cases import SCORE_COLS, rows, small
 
 from workbook.tender import as_json, borda, build, results
+from workbook.tender.charts import totals_chart
 from workbook.tender.rules import competition_ranks, ranks_by_young_share, round2
 
 
@@ -98,3 +99,26 @@ def test_borda_count_of_favourite_orders():
     assert borda(ev, "Y") == {"B1": 0, "B2": 3, "B3": 3}
     assert borda(ev, "A") == {"B1": 0, "B2": 0, "B3": 0}
     assert not any(p.sheet == "Rankings" for p in problems)
+
+
+def test_a_panel_that_has_not_scored_is_left_out_not_counted_as_zero():
+    sheets = small()
+    sheets["Scores"] = [r for r in sheets["Scores"] if r[1]["panel"] != "Y"]
+    ev, problems = build(sheets)
+    got = as_json(ev, problems)
+    # Only panel A counts (share 1): B1 60*80/100 + 32 = 80, B2 60*60/100 + 40 = 76. Counting
+    # Y as 0% would give B1 56, B2 58 and a made-up "young people's effect" (B2 up 1).
+    assert got["complete"] is False
+    assert any("'Y'" in p for p in got["problems"])
+    assert got["bidders"] == [
+        {"bidder": "B1", "quality": 48.0, "price": 32.0, "total": 80.0, "rank": 1,
+         "rank_without_young_people": None},
+        {"bidder": "B2", "quality": 36.0, "price": 40.0, "total": 76.0, "rank": 2,
+         "rank_without_young_people": None},
+    ]
+    assert {r.bidder: r.by_panel["Y"] for r in results(ev)} == {"B1": 0, "B2": 0}
+    totals = totals_chart(ev)
+    assert "1. B1 80.00 (A 48.00, price 32.00)" in totals.alt
+    assert totals.alt.endswith("Not yet scored, so left out: Y.")
+    # The share chart has nothing to move until the young people have scored.
+    assert set(map(str, ranks_by_young_share(ev).values())) == {str({"B1": 1, "B2": 2})}

@@ -200,3 +200,28 @@ def _roster(ws):
 
     with ws.store.read() as conn:
         return roster(conn, ws.tender.current_id(conn))
+
+
+def test_a_page_built_for_the_big_screen_becomes_a_members_page(ws):
+    # Served pages are built while pre-heated (no table), then given the request's table.
+    view = TenderView(ws)
+    assert view.view_choice in view._undo_box.children
+    view.set_table("Amani")
+    assert view.scoring.box in view.children and view.results.box not in view.children
+    assert view.view_choice not in view._undo_box.children
+    assert view.scoring.member == "Amani" and view.scoring.box.layout.display is None
+    assert view.scoring.bidder_select.value == "B1"
+    view.scoring.score_buttons.value = 3
+    view.scoring.reason.value = "Clear about opening times"
+    view.scoring.save_button.click()
+    assert stored_scores(ws, "Amani")[("B1", "Q1")] == (3, "Clear about opening times")
+    view.set_table(None)
+    assert view.results.box in view.children and view.view_choice in view._undo_box.children
+
+
+def test_results_show_no_young_peoples_effect_before_they_score(ws):
+    view = TenderView(ws)  # the big screen sees submitted scores only: none from Y yet
+    table = view.results.table.value
+    assert "not yet: no scores" in table and "▲" not in table and "▼" not in table
+    assert f"panel '{YP}' has no scores yet: it is left out of the totals" in (
+        view.results.status.value.replace("&#x27;", "'"))

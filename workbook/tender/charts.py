@@ -5,8 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pandas as pd
+from matplotlib.figure import Figure
 
-from ..charts import Chart, _figure
+from ..charts import DPI, Chart, _figure
 from .model import Evaluation
 from .rules import (
     borda,
@@ -14,6 +15,7 @@ from .rules import (
     panel_scores,
     quality_percent,
     ranks_by_young_share,
+    scored_panels,
     shares,
 )
 from .rules import results as work_out
@@ -24,6 +26,11 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 PRICE_COLOUR, PRICE_HATCH = "#BBBBBB", "--"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 FONT = 18  # shown at about 0.8 of full size beside the results table: 20 px or more
+
+
+def _inches(width_in: float, height_in: float) -> Figure:
+    """A figure sized in inches at DPI (the shared `_figure` takes CSS pixels)."""
+    return _figure(width_in * DPI, height_in * DPI)
 
 
 def shares_now(ev: Evaluation) -> dict[str, Fraction]:
@@ -45,12 +52,15 @@ def label(ev: Evaluation, code: str, width: int = 30) -> str:
 def totals_chart(ev: Evaluation) -> Chart:
     """Each bidder's total as stacked bars: quality points from each panel, then price."""
     res = sorted(work_out(ev), key=lambda r: (r.rank, r.bidder))
-    fig = _figure(10, 1.6 + 0.65 * len(res))
+    fig = _inches(10, 1.6 + 0.65 * len(res))
     ax = fig.add_subplot()
     ys = list(range(len(res)))[::-1]
     left = [0.0] * len(res)
     rows = []
+    scored = scored_panels(ev)
     for i, p in enumerate(ev.panels):
+        if p.panel not in scored:  # left out of the totals until it has scored
+            continue
         vals = [float(r.by_panel.get(p.panel, 0)) for r in res]
         ax.barh(ys, vals, left=left, color=COLOURS[i % 6], hatch=HATCHES[i % 6],
                 edgecolor="black", label=f"{p.panel} (quality)")
@@ -61,7 +71,8 @@ def totals_chart(ev: Evaluation) -> Chart:
     for y, r in zip(ys, res, strict=True):
         ax.text(float(r.total) + 0.8, y, f"{_n(r.total):.2f}", va="center", fontsize=FONT)
         rows.append({"rank": r.rank, "bidder": r.bidder, **{
-            f"{p}_points": _n(v) for p, v in r.by_panel.items()}, "price_points": _n(r.price),
+            f"{p}_points": _n(v) for p, v in r.by_panel.items() if p in scored},
+            "price_points": _n(r.price),
             "total": _n(r.total)})
     ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder)}" for r in res], fontsize=FONT)
     ax.set_xlim(0, 108)
@@ -70,18 +81,19 @@ def totals_chart(ev: Evaluation) -> Chart:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Total points: quality by panel, plus price", fontsize=FONT + 2)
     fig.legend(fontsize=FONT - 3, frameon=False, loc="outside lower center",
-               ncol=len(ev.panels) + 1)
+               ncol=len(scored) + 1)
     parts = [f"{r['rank']}. {r['bidder']} {r['total']:.2f} (" + ", ".join(
         f"{k[:-7]} {v:.2f}" for k, v in r.items() if k.endswith("_points")) + ")" for r in rows]
+    waiting = [p.panel for p in ev.panels if p.panel not in scored]
     alt = "Stacked bar chart of total points out of 100, by panel and price. " + "; ".join(
-        parts) + "."
+        parts) + "." + (f" Not yet scored, so left out: {', '.join(waiting)}." if waiting else "")
     return Chart("tender_totals", fig, pd.DataFrame(rows), alt)
 
 
 def _slope(ev: Evaluation, left: dict[str, int], right: dict[str, int], titles: tuple[str, str],
            name: str, title: str, what: str) -> Chart:
     """Two columns of ranks joined by lines; a bidder who moves gets a thick line and arrow."""
-    fig = _figure(9, 1.2 + 0.6 * len(left))
+    fig = _inches(9, 1.2 + 0.6 * len(left))
     ax = fig.add_subplot()
     rows, parts = [], []
     for i, b in enumerate(ev.bidders):
@@ -121,7 +133,7 @@ def young_share_chart(ev: Evaluation, steps: int = 10) -> Chart:
     """Each bidder's rank as the young people's panels' share of quality goes 0 to 100%."""
     ranks = ranks_by_young_share(ev, steps)
     steps_pct = sorted(ranks)
-    fig = _figure(10, 4.6)
+    fig = _inches(10, 4.6)
     ax = fig.add_subplot()
     rows = [{"young_people_share_percent": s, **ranks[s]} for s in steps_pct]
     for i, b in enumerate(ev.bidders):

@@ -336,8 +336,14 @@ def completeness(ev: Evaluation) -> list[Problem]:
                  if (p.panel, b.bidder, q.question) not in agreed]
         members = ev.members_of(p.panel)
         if not members and cells:
-            problems.append(Problem("Scores", 0, f"panel '{p.panel}' has no scores yet: its "
-                                                 "members must score every bid."))
+            problems.append(Problem("Scores", 0, f"panel '{p.panel}' has no scores yet: it is "
+                                                 "left out of the totals until its members "
+                                                 "score every bid."))
+        elif members and cells and not any(s.panel == p.panel for s in ev.scores) and not any(
+                a.panel == p.panel for a in ev.agreed):
+            problems.append(Problem(
+                "Scores", 0, f"panel '{p.panel}' has not scored yet: it is left out of the "
+                "totals, and the ranking with and without it is not available until it scores."))
         for m in members:
             missing = [c for c in cells if (p.panel, m, *c) not in done]
             if missing:

@@ -107,10 +107,12 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
     if not questions or not bidders:
         problems.append(Problem("Setup", 0, "the evaluation needs questions and bidders.",
                                 blocks=True))
+    # A panel left out of the results (nothing submitted yet) is said first, then who is late.
+    problems += completeness(ev)
     problems += [Problem("Scores", 0, f"{m['name']} ({m['panel']}) has not submitted their "
                                       "scores yet.")
                  for m in people if m["id"] not in seen]
-    return ev, problems + completeness(ev)
+    return ev, problems
 
 
 def history(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:

@@ -53,7 +53,10 @@ def why(ev: Evaluation, bidder: str) -> str:
 
 def _move(r: BidderResult) -> str:
     w = r.rank_without_young_people
-    if w is None or w == r.rank:
+    if w is None:
+        return ("The young people's panel has not scored yet (or no other panel has), so "
+                "its effect on this bid's rank is not known.")
+    if w == r.rank:
         return "The young people's panel did not change this bid's rank."
     return (f"Without the young people's panel it would have ranked {ordinal(w)}; with it, "
             f"{ordinal(r.rank)}.")

@@ -65,6 +65,17 @@ def quality_percent(ev: Evaluation,
     return out
 
 
+def scored_panels(ev: Evaluation) -> set[str]:
+    """Panels with at least one score or agreed score: a panel that has not scored yet is left
+    out of the totals (counting it as 0% would present an empty panel as changing the ranking)."""
+    return {s.panel for s in ev.scores} | {a.panel for a in ev.agreed}
+
+
+def young_panels_scored(ev: Evaluation) -> bool:
+    """Whether any young people's panel has scored, so its effect on the ranking can be shown."""
+    return bool(set(ev.young_panels) & scored_panels(ev))
+
+
 def shares(ev: Evaluation, panels: Iterable[str]) -> dict[str, Fraction]:
     """The chosen panels' shares, normalised to add up to 1 (empty if they add up to 0)."""
     chosen = {p.panel: p.share for p in ev.panels if p.panel in set(panels)}
@@ -74,8 +85,9 @@ def shares(ev: Evaluation, panels: Iterable[str]) -> dict[str, Fraction]:
 
 def young_share_split(ev: Evaluation, young: Fraction) -> dict[str, Fraction]:
     """Shares when young people's panels together hold `young` (0..1) of the quality weight."""
-    yp = shares(ev, ev.young_panels)
-    adult = shares(ev, [p.panel for p in ev.panels if not p.young_people])
+    scored = scored_panels(ev)
+    yp = shares(ev, [p for p in ev.young_panels if p in scored])
+    adult = shares(ev, [p.panel for p in ev.panels if not p.young_people and p.panel in scored])
     if not yp:
         return adult
     if not adult:
@@ -113,19 +125,23 @@ def totals(ev: Evaluation, panel_shares: Mapping[str, Fraction],
 def results(ev: Evaluation) -> list[BidderResult]:
     """Quality, price and total points and both ranks for every bidder, in Bidders order."""
     pct = quality_percent(ev, panel_scores(ev))
-    all_shares = shares(ev, [p.panel for p in ev.panels])
+    scored = scored_panels(ev)
+    all_shares = shares(ev, [p.panel for p in ev.panels if p.panel in scored])
     price = price_points(ev)
     by_panel = {
-        b.bidder: {p: ev.quality_weight * s * pct.get((p, b.bidder), Fraction(0)) / 100
-                   for p, s in all_shares.items()}
+        b.bidder: {p.panel: ev.quality_weight * all_shares.get(p.panel, Fraction(0))
+                   * pct.get((p.panel, b.bidder), Fraction(0)) / 100 for p in ev.panels}
         for b in ev.bidders
     }
     total = {b.bidder: sum(by_panel[b.bidder].values(), Fraction(0)) + price.get(b.bidder, 0)
              for b in ev.bidders}
     ranks = competition_ranks(total)
-    adults = [p.panel for p in ev.panels if not p.young_people]
+    adults = [p.panel for p in ev.panels if not p.young_people and p.panel in scored]
     if not ev.young_panels:
         without: dict[str, int | None] = dict(ranks)
+    elif not young_panels_scored(ev):
+        # Not available until the young people have scored: there is no effect to show yet.
+        without = {b.bidder: None for b in ev.bidders}
     elif adults:
         without = dict(competition_ranks(totals(ev, shares(ev, adults), pct)))
     else:
