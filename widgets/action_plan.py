@@ -29,7 +29,7 @@ log = logging.getLogger("wtfc.widgets.action_plan")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
-FITS_IDEAS, FITS_ACTIONS = 6, 5  # rows each list shows at once on the big screen
+FITS_IDEAS, FITS_ACTIONS = 4, 1  # rows each list shows at once on the big screen
 STATUS_SYMBOL = {"not started": "○", "in progress": "◐", "done": "●"}
 
 
