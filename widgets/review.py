@@ -26,7 +26,7 @@ log = logging.getLogger("wtfc.widgets.review")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
-FITS_INDICATORS, FITS_LOG = 8, 5  # rows each list shows at once on the big screen
+FITS_INDICATORS, FITS_LOG = 2, 5  # rows each list shows at once on the big screen
 
 
 def indicators_html(ind: pd.DataFrame) -> str:
