@@ -19,16 +19,17 @@ from workbook.plan_charts import (
 from workbook.success_view import VOICES
 
 from . import cause_controls as cc
-from .cards import esc
+from .cards import esc, more_note
 from .chart import ChartView
 from .messages import guarded
-from .page import Hush, StageView
+from .page import Drawer, Hush, StageView
 from .report_button import ReportButton
 
 log = logging.getLogger("wtfc.widgets.action_plan")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
+FITS_IDEAS, FITS_ACTIONS = 4, 1  # rows each list shows at once on the big screen
 STATUS_SYMBOL = {"not started": "○", "in progress": "◐", "done": "●"}
 
 
@@ -43,7 +44,8 @@ def ideas_html(ideas: pd.DataFrame) -> str:
         + "</li>"
         for r in ideas.sort_values(["kind", "idea_id"]).itertuples())
     return (f"<div class='wtfc-scroll wtfc-ideas' tabindex='0' role='region' aria-label="
-            f"'Happening already and ideas'><p>{len(ideas)} written</p><ul>{items}</ul></div>")
+            f"'Happening already and ideas'><p>{len(ideas)} written</p><ul>{items}</ul>"
+            f"{more_note(len(ideas), FITS_IDEAS, 'item', 'items')}</div>")
 
 
 def actions_html(actions: pd.DataFrame) -> str:
@@ -60,7 +62,8 @@ def actions_html(actions: pd.DataFrame) -> str:
             f"soonest due first</caption><thead><tr><th scope='col'>Action</th>"
             f"<th scope='col'>Owner</th><th scope='col'>Due</th><th scope='col'>Status</th>"
             f"<th scope='col'>Theme</th><th scope='col'>Success statements</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></div>")
+            f"<tbody>{rows}</tbody></table>"
+            f"{more_note(len(actions), FITS_ACTIONS, 'action', 'actions')}</div>")
 
 
 class ActionPlanView(StageView):
@@ -117,9 +120,8 @@ class ActionPlanView(StageView):
         self.delete_button.on_click(lambda _b: self.delete_action())
         self.edit_box = w.VBox([self.edit_select, self.edit_status, self.edit_owner,
                                 self.edit_due, w.HBox([self.save_button, self.delete_button])])
-        self.edit_toggle = w.ToggleButton(description="Update or delete an action")
-        self.edit_toggle.observe(lambda c: self._show(self.edit_box, c["new"]), "value")
-        self._show(self.edit_box, False)
+        self._edit_drawer = Drawer("Update or delete an action", [self.edit_box])
+        self.edit_toggle = self._edit_drawer.toggle
 
         self.actions_list = w.HTML(layout=w.Layout(width="100%"))
         self.status_chart = ChartView(outputs=self.workshop.outputs)
@@ -131,27 +133,43 @@ class ActionPlanView(StageView):
         self.report = ReportButton(self.workshop, self.messages)
         self.page_tools = [self.report]
 
-        ideas_box = cc.labelled_box("Happening already, and ideas", [
+        self._ideas_box = cc.labelled_box("Happening already, and ideas", [
             self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]), self.ideas_list])
-        action_box = cc.labelled_box("Make an action", [
+        self._action_fields = [
             self.from_idea, self.action_text, self.owner, w.HBox([self.due, self.status]),
-            self.cause_select, self.success_select, w.HBox([self.add_action_button]),
-            self.edit_toggle, self.edit_box])
-        # Side by side: the chart gets half the width, so it is drawn for a column.
-        self.actions_list.layout = w.Layout(width="55%")
-        self.charts.layout = w.Layout(width="45%")
-        plan_box = cc.labelled_box("The plan", [
+            self.cause_select, self.success_select, w.HBox([self.add_action_button])]
+        self._action_box = cc.labelled_box("Make an action", self._action_fields)
+        self._action_drawer = Drawer("Make an action", [self._action_box])
+        self.actions_list.layout = w.Layout(width="100%")
+        self.charts.layout = w.Layout(width="100%")
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        if self.table is None:
+            # The big screen shows the plan: the actions and their chart side by side, the
+            # ideas beside them; making, changing and deleting actions open on demand.
+            left = w.VBox([self._ideas_box, self._action_drawer, self._edit_drawer])
+            left.add_class("wtfc-fit-form")
+            plan = cc.labelled_box("The plan", [self.actions_list, self.charts])
+            plan.add_class("wtfc-fit-main")
+            plan.add_class("wtfc-plan-main")
+            grid = w.HBox([left, plan], layout=w.Layout(width="100%", grid_gap="1rem"))
+            grid.add_class("wtfc-fit-grid")
+            return [self.theme_select, grid]
+        # A table's laptop writes ideas and actions: both forms open, the plan below.
+        self._action_box.children = [self._action_box.children[0], *self._action_fields,
+                                     self._edit_drawer]
+        self.actions_list.layout.width = "55%"
+        self.charts.layout.width = "45%"
+        plan = cc.labelled_box("The plan", [
             w.HBox([self.actions_list, self.charts], layout=w.Layout(width="100%",
                                                                      grid_gap="1rem"))])
         return [
             self.theme_select,
-            w.HBox([ideas_box, action_box], layout=w.Layout(width="100%", grid_gap="1rem")),
-            plan_box,
+            w.HBox([self._ideas_box, self._action_box],
+                   layout=w.Layout(width="100%", grid_gap="1rem")),
+            plan,
         ]
-
-    @staticmethod
-    def _show(box: w.Widget, on: bool) -> None:
-        box.layout.display = "flex" if on else "none"
 
     # --- drawing -------------------------------------------------------------------------------
     def redraw(self, tables: set[str]) -> None:

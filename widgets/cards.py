@@ -46,3 +46,13 @@ def header_html(workshop: str, stage: str, table: str | None) -> str:
 def heading(text: str, level: int = 2) -> str:
     """A section heading; its words are escaped like any other text."""
     return f'<h{level} class="wtfc-section-title">{escape(text, quote=True)}</h{level}>'
+
+
+def more_note(total: int, fits: int, noun: str, nouns: str) -> str:
+    """The foot of a list that scrolls in its own box on the big screen: how many more lie
+    below the first `fits` (what the box shows at 1920x1080). Hidden at a table's laptop."""
+    if total <= fits:
+        return ""
+    more = total - fits
+    return (f"<p class='wtfc-more-note'>↓ {more} more {esc(noun if more == 1 else nouns)} below: "
+            f"scroll this box ({total} in all)</p>")

@@ -16,16 +16,17 @@ from workbook.success_view import VOICES
 from workbook.thread import ranked_statements
 
 from . import cause_controls as cc
-from .cards import esc
+from .cards import esc, more_note
 from .chart import ChartView
 from .messages import guarded
-from .page import Hush, StageView
+from .page import Drawer, Hush, StageView
 from .report_button import ReportButton
 
 log = logging.getLogger("wtfc.widgets.review")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
+FITS_INDICATORS, FITS_LOG = 2, 5  # rows each list shows at once on the big screen
 
 
 def indicators_html(ind: pd.DataFrame) -> str:
@@ -43,7 +44,8 @@ def indicators_html(ind: pd.DataFrame) -> str:
             f"<table class='wtfc-grid'><caption>{len(ind)} indicators</caption><thead><tr>"
             f"<th scope='col'>Indicator</th><th scope='col'>Success statement</th>"
             f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
-            f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table></div>")
+            f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"{more_note(len(ind), FITS_INDICATORS, 'indicator', 'indicators')}</div>")
 
 
 def feedback_html(fb: pd.DataFrame) -> str:
@@ -54,7 +56,8 @@ def feedback_html(fb: pd.DataFrame) -> str:
     return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='You said, we did'>"
             f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
             f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
-            f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table></div>")
+            f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"{more_note(len(fb), FITS_LOG, 'entry', 'entries')}</div>")
 
 
 def people_said_html(statements: pd.DataFrame, total: int) -> str:
@@ -120,27 +123,54 @@ class ReviewView(StageView):
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
 
-        measure = w.VBox([
-            cc.labelled_box("Set an indicator", [
-                self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
-                w.HBox([self.target, self.target_on]), self.ind_unit,
-                w.HBox([self.add_indicator_button])]),
-            cc.labelled_box("Add a measurement", [
-                self.measure_select, w.HBox([self.value, self.measured_on]), self.note,
-                w.HBox([self.add_measurement_button])]),
-        ], layout=w.Layout(width="100%"))
-        progress = cc.labelled_box("Progress", [self.indicators_list, self.chart])
+        self._indicator_box = cc.labelled_box("Set an indicator", [
+            self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
+            w.HBox([self.target, self.target_on]), self.ind_unit,
+            w.HBox([self.add_indicator_button])])
+        self._measure_box = cc.labelled_box("Add a measurement", [
+            self.measure_select, w.HBox([self.value, self.measured_on]), self.note,
+            w.HBox([self.add_measurement_button])])
+        # Indicators are set once and measured now and then: on the big screen both forms
+        # open on demand, so the progress and its chart keep the screen.
+        self._drawers = [Drawer("Set an indicator", [self._indicator_box]),
+                         Drawer("Add a measurement", [self._measure_box])]
+        self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_form = cc.labelled_box("You said, we did", [
             self.theme_select, self.people_said, self.action_select, self.you_said,
             self.we_did, w.HBox([self.add_feedback_button])])
-        self.tabs = w.Tab([
-            w.HBox([measure, progress], layout=w.Layout(width="100%", grid_gap="1rem")),
-            w.HBox([feedback_form, cc.labelled_box("The log", [self.feedback_list])],
-                   layout=w.Layout(width="100%", grid_gap="1rem")),
-        ])
+        feedback_form.add_class("wtfc-fit-form")
+        log_box = cc.labelled_box("The log", [self.feedback_list])
+        log_box.add_class("wtfc-fit-main")
+        feedback_tab = w.HBox([feedback_form, log_box],
+                              layout=w.Layout(width="100%", grid_gap="1rem"))
+        feedback_tab.add_class("wtfc-fit-grid")
+        self.tabs = w.Tab([self._progress_tab, feedback_tab])
+        self.tabs.add_class("wtfc-fit-tabs")
         self.tabs.set_title(0, "Progress")
         self.tabs.set_title(1, "You said, we did")
         self.page_tools = [self.report]
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        tab = self._progress_tab
+        if self.table is None:
+            # The big screen: the indicators (scrolling in their box) beside their chart.
+            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]),
+                           *self._drawers])
+            left.add_class("wtfc-fit-form")
+            left.add_class("wtfc-review-left")
+            chart = cc.labelled_box("Progress", [self.chart])
+            chart.add_class("wtfc-fit-main")
+            tab.children = [left, chart]
+            tab.add_class("wtfc-fit-grid")
+            tab.add_class("wtfc-review-progress")
+        else:
+            tab.remove_class("wtfc-fit-grid")
+            tab.remove_class("wtfc-review-progress")
+            measure = w.VBox([self._indicator_box, self._measure_box],
+                             layout=w.Layout(width="100%"))
+            tab.children = [measure, cc.labelled_box("Progress",
+                                                     [self.indicators_list, self.chart])]
         return [self.tabs]
 
     # --- drawing -------------------------------------------------------------------------------

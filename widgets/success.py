@@ -12,14 +12,15 @@ from workbook.success_view import VOICES, gaps_sentence, voice_warning
 from workbook.thread import success_gaps
 
 from . import cause_controls as cc
-from .cards import esc
+from .cards import esc, more_note
 from .messages import guarded
-from .page import Hush, StageView
+from .page import Drawer, Hush, StageView
 from .report_button import ReportButton
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 52rem)")
 STYLE = {"description_width": "initial"}
+FITS = 2  # themes the grid shows at once on the big screen
 
 
 def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
@@ -42,7 +43,8 @@ def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
     return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Success "
             f"statements by theme and voice'><table class='wtfc-grid'><caption>Success "
             f"statements by theme and voice</caption><thead><tr><th scope='col'>Theme</th>"
-            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"{more_note(len(rows), FITS, 'theme', 'themes')}</div>")
 
 
 class SuccessView(StageView):
@@ -82,20 +84,26 @@ class SuccessView(StageView):
         self.delete_button.on_click(lambda _b: self.delete())
         self.edit_box = w.VBox([self.edit_select, self.edit_text,
                                 w.HBox([self.save_button, self.delete_button])])
-        self.edit_toggle = w.ToggleButton(description="Change or delete a statement")
-        self.edit_toggle.observe(lambda c: self._show_edit(c["new"]), "value")
-        self._show_edit(False)
+        # Changing a statement is now and then: behind a button, so writing keeps the room.
+        self._edit_drawer = Drawer("Change or delete a statement", [self.edit_box])
+        self.edit_toggle = self._edit_drawer.toggle
 
         self.gaps = w.HTML()
         self.grid = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
         write = cc.labelled_box("Write a success statement", [
             self.theme_select, self.cause_select, self.perspective, self.prompt,
-            self.success_text, w.HBox([self.add_button]), self.edit_toggle, self.edit_box])
+            self.success_text, w.HBox([self.add_button]), self._edit_drawer])
         board = cc.labelled_box("Who has been heard", [self.gaps, self.grid])
+        # On the big screen (wtfc.css) the form and the grid share the screen; the grid
+        # scrolls in its own box.
+        write.add_class("wtfc-fit-form")
+        board.add_class("wtfc-fit-main")
         self._draw_prompt()
         self.page_tools = [self.report]
-        return [w.HBox([write, board], layout=w.Layout(width="100%", grid_gap="1rem"))]
+        grid = w.HBox([write, board], layout=w.Layout(width="100%", grid_gap="1rem"))
+        grid.add_class("wtfc-fit-grid")
+        return [grid]
 
     # --- drawing -------------------------------------------------------------------------------
     def redraw(self, tables: set[str]) -> None:
@@ -133,9 +141,6 @@ class SuccessView(StageView):
         v = VOICES[self.perspective.value]
         self.prompt.value = (f"<div class='wtfc-prompt'><p><strong>{esc(v.prompt)}</strong></p>"
                              f"<p>For example: <em>“{esc(v.example)}”</em></p></div>")
-
-    def _show_edit(self, on: bool) -> None:
-        self.edit_box.layout.display = "flex" if on else "none"
 
     def _text_of(self, success_id: int | None) -> str:
         if not success_id or not len(self._success):

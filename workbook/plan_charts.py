@@ -31,7 +31,7 @@ def actions_by_status_chart(actions: pd.DataFrame, screen: bool = False) -> Char
     """How many actions are not started, in progress and done."""
     width, font, _ = _sizes(screen)
     counts = actions["status"].value_counts().reindex(list(STATUSES), fill_value=0)
-    fig = _figure(min(width, 10), 4.5)
+    fig = _figure(min(width, 10), 3.6 if screen else 4.5)  # on screen: under the actions
     ax = fig.add_subplot()
     bars = ax.barh(list(reversed(STATUSES)), [int(counts[s]) for s in reversed(STATUSES)],
                    color=[STATUS_COLOURS[s] for s in reversed(STATUSES)],
@@ -157,9 +157,12 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
         ]
         ax.bar_label(bars, labels=labels, fontsize=font - 2, padding=6)
         ax.axvline(100, color="#009E73", linewidth=3, linestyle="--")
-        ax.text(100, -0.7, " target", fontsize=font - 2, color="#005A41", va="top")
-        ax.set_xlim(min(0, min(pct)) - 5, 190)
-        ax.set_xlabel("Progress from baseline (0%) to target (100%)", fontsize=font - 2)
+        # Above the bars, clear of the axis's numbers; room on the right for the labels.
+        ax.text(100, len(df) - 0.45, " target", fontsize=font - 2, color="#005A41",
+                va="bottom")
+        ax.set_xlim(min(0, min(pct)) - 5, 250 if screen else 190)
+        ax.set_xlabel("% of the way to target" if screen else
+                      "Progress from baseline (0%) to target (100%)", fontsize=font - 2)
         ax.tick_params(labelsize=font - 2)
         ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Progress against indicators", fontsize=font + 2)

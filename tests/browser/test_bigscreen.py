@@ -14,10 +14,12 @@ import pytest
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-STAGES = ["01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb"]
+STAGES = ["01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb", "04_success.ipynb",
+          "05_action_plan.ipynb", "06_review.ipynb"]
 BIG = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1366, "height": 768}
 MIN_CHART_TEXT_PX = 18
+CHARTLESS = {"04_success.ipynb"}  # success statements are words, not figures
 MAX_KEYS = 10
 
 SIZES = """() => {
@@ -52,6 +54,8 @@ def test_stage_fits_the_big_screen_with_readable_charts(page, open_stage, screen
         page.wait_for_timeout(500)
         screenshot(page, "bigscreen-02_theme-chart-1920x1080")
         _fits(page)
+    if notebook in CHARTLESS:
+        return
     sizes = page.evaluate(CHART_TEXT)
     assert sizes, "no chart shown on the big screen"
     assert min(sizes) >= MIN_CHART_TEXT_PX, sizes
