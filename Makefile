@@ -51,11 +51,11 @@ test: $(STAMP)
 # pytest's 5 ("no tests collected").
 test-run: $(STAMP)
 	$(BIN)/ruff check .
-	WTFC_REQUIRE_POSTGRES=1 $(BIN)/pytest -q -p no:cacheprovider tests/unit tests/widgets
+	WTFC_REQUIRE_POSTGRES=1 $(BIN)/pytest -q -rs -p no:cacheprovider tests/unit tests/widgets
 	# Its own run: Playwright's sync API keeps an event loop running for the whole session.
-	$(BIN)/pytest -q -p no:cacheprovider tests/browser
+	$(BIN)/pytest -q -rs -p no:cacheprovider tests/browser
 	# The notebooks open the sample workshop; under nbval it is built in a temporary folder.
-	WTFC_DEMO_DIR=$$(mktemp -d)/demo $(BIN)/pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
+	WTFC_DEMO_DIR=$$(mktemp -d)/demo $(BIN)/pytest -q -rs -p no:cacheprovider --nbval-lax --nbval-current-env notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -25,6 +25,18 @@ def loaded(workshop):
     return workshop, ev
 
 
+@pytest.fixture
+def loaded_folder(tmp_path):
+    """The command line takes a workshop folder: a SQLite workshop (PostgreSQL is covered by
+    the tests above, which run on both)."""
+    ws = Workshop.create(tmp_path / "ws", "Tender folder")
+    ev, problems = read_evaluation(SAMPLE)
+    assert problems == []
+    ws.tender.load(ev, actor="Commissioner")
+    yield ws, ev
+    ws.close()
+
+
 def _count(ws, table) -> int:
     with ws.store.read() as conn:
         return conn.execute(select(func.count()).select_from(table)).scalar()
@@ -146,20 +158,16 @@ def test_migration_adds_tender_tables_to_a_version_1_store(tmp_path):
     again.close()
 
 
-def test_cli_results_from_a_workshop_folder(loaded):
-    ws, ev = loaded
-    if ws.folder is None or ws.store.dialect != "sqlite":
-        pytest.skip("the folder form is tested on SQLite")
+def test_cli_results_from_a_workshop_folder(loaded_folder):
+    ws, ev = loaded_folder
     proc = subprocess.run([sys.executable, "-m", "workbook.cli", "tender", "results",
                            str(ws.folder), "--json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == as_json(ev, [])
 
 
-def test_cli_export_writes_workbook_and_summaries(loaded, tmp_path):
-    ws, ev = loaded
-    if ws.folder is None or ws.store.dialect != "sqlite":
-        pytest.skip("the folder form is tested on SQLite")
+def test_cli_export_writes_workbook_and_summaries(loaded_folder, tmp_path):
+    ws, ev = loaded_folder
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "workbook.cli", "tender", "export",
                            str(ws.folder), str(out)], capture_output=True, text=True,
