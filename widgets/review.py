@@ -200,7 +200,7 @@ class ReviewView(StageView):
                     .itertuples(index=False)) if len(self._ind) else ()
         if key != self._chart_key:
             try:
-                self.chart.show(progress_chart(self._ind, screen=True))
+                self.chart.show(progress_chart(self._ind, screen=True), caption_scrolls=True)
             except OSError:
                 log.warning("could not save the progress chart", exc_info=True)
             self._chart_key = key
