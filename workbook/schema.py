@@ -1,0 +1,148 @@
+"""The core tables: reviews, statements, themes, causes, votes, success, actions, history."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+
+def _ts(name: str) -> Column:
+    # ISO-8601 UTC text: sorts correctly and round-trips identically through JSON and Excel.
+    return Column(name, String(40), nullable=False)
+
+
+def _live() -> Column:
+    return Column("deleted", Boolean, nullable=False, default=False, server_default=text("false"))
+
+
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+revision = Table(
+    "revision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ref", String(64), nullable=False, unique=True),
+    _ts("created_at"),
+)
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("i_statement", Text, nullable=False, default=""),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("review_id", Integer, ForeignKey("reviews.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("perspective", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=True),
+    Column("source", String(300), nullable=False, default=""),
+    Column("batch", Integer, nullable=True),
+    Column("fingerprint", String(40), nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_statements_fingerprint", statements.c.fingerprint)
+Index("ix_statements_theme", statements.c.theme_id)
+causes = Table(
+    "causes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("parent_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("text", Text, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("voter", String(120), nullable=False),
+    Column("target", String(16), nullable=False),  # "theme" or "cause"
+    Column("target_id", Integer, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+Index("ix_votes_target", votes.c.target, votes.c.target_id)
+success_statements = Table(
+    "success_statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("cause_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("perspective", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("success_id", Integer, ForeignKey("success_statements.id"), nullable=True),
+    Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
+    Column("cause_id", Integer, ForeignKey("causes.id"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("owner", String(200), nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("status", String(20), nullable=False, default="not started"),
+    _ts("created_at"),
+    _ts("updated_at"),
+    _live(),
+)
+# One row per user action: what undo reverses and what the history shows.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rev", BigInteger, nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("tables", String(300), nullable=False, default=""),
+    Column("batch", Integer, nullable=True),  # an import: its statements carry this batch
+    Column("undo_of", Integer, nullable=True),
+    Column("undone_by", Integer, nullable=True),
+)
+Index("ix_changes_rev", changes.c.rev)
+change_rows = Table(
+    "change_rows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("change_id", Integer, ForeignKey("changes.id"), nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("before", Text, nullable=True),  # JSON of the row before; null for an insert
+    Column("after", Text, nullable=True),  # JSON of the row after
+)
+Index("ix_change_rows_change", change_rows.c.change_id)
