@@ -52,12 +52,22 @@ READY: dict[str, dict[str, list[str]]] = {
     "02_theme.ipynb": {"buttons": ["Move chosen cards back here"],
                        "selectors": [".wtfc-board-card"]},
     "03_root_cause.ipynb": {"buttons": ["Add cause"], "selectors": []},
+    "04_success.ipynb": {"buttons": ["Add success statement"], "selectors": []},
+    "05_action_plan.ipynb": {"buttons": ["Add idea"], "selectors": []},
+    "06_review.ipynb": {"buttons": ["Set an indicator"], "selectors": []},
+    "tender_scoring.ipynb": {"buttons": ["Results"], "selectors": []},
+    "ladder.ipynb": {"buttons": ["Put to the room"], "selectors": []},
 }
 VIEWS = {  # the view each page's cell builds, for the kernel-side profile
     "00_workshop.ipynb": "widgets.overview:OverviewView",
     "01_collect.ipynb": "widgets.collect:CollectView",
     "02_theme.ipynb": "widgets.theme:ThemeView",
     "03_root_cause.ipynb": "widgets.root_cause:RootCauseView",
+    "04_success.ipynb": "widgets.success:SuccessView",
+    "05_action_plan.ipynb": "widgets.action_plan:ActionPlanView",
+    "06_review.ipynb": "widgets.review:ReviewView",
+    "tender_scoring.ipynb": "widgets.tender:TenderView",
+    "ladder.ipynb": "widgets.ladder:LadderView",
 }
 
 READY_SCRIPT = """
@@ -195,7 +205,7 @@ def kernel_profile(workshop: Path, notebooks: list[str]) -> dict[str, dict[str, 
             t1 = time.perf_counter()
             before = len(ipywidgets.Widget.widgets)
             ws = Workshop.open(sys.argv[1])
-            view = View(ws, table="Table 2", live=False)
+            view = View(ws, table=None, live=False)  # the big screen, as loaded
             t2 = time.perf_counter()
             print(json.dumps({{"imports_s": t1 - t0, "build_s": t2 - t1,
                               "widgets": len(ipywidgets.Widget.widgets) - before}}))

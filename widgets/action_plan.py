@@ -19,7 +19,7 @@ from workbook.plan_charts import (
 from workbook.success_view import VOICES
 
 from . import cause_controls as cc
-from .cards import esc, more_note
+from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
 from .messages import guarded
 from .page import Drawer, Hush, StageView
@@ -29,7 +29,6 @@ log = logging.getLogger("wtfc.widgets.action_plan")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
-FITS_IDEAS, FITS_ACTIONS = 4, 1  # rows each list shows at once on the big screen
 STATUS_SYMBOL = {"not started": "○", "in progress": "◐", "done": "●"}
 
 
@@ -44,8 +43,9 @@ def ideas_html(ideas: pd.DataFrame) -> str:
         + "</li>"
         for r in ideas.sort_values(["kind", "idea_id"]).itertuples())
     return (f"<div class='wtfc-scroll wtfc-ideas' tabindex='0' role='region' aria-label="
-            f"'Happening already and ideas'><p>{len(ideas)} written</p><ul>{items}</ul>"
-            f"{more_note(len(ideas), FITS_IDEAS, 'item', 'items')}</div>")
+            f"'Happening already and ideas'{more_attrs('li', 'item', 'items')}>"
+            f"<p>{len(ideas)} written</p><ul>{items}</ul>"
+            f"{MORE_NOTE}</div>")
 
 
 def actions_html(actions: pd.DataFrame) -> str:
@@ -58,12 +58,13 @@ def actions_html(actions: pd.DataFrame) -> str:
         f"<td>{len(r.success_ids)}</td></tr>"
         for r in actions.sort_values(["due", "action_id"]).itertuples())
     return (f"<div class='wtfc-scroll wtfc-actions' tabindex='0' role='region' "
-            f"aria-label='Actions'><table class='wtfc-grid'><caption>{len(actions)} actions, "
+            f"aria-label='Actions'{more_attrs('tbody tr', 'action', 'actions')}>"
+            f"<table class='wtfc-grid'><caption>{len(actions)} actions, "
             f"soonest due first</caption><thead><tr><th scope='col'>Action</th>"
             f"<th scope='col'>Owner</th><th scope='col'>Due</th><th scope='col'>Status</th>"
             f"<th scope='col'>Theme</th><th scope='col'>Success statements</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"
-            f"{more_note(len(actions), FITS_ACTIONS, 'action', 'actions')}</div>")
+            f"{MORE_NOTE}</div>")
 
 
 class ActionPlanView(StageView):

@@ -48,11 +48,14 @@ def heading(text: str, level: int = 2) -> str:
     return f'<h{level} class="wtfc-section-title">{escape(text, quote=True)}</h{level}>'
 
 
-def more_note(total: int, fits: int, noun: str, nouns: str) -> str:
-    """The foot of a list that scrolls in its own box on the big screen: how many more lie
-    below the first `fits` (what the box shows at 1920x1080). Hidden at a table's laptop."""
-    if total <= fits:
-        return ""
-    more = total - fits
-    return (f"<p class='wtfc-more-note'>↓ {more} more {esc(noun if more == 1 else nouns)} below: "
-            f"scroll this box ({total} in all)</p>")
+def more_attrs(rows: str, noun: str, nouns: str, of: str = "in all") -> str:
+    """Attributes for a box that scrolls on its own: the template's script (more.js.j2)
+    counts its `rows` (a CSS selector) that end below what the box shows, on this screen, and
+    writes "N more nouns below" in the box's MORE_NOTE. Only the browser knows how many fit."""
+    return (f" data-more-items='{esc(rows)}' data-more-one='{esc(noun)}' "
+            f"data-more-many='{esc(nouns)}' data-more-of='{esc(of)}'")
+
+
+# The "N more" line: empty and hidden until the script has counted (a box that does not
+# scroll shows none). Placed last inside the box (it sticks to its foot) or just after it.
+MORE_NOTE = "<p class='wtfc-more-note' hidden></p>"

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from workbook.causes_view import OutlineRow, dots_phrase
 
-from .cards import esc, heading
+from .cards import MORE_NOTE, esc, heading, more_attrs
 
 STAR = "★ top cause"
 
@@ -109,7 +109,9 @@ def outline_html(theme: str, rows: Sequence[OutlineRow]) -> str:
     parts.append("</ul>")
     # The outline scrolls in its own box on the big screen: focusable, to scroll by keyboard.
     return (f"<div class='wtfc-cause-outline wtfc-scroll-box' tabindex='0' role='region' "
-            f"aria-label='The causes (scrolls)'>{title}{''.join(parts)}</div>")
+            f"aria-label='The causes (scrolls)'"
+            f"{more_attrs('li[data-cause-id]', 'cause', 'causes')}>"
+            f"{title}{''.join(parts)}{MORE_NOTE}</div>")
 
 
 def ranking_html(rows: Sequence[OutlineRow]) -> str:

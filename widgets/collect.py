@@ -65,11 +65,12 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
             part.layout.flex = None if big else "1 1 32rem"
             part.layout.min_width = None if big else "20rem"
         if big:
-            # The big screen: typing in and the statements on the left, the counts and their
-            # chart on the right; importing a file opens on demand.
+            # The big screen, three columns the height of the window: typing in (importing a
+            # file and changing a statement open on demand below it), the statements as they
+            # arrive, and the counts with their chart.
             self._entry.children = []
-            self._left.children = [self._add_form, self._import_drawer, self._browse]
-            self._grid.children = [self._left, self._counts_box]
+            self._left.children = [self._add_form, self._import_drawer, self.edit_drawer]
+            self._grid.children = [self._left, self._browse, self._counts_box]
             return [self._grid]
         self._grid.children = self._left.children = []
         self._entry.children = [self._add_form, self._import_box]

@@ -11,12 +11,13 @@ from workbook import InputError
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, Kind
 from workbook.search import PAGE_SIZE, StatementFilter, StatementRow, find_statements, get_statement
 
-from .cards import card_html
+from .cards import MORE_NOTE, card_html, more_attrs
 from .collect_form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
 from .messages import guarded
 from .page import Drawer, Hush
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
+MORE_FILTERS = "More filters"
 
 
 def choice_label(row: StatementRow) -> str:
@@ -40,9 +41,10 @@ def list_html(rows: list[StatementRow]) -> str:
     )
     # The box scrolls on the big screen: focusable, so it scrolls by keyboard too.
     return ('<div class="wtfc-scroll-box" tabindex="0" role="region" '
-            'aria-label="Statements on this page (scrolls)">'
+            'aria-label="Statements on this page (scrolls)"'
+            + more_attrs("[role=listitem]", "statement", "statements", of="on this page") + ">"
             '<div class="wtfc-board wtfc-statement-list" role="list" aria-label="Statements">'
-            f"{cards}</div></div>")
+            f"{cards}</div>{MORE_NOTE}</div>")
 
 
 class CollectListMixin:
@@ -75,12 +77,13 @@ class CollectListMixin:
         self.page_label.add_class("wtfc-page-label")
         self.list_html = w.HTML()
         self.list_html.add_class("wtfc-collect-list")
-        self._list_filters = w.HBox([self.search, self.kind_filter, self.perspective_filter,
-                                     self.review_filter], layout=w.Layout(flex_flow="row wrap"))
-        self._pager = w.HBox([self.prev_button, self.page_label, self.next_button],
-                             layout=w.Layout(align_items="center", flex_flow="row wrap"))
+        self._list_filters = w.HBox(layout=w.Layout(flex_flow="row wrap"))
+        # The big screen shows "Find words"; the other filters wait behind "More filters"
+        # (fewer controls to draw when the page opens, more room for the list).
+        self.more_filters = Drawer(MORE_FILTERS, [])
+        self._pager = w.HBox(layout=w.Layout(align_items="center", flex_flow="row wrap"))
         self._edit_box = self._build_edit()
-        self._edit_drawer = Drawer("Change or delete a statement", [self._edit_box])
+        self.edit_drawer = Drawer("Change or delete a statement", [self._edit_box])
         self._list_scroll = w.VBox([self.list_html])
         self._list_scroll.add_class("wtfc-collect-scroll")  # the list scrolls in its own box
         self._list_title = section_title("Find statements")
@@ -89,12 +92,21 @@ class CollectListMixin:
         return box
 
     def _arrange_list(self, big: bool) -> None:
-        """The big screen: changing a statement opens on demand and the list scrolls in its
-        box; a table: the same pager above and below a long page of cards (one widget)."""
-        edit = self._edit_drawer if big else self._edit_box
-        after = [] if big else [self._pager]
-        self._browse.children = [self._list_title, self._list_filters, edit, self._pager,
-                                 self._list_scroll, *after]
+        """The big screen: finding words, the other filters on demand, the list scrolling in
+        its box (changing a statement opens in the form's column); a table: every filter,
+        the form to change one, and the same pager above and below a long page of cards."""
+        more = [self.kind_filter, self.perspective_filter, self.review_filter]
+        self.more_filters.refill(more if big else [])
+        self._list_filters.children = [self.search] if big else [self.search, *more]
+        # The big screen's narrow column: both buttons on one row, what they show below.
+        self._pager.children = ([self.prev_button, self.next_button, self.page_label] if big
+                                else [self.prev_button, self.page_label, self.next_button])
+        if big:
+            self._browse.children = [self._list_title, self._list_filters, self.more_filters,
+                                     self._pager, self._list_scroll]
+        else:
+            self._browse.children = [self._list_title, self._list_filters, self._edit_box,
+                                     self._pager, self._list_scroll, self._pager]
 
     def _build_edit(self) -> w.VBox:
         self.edit_select = w.Dropdown(description="Statement to change",
@@ -169,6 +181,10 @@ class CollectListMixin:
     @guarded
     def _filters_changed(self, _change: dict) -> None:
         self._offset = 0
+        # A filter at work behind the closed drawer must still show: its button says so.
+        on = sum(bool(c.value) for c in (self.kind_filter, self.perspective_filter,
+                                         self.review_filter))
+        self.more_filters.toggle.description = f"{MORE_FILTERS} ({on} on)" if on else MORE_FILTERS
         self._draw_list()
 
     @guarded

@@ -52,6 +52,13 @@ class Drawer(w.VBox):
         self.toggle.observe(lambda _c: self._show(), "value")
         self._show()
 
+    def refill(self, children: list[w.Widget]) -> None:
+        """Closed, with new contents (drawn when next opened): for a view re-arranged."""
+        self.contents = list(children)
+        self.toggle.value = False
+        self.body.children = []
+        self._show()
+
     def _show(self) -> None:
         if self.toggle.value and not self.body.children:
             self.body.children = self.contents

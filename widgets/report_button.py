@@ -13,16 +13,13 @@ from workbook.report import write_report
 from .cards import esc
 from .messages import MessageArea, guarded
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Short labels: the choice sits beside Undo in the page's header on the big screen.
 CHOICES = (
-    ("Full report (web page, .html)", ("html", ".html",
-                                       "text/html")),
-    ("Full report (Word, .docx)", ("docx", ".docx",
-                                   "application/vnd.openxmlformats-officedocument."
-                                   "wordprocessingml.document")),
-    ("Easy read: you said, we did (web page)", ("easy-read", "-easy-read.html", "text/html")),
-    ("Easy read: you said, we did (Word)", ("easy-read", "-easy-read.docx",
-                                           "application/vnd.openxmlformats-officedocument."
-                                           "wordprocessingml.document")),
+    ("Full report: web page", ("html", ".html", "text/html")),
+    ("Full report: Word", ("docx", ".docx", DOCX)),
+    ("Easy read: web page", ("easy-read", "-easy-read.html", "text/html")),
+    ("Easy read: Word", ("easy-read", "-easy-read.docx", DOCX)),
 )
 
 

@@ -16,7 +16,7 @@ from workbook.success_view import VOICES
 from workbook.thread import ranked_statements
 
 from . import cause_controls as cc
-from .cards import esc, more_note
+from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
 from .messages import guarded
 from .page import Drawer, Hush, StageView
@@ -26,7 +26,6 @@ log = logging.getLogger("wtfc.widgets.review")
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
-FITS_INDICATORS, FITS_LOG = 2, 5  # rows each list shows at once on the big screen
 
 
 def indicators_html(ind: pd.DataFrame) -> str:
@@ -40,12 +39,13 @@ def indicators_html(ind: pd.DataFrame) -> str:
         f"{'' if pd.isna(r.latest) else ' (' + esc(r.latest_on) + ')'}</td>"
         f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
         for r in ind.itertuples())
-    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Indicators'>"
+    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Indicators'"
+            f"{more_attrs('tbody tr', 'indicator', 'indicators')}>"
             f"<table class='wtfc-grid'><caption>{len(ind)} indicators</caption><thead><tr>"
             f"<th scope='col'>Indicator</th><th scope='col'>Success statement</th>"
             f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
             f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"{more_note(len(ind), FITS_INDICATORS, 'indicator', 'indicators')}</div>")
+            f"{MORE_NOTE}</div>")
 
 
 def feedback_html(fb: pd.DataFrame) -> str:
@@ -53,11 +53,12 @@ def feedback_html(fb: pd.DataFrame) -> str:
         return "<p>No “you said, we did” entries yet.</p>"
     rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th><td>{esc(r.you_said)}</td>"
                    f"<td>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
-    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='You said, we did'>"
+    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='You said, we did'"
+            f"{more_attrs('tbody tr', 'entry', 'entries')}>"
             f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
             f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
             f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"{more_note(len(fb), FITS_LOG, 'entry', 'entries')}</div>")
+            f"{MORE_NOTE}</div>")
 
 
 def people_said_html(statements: pd.DataFrame, total: int) -> str:

@@ -88,9 +88,11 @@ class RootCauseView(StageView):
 
         self.chart = ChartView(outputs=self.workshop.outputs)
 
+        hint = w.HTML("<p>Ask “why?”. Put a cause under the theme, or under another cause "
+                      "to answer “why?” again.</p>")
+        hint.add_class("wtfc-rc-hint")
         add_box = cc.labelled_box("Add a cause", [
-            w.HTML("<p>Ask “why?”. Put a cause under the theme, or under another cause to "
-                   "answer “why?” again.</p>"),
+            hint,
             self.cause_text, self.parent_select, w.HBox([self.add_cause_button])])
         edit_box = cc.labelled_box("Change or delete a cause", [
             self.edit_select, self.edit_text,

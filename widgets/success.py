@@ -12,7 +12,7 @@ from workbook.success_view import VOICES, gaps_sentence, voice_warning
 from workbook.thread import success_gaps
 
 from . import cause_controls as cc
-from .cards import esc, more_note
+from .cards import MORE_NOTE, esc, more_attrs
 from .messages import guarded
 from .page import Drawer, Hush, StageView
 from .report_button import ReportButton
@@ -20,7 +20,6 @@ from .report_button import ReportButton
 NONE = 0
 WIDE = w.Layout(width="min(100%, 52rem)")
 STYLE = {"description_width": "initial"}
-FITS = 2  # themes the grid shows at once on the big screen
 
 
 def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
@@ -41,10 +40,11 @@ def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
                          "<td class='wtfc-gap'><strong>✖ Not heard yet</strong></td>")
         rows.append(f"<tr><th scope='row'>{esc(theme)}</th>{''.join(cells)}</tr>")
     return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Success "
-            f"statements by theme and voice'><table class='wtfc-grid'><caption>Success "
+            f"statements by theme and voice'{more_attrs('tbody tr', 'theme', 'themes')}>"
+            f"<table class='wtfc-grid'><caption>Success "
             f"statements by theme and voice</caption><thead><tr><th scope='col'>Theme</th>"
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"{more_note(len(rows), FITS, 'theme', 'themes')}</div>")
+            f"{MORE_NOTE}</div>")
 
 
 class SuccessView(StageView):

@@ -24,11 +24,6 @@ from .tender_parts import (
     wide,
 )
 
-# Rows that fit in each list's own scrolling box on the big screen (wtfc.css); beyond them a
-# line says how many more there are.
-FLAGS_SHOWN = 5
-MEMBERS_SHOWN = 5
-
 
 class ModerationSection:
     """Choose a panel and a cell; see what each submitted member gave; agree a score."""
@@ -100,7 +95,8 @@ class ModerationSection:
             f"agreed, of {len(flagged)} flagged ({FLAG_SPREAD} or more points apart).</p>"
             + scroll_box(table_html(("Bid", "Question", "Scores", "Spread", "Status"), rows,
                                     f"{len(flagged)} flagged scores for {panel}"),
-                         f"Flagged scores for {panel}", len(flagged), FLAGS_SHOWN))
+                         f"Flagged scores for {panel}", noun="flagged score",
+                         nouns="flagged scores"))
         waiting = [m["name"] for m in self.roster if m["panel"] == panel and
                    not m["submitted_at"]]
         self.waiting.value = (
@@ -135,7 +131,7 @@ class ModerationSection:
             + scroll_box(table_html(("Member", "Score", "Reason"), rows,
                                     f"{cell.panel}: {cell.bidder} on {cell.question}, "
                                     f"{len(rows)} submitted scores"),
-                         "Each member's score", len(rows), MEMBERS_SHOWN))
+                         "Each member's score", noun="member", nouns="members"))
         with self.quiet():
             self.agreed_buttons.value = cell.agreed
             self.agreed_reason.value = cell.agreed_reason

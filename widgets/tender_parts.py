@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from workbook.tender.model import Evaluation
 
-from .cards import esc
+from .cards import MORE_NOTE, esc, more_attrs
 
 STYLE = {"description_width": "initial"}
 
@@ -59,10 +59,10 @@ def table_html(headers: Sequence[str], rows: Sequence[Sequence[object]], caption
             f"</thead><tbody>{body}</tbody></table>")
 
 
-def scroll_box(inner_html: str, label: str, items: int = 0, shown: int = 0) -> str:
-    """A region that scrolls on its own (keyboard-reachable), so the page does not; when it
-    holds more `items` than the `shown` that fit in its height, a line says how many more."""
-    more = (f"<p class='wtfc-tender-more'>{items - shown} more below: scroll the list.</p>"
-            if shown and items > shown else "")
+def scroll_box(inner_html: str, label: str, rows: str = "tbody tr", noun: str = "row",
+               nouns: str = "rows") -> str:
+    """A region that scrolls on its own (keyboard-reachable), so the page does not; below
+    it, the page's script says how many of its `rows` are out of sight (cards.more_attrs)."""
     return (f"<div class='wtfc-tender-scroll' role='region' tabindex='0' "
-            f"aria-label='{esc(label)}'>{inner_html}</div>{more}")
+            f"aria-label='{esc(label)}'{more_attrs(rows, noun, nouns)}>{inner_html}</div>"
+            f"{MORE_NOTE}")

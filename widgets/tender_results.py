@@ -17,7 +17,6 @@ from .messages import guarded
 from .page import Hush
 from .tender_parts import STYLE, scroll_box, set_options, table_html
 
-PROBLEMS_SHOWN = 3  # problems that fit in their own scrolling box (wtfc.css)
 CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
           ("Favourites", "borda")]
 
@@ -95,8 +94,8 @@ class ResultsSection:
         self.status.value = (
             f"<p class='wtfc-tender-incomplete'>⚠ Not final: {len(self.problems)} thing"
             f"{'s' if len(self.problems) != 1 else ''} to finish.</p>"
-            + scroll_box(f"<ul>{items}</ul>", "What is still to finish", len(self.problems),
-                         PROBLEMS_SHOWN))
+            + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
+                         noun="thing to finish", nouns="things to finish"))
 
     @guarded
     def _draw_chart(self) -> None:

@@ -160,7 +160,8 @@ class ScoringSection:
                 if (b.bidder, q.question) in own]
         self.mine.value = scroll_box(table_html(
             ("Bid", "Question", "Score", "Reason"), rows,
-            f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far")
+            f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far",
+            noun="score", nouns="scores")
 
     def _draw_order(self, me: dict) -> None:
         ev = self.ev

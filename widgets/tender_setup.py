@@ -102,7 +102,8 @@ class SetupSection:
                 for m in roster]
         self.roster_html.value = scroll_box(table_html(
             ("Panel", "Member", "Status"), rows, f"{len(rows)} members: each scores from "
-            "their own laptop with ?table=NAME"), "Panel members")
+            "their own laptop with ?table=NAME"), "Panel members",
+            noun="member", nouns="members")
 
     # --- actions -----------------------------------------------------------------------------
     def _load(self, ev: Evaluation, problems, label: str) -> None:

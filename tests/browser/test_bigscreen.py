@@ -158,3 +158,55 @@ def test_theme_tools_open_on_demand_on_the_big_screen(page, open_stage, button):
     expect(page.locator(".wtfc-board-root")).to_be_hidden()
     button(page, "Board").click()
     expect(page.locator(".wtfc-board-root")).to_be_visible()
+
+
+# A list box's rows by where they are: wholly below what the box shows, or cut by its foot.
+ROWS_OUT_OF_SIGHT = """(sel) => {
+  const box = document.querySelector(sel);
+  const note = box.querySelector(':scope > .wtfc-more-note');
+  const bottom = box.getBoundingClientRect().bottom
+                 - (note && !note.hidden ? note.getBoundingClientRect().height : 0);
+  const rows = [...box.querySelectorAll(box.dataset.moreItems)].map(
+    (r) => r.getBoundingClientRect());
+  return {below: rows.filter((r) => r.top >= bottom).length,
+          cut: rows.filter((r) => r.top < bottom && r.bottom > bottom).length,
+          all: rows.length, note: note.hidden ? null : note.textContent};
+}"""
+NOTE_COUNT = r"^↓ (\d+) more statements? below: scroll this box \((\d+) on this page\)$"
+
+
+def _more(page, selector: str) -> dict:
+    page.evaluate("() => window.wtfcMore.update()")  # count now, not at the next frame
+    return page.evaluate(ROWS_OUT_OF_SIGHT, selector)
+
+
+def test_n_more_counts_the_rows_this_screen_cannot_show(page, open_stage):
+    """The "N more" line is counted in the browser for the screen in front of the room: it
+    matches the rows out of sight, falls as the box is scrolled, is gone at the foot of the
+    list, and changes with the window's height."""
+    import re
+
+    box = ".wtfc-collect-list [data-more-items]"
+    open_stage(page, "01_collect.ipynb")
+    page.wait_for_timeout(500)
+    seen = _more(page, box)
+    match = re.match(NOTE_COUNT, seen["note"] or "")
+    assert match, seen
+    shown, total = int(match[1]), int(match[2])
+    assert total == seen["all"] == 50  # one page of the list
+    assert seen["below"] <= shown <= seen["below"] + seen["cut"], seen
+    assert 0 < shown < total
+    page.evaluate(f"() => {{ const b = document.querySelector('{box}'); "
+                  "b.scrollTop = b.scrollHeight / 2; }")
+    halfway = _more(page, box)
+    assert 0 < int(re.match(NOTE_COUNT, halfway["note"])[1]) < shown, halfway
+    page.evaluate(f"() => {{ const b = document.querySelector('{box}'); "
+                  "b.scrollTop = b.scrollHeight; }")
+    assert _more(page, box)["note"] is None  # every row left is in sight: no line
+    page.evaluate(f"() => {{ document.querySelector('{box}').scrollTop = 0; }}")
+    page.set_viewport_size({"width": 1920, "height": 1400})
+    page.wait_for_timeout(300)
+    taller = _more(page, box)
+    assert int(re.match(NOTE_COUNT, taller["note"])[1]) < shown, taller
+    assert taller["below"] <= int(re.match(NOTE_COUNT, taller["note"])[1]) <= (
+        taller["below"] + taller["cut"])

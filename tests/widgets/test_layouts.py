@@ -86,16 +86,46 @@ def test_big_screen_theme_page_shows_one_part_at_a_time(ws):
 
 def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(ws):
     collect = CollectView(ws)
-    drawer = collect._edit_drawer
+    drawer = collect.edit_drawer
     assert drawer in all_widgets(collect) and drawer.body.layout.display == "none"
     drawer.toggle.value = True
     assert drawer.body.layout.display is None
+    # Only "Find words" shows; the other filters are drawn when "More filters" opens.
+    assert collect.search in all_widgets(collect)
+    assert collect.kind_filter not in all_widgets(collect)
+    collect.more_filters.toggle.value = True
+    assert collect.kind_filter in all_widgets(collect)
     cause = RootCauseView(ws)
     assert [d.toggle.description for d in cause._drawers] == [
         "Change or delete a cause", "Vote: which causes matter most?"]
     assert cause.voter.value == "Big screen"
     collect.close()
     cause.close()
+
+
+def test_collect_filter_behind_a_closed_drawer_still_shows_and_filters(ws):
+    collect = CollectView(ws)
+    total = collect.current_page.total
+    collect.kind_filter.value = "future"
+    assert collect.more_filters.toggle.description == "More filters (1 on)"
+    assert collect.current_page.total < total
+    collect.more_filters.toggle.value = False
+    collect.review_filter.value = "R-001"
+    assert collect.more_filters.toggle.description == "More filters (2 on)"
+    collect.kind_filter.value = collect.review_filter.value = ""
+    assert collect.more_filters.toggle.description == "More filters"
+    assert collect.current_page.total == total
+    collect.close()
+
+
+def test_collect_at_a_table_shows_every_filter_and_the_edit_form(ws):
+    collect = CollectView(ws, table="Table 2")
+    shown = all_widgets(collect)
+    for control in (collect.search, collect.kind_filter, collect.perspective_filter,
+                    collect.review_filter, collect.edit_select, collect.save_button):
+        assert control in shown
+    assert collect.more_filters not in shown
+    collect.close()
 
 
 def test_a_notebook_run_is_not_waiting_for_a_request(ws, monkeypatch):
