@@ -22,7 +22,7 @@ from . import cause_controls as cc
 from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
 from .messages import guarded
-from .page import Drawer, Hush, StageView
+from .page import Drawer, Hush, LazyTab, StageView
 from .report_button import ReportButton
 
 log = logging.getLogger("wtfc.widgets.action_plan")
@@ -128,9 +128,8 @@ class ActionPlanView(StageView):
         self.status_chart = ChartView(outputs=self.workshop.outputs)
         self.owner_chart = ChartView(outputs=self.workshop.outputs)
         self.due_chart = ChartView(outputs=self.workshop.outputs)
-        self.charts = w.Tab([self.status_chart, self.owner_chart, self.due_chart])
-        for i, title in enumerate(("By status", "By owner", "Due dates")):
-            self.charts.set_title(i, title)
+        self.charts = LazyTab([("By status", self.status_chart), ("By owner", self.owner_chart),
+                               ("Due dates", self.due_chart)])
         self.report = ReportButton(self.workshop, self.messages)
         self.page_tools = [self.report]
 

@@ -33,12 +33,13 @@ class LadderView(StageView):
             header, row, messages, *_ = self.children
             row.children = (*row.children, self.export_button)
             row.layout = w.Layout(flex_flow="row wrap", grid_gap="0.5rem")
-            left = w.VBox([header, row, self.mode, messages, self.trainer.left,
-                           self.commissioner.left], layout=w.Layout(width="36%"))
-            right = w.VBox([self.trainer.right, self.commissioner.right],
-                           layout=w.Layout(width="64%", overflow="visible"))
+            left = w.VBox([header, row, self.mode, messages, self.trainer.left],
+                          layout=w.Layout(width="36%"))
+            right = w.VBox([self.trainer.right], layout=w.Layout(width="64%", overflow="visible"))
+            self._columns = (left, right)
             self.children = [self.style, w.HBox([left, right], layout=w.Layout(
                 width="100%", grid_gap="1rem"))]
+            self._show_mode()
 
     def table_changed(self) -> None:
         if self.table:  # a table's laptop exports nothing
@@ -72,6 +73,13 @@ class LadderView(StageView):
 
     def _show_mode(self) -> None:
         trainer = self.mode.value == TRAINER
+        columns = getattr(self, "_columns", None)  # laid out by __init__, after build()
+        if not trainer and columns and self.commissioner.left not in columns[0].children:
+            # The commissioner's panels go into the page when first chosen: the trainer's
+            # screen, which opens first, does not pay for drawing them.
+            left, right = columns
+            left.children = (*left.children, self.commissioner.left)
+            right.children = (*right.children, self.commissioner.right)
         self.trainer.show(trainer)
         self.commissioner.show(not trainer)
 

@@ -7,6 +7,7 @@ import ipywidgets as w
 from workbook.ladders import MODELS, STAGE_LABELS, Model
 
 from .cards import esc
+from .page import LazyAccordion
 
 STYLE = {"description_width": "initial"}
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
@@ -65,8 +66,5 @@ def status_html(state: str, votes: int, suggested: int | None, model: Model,
 
 
 def accordion(sections: list[tuple[str, w.Widget]]) -> w.Accordion:
-    """Tools used once in a while, closed until opened."""
-    acc = w.Accordion(children=[s for _, s in sections], selected_index=None)
-    for i, (title, _) in enumerate(sections):
-        acc.set_title(i, title)
-    return acc
+    """Tools used once in a while, closed until opened (and drawn when first opened)."""
+    return LazyAccordion(sections)

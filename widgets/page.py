@@ -65,6 +65,41 @@ class Drawer(w.VBox):
         self.body.layout.display = None if self.toggle.value else "none"
 
 
+class _LazyPages:
+    """Pages (of tabs or an accordion) that go into the page when first chosen, as a
+    Drawer's tools do: a page not yet looked at costs the browser no drawing."""
+
+    def _set_pages(self, pages: list[tuple[str, w.Widget]]) -> None:
+        self.contents = [page for _, page in pages]
+        # Each page sits in a slot of its own, so filling one never re-draws the others.
+        self._slots = [w.Box(layout=w.Layout(width="100%")) for _ in pages]
+        self.children = self._slots
+        self.titles = [title for title, _ in pages]
+        self.observe(lambda _c: self._fill(), "selected_index")
+        self._fill()
+
+    def _fill(self) -> None:
+        i = self.selected_index
+        if i is not None and not self._slots[i].children:
+            self._slots[i].children = [self.contents[i]]
+
+
+class LazyTab(_LazyPages, w.Tab):
+    """Tabs whose pages are drawn when first chosen (the first is chosen at once)."""
+
+    def __init__(self, pages: list[tuple[str, w.Widget]]):
+        super().__init__()
+        self._set_pages(pages)
+
+
+class LazyAccordion(_LazyPages, w.Accordion):
+    """Sections closed until opened, each drawn when first opened."""
+
+    def __init__(self, pages: list[tuple[str, w.Widget]]):
+        super().__init__(selected_index=None)
+        self._set_pages(pages)
+
+
 class StageView(w.VBox):
     """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
 

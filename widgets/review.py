@@ -19,7 +19,7 @@ from . import cause_controls as cc
 from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
 from .messages import guarded
-from .page import Drawer, Hush, StageView
+from .page import Drawer, Hush, LazyTab, StageView
 from .report_button import ReportButton
 
 log = logging.getLogger("wtfc.widgets.review")
@@ -145,10 +145,8 @@ class ReviewView(StageView):
         feedback_tab = w.HBox([feedback_form, log_box],
                               layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_tab.add_class("wtfc-fit-grid")
-        self.tabs = w.Tab([self._progress_tab, feedback_tab])
+        self.tabs = LazyTab([("Progress", self._progress_tab), ("You said, we did", feedback_tab)])
         self.tabs.add_class("wtfc-fit-tabs")
-        self.tabs.set_title(0, "Progress")
-        self.tabs.set_title(1, "You said, we did")
         self.page_tools = [self.report]
         return self.arrange()
 

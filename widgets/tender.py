@@ -38,6 +38,9 @@ class TenderView(StageView):
         self.view_choice.observe(lambda _c: self._show(), "value")
         self.sections = {"results": self.results.box, "moderate": self.moderation.box,
                          "setup": self.setup.box}
+        # Each view goes into the page when first shown: the big screen opens on Results
+        # without drawing Moderation and Set up (about half the page's widgets).
+        self._slots = {key: w.Box(layout=w.Layout(width="100%")) for key in self.sections}
         return self.arrange()
 
     def __init__(self, workshop, **kwargs):
@@ -49,7 +52,7 @@ class TenderView(StageView):
         # A served page is built for the big screen first, then given its table (a member).
         if self.table:
             return [self.empty, self.scoring.box]
-        return [self.empty, *self.sections.values()]
+        return [self.empty, *self._slots.values()]
 
     def _place_view_choice(self) -> None:
         # On the big screen the view buttons share the row with Undo: one screen, no scroll.
@@ -63,9 +66,11 @@ class TenderView(StageView):
     def _show(self) -> None:
         has = self.workshop.tender.current_id() is not None
         self.empty.layout.display = None if not has else "none"
-        for key, box in self.sections.items():
+        for key, slot in self._slots.items():
             shown = key == self.view_choice.value and (has or key == "setup")
-            box.layout.display = None if shown else "none"
+            if shown and not slot.children:
+                slot.children = [self.sections[key]]
+            slot.layout.display = None if shown else "none"
 
     def redraw(self, tables: set[str]) -> None:
         tender = self.workshop.tender

@@ -8,7 +8,9 @@ import pytest
 import widgets.context as context
 from widgets.collect import CollectView
 from widgets.context import PageContext
+from widgets.ladder import LadderView
 from widgets.overview import OverviewView
+from widgets.review import ReviewView
 from widgets.root_cause import RootCauseView
 from widgets.theme import ThemeView
 from workbook import StatementIn, Workshop
@@ -171,3 +173,25 @@ def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
     assert not any(getattr(x, "description", "") == "Export to Excel" for x in shown)
     view.live.stop()
     view.close()
+
+
+def test_pages_draw_what_is_not_yet_shown_when_first_chosen(ws):
+    """Tabs, accordions and modes not yet looked at go into the page when first chosen (the
+    browser draws less when the page opens); their controls then work as before."""
+    review = ReviewView(ws)
+    assert review.feedback_list not in all_widgets(review)
+    review.tabs.selected_index = 1
+    assert review.feedback_list in all_widgets(review)
+    review.tabs.selected_index = 0
+    assert review.feedback_list in all_widgets(review)  # kept: going back is instant
+    review.close()
+    ladder = LadderView(ws)
+    assert ladder.commissioner.left not in all_widgets(ladder)
+    closed = [a for a in all_widgets(ladder) if type(a).__name__ == "LazyAccordion"]
+    assert closed and all(not slot.children for a in closed for slot in a.children)
+    ladder.mode.value = "commissioner"
+    assert ladder.commissioner.left in all_widgets(ladder)
+    assert ladder.commissioner.right in all_widgets(ladder)
+    ladder.mode.value = "trainer"
+    assert ladder.commissioner.left.layout.display == "none"
+    ladder.close()

@@ -202,12 +202,28 @@ def _roster(ws):
         return roster(conn, ws.tender.current_id(conn))
 
 
+def in_page(view, box) -> bool:
+    """The box is one of the page's parts (or fills one of its slots)."""
+    return any(part is box or box in getattr(part, "children", ()) for part in view.children)
+
+
+def test_big_screen_draws_moderation_and_set_up_when_first_shown(ws):
+    view = TenderView(ws)
+    assert in_page(view, view.results.box)
+    assert not in_page(view, view.moderation.box) and not in_page(view, view.setup.box)
+    view.view_choice.value = "moderate"
+    assert in_page(view, view.moderation.box) and not in_page(view, view.setup.box)
+    view.view_choice.value = "results"
+    assert in_page(view, view.moderation.box)  # kept: going back is instant
+    view.close()
+
+
 def test_a_page_built_for_the_big_screen_becomes_a_members_page(ws):
     # Served pages are built while pre-heated (no table), then given the request's table.
     view = TenderView(ws)
     assert view.view_choice in view._undo_box.children
     view.set_table("Amani")
-    assert view.scoring.box in view.children and view.results.box not in view.children
+    assert view.scoring.box in view.children and not in_page(view, view.results.box)
     assert view.view_choice not in view._undo_box.children
     assert view.scoring.member == "Amani" and view.scoring.box.layout.display is None
     assert view.scoring.bidder_select.value == "B1"
@@ -216,7 +232,7 @@ def test_a_page_built_for_the_big_screen_becomes_a_members_page(ws):
     view.scoring.save_button.click()
     assert stored_scores(ws, "Amani")[("B1", "Q1")] == (3, "Clear about opening times")
     view.set_table(None)
-    assert view.results.box in view.children and view.view_choice in view._undo_box.children
+    assert in_page(view, view.results.box) and view.view_choice in view._undo_box.children
 
 
 def test_results_show_no_young_peoples_effect_before_they_score(ws):
