@@ -50,8 +50,16 @@ def axe_failures(page: Any, name: str) -> list[dict]:
 
 def rung_px_as_displayed(page: Any) -> float:
     """How tall the ladder's rung names are on screen: PNG size scaled as the page shows it."""
-    img = page.locator(".wtfc-ladder-figure img:visible").first
-    natural, shown = img.evaluate("i => [i.naturalWidth, i.getBoundingClientRect().width]")
+    # Found, loaded and measured in one step in the page: a redraw swaps the <img> (and a
+    # new one is 0 px wide until its PNG has loaded), so wait for one that is drawn.
+    sizes = page.wait_for_function("""() => {
+      for (const i of document.querySelectorAll('.wtfc-ladder-figure img')) {
+        const shown = i.getBoundingClientRect().width;
+        if (i.complete && i.naturalWidth && shown) return [i.naturalWidth, shown];
+      }
+      return null;
+    }""", timeout=15_000).json_value()
+    natural, shown = sizes
     return RUNG_PX_IN_PNG * shown / natural
 
 
