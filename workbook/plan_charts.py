@@ -138,33 +138,46 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
 
 
 def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False) -> Chart:
-    """Each indicator's way from baseline (0%) to target (100%), with its latest figures."""
-    width, font, short = _sizes(screen)
+    """Each indicator's way from baseline (0%) to target (100%), with its latest figures.
+
+    Each name is written above its bar across the whole width (not squeezed into a margin
+    at the left), so long names and the figures beside the bars both fit."""
+    width, font, _ = _sizes(screen)
     df = indicators.head(top).iloc[::-1]
-    fig = _figure(width, max(3.5, 0.7 * len(df) + 2))
+    fig = _figure(width, max(3.5, 0.9 * len(df) + 1.9))
     ax = fig.add_subplot()
     if not len(df):
         _empty(ax, "No indicators yet")
     else:
         pct = [0.0 if pd.isna(p) else max(-50.0, min(150.0, float(p) * 100)) for p in
                df["progress"]]
-        names = [_short(str(n), short) for n in df["name"]]
-        bars = ax.barh(names, pct, color="#0072B2", edgecolor="black")
+        ys = range(len(df))
+        bars = ax.barh(list(ys), pct, height=0.42, color="#0072B2", edgecolor="black")
+        left = min(0, min(pct)) - 5
+        for y, name in zip(ys, df["name"], strict=True):
+            ax.text(left, y + 0.27, _short(str(name), 52 if screen else 90),
+                    fontsize=font - 2, va="bottom", ha="left", zorder=3,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         labels = [
             "not measured yet" if pd.isna(r.progress) else
-            f"{r.progress * 100:.0f}% ({_num(r.latest)} of {_num(r.target)}{_unit(r.unit)})"
+            f"{r.progress * 100:.0f}%: now {_num(r.latest)}{_unit(r.unit)}, "
+            f"target {_num(r.target)}{_unit(r.unit)}"
             for r in df.itertuples()
         ]
-        ax.bar_label(bars, labels=labels, fontsize=font - 2, padding=6)
-        ax.axvline(100, color="#009E73", linewidth=3, linestyle="--")
-        # Above the bars, clear of the axis's numbers; room on the right for the labels.
-        ax.text(100, len(df) - 0.45, " target", fontsize=font - 2, color="#005A41",
-                va="bottom")
-        ax.set_xlim(min(0, min(pct)) - 5, 250 if screen else 190)
+        # On a white ground: a label that crosses the target line stays readable.
+        ax.bar_label(bars, labels=labels, fontsize=font - 2, padding=6, zorder=3,
+                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.axvline(100, color="#009E73", linewidth=3, linestyle="--", zorder=1,
+                   label="Target reached (100%)")
+        # Named in a legend below the chart: a label at the line's top ran into the title.
+        fig.legend(loc="outside lower center", fontsize=font - 2, frameon=False)
+        ax.set_yticks([])
+        ax.set_ylim(-0.5, len(df) - 0.1)
+        ax.set_xlim(left, 280)
         ax.set_xlabel("% of the way to target" if screen else
-                      "Progress from baseline (0%) to target (100%)", fontsize=font - 2)
+                      "% of the way from baseline (0%) to target (100%)", fontsize=font - 2)
         ax.tick_params(labelsize=font - 2)
-        ax.spines[["top", "right"]].set_visible(False)
+        ax.spines[["top", "right", "left"]].set_visible(False)
     ax.set_title("Progress against indicators", fontsize=font + 2)
     parts = [
         f"{r.name}: baseline {_num(r.baseline)}, target {_num(r.target)}{_unit(r.unit)}, "
