@@ -144,7 +144,7 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
     at the left), so long names and the figures beside the bars both fit."""
     width, font, _ = _sizes(screen)
     df = indicators.head(top).iloc[::-1]
-    fig = _figure(width, max(3.5, 0.9 * len(df) + 1.9))
+    fig = _figure(width, max(3.5, 0.8 * len(df) + 1.6))
     ax = fig.add_subplot()
     if not len(df):
         _empty(ax, "No indicators yet")
