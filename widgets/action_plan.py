@@ -130,6 +130,11 @@ class ActionPlanView(StageView):
         self.due_chart = ChartView(outputs=self.workshop.outputs)
         self.charts = LazyTab([("By status", self.status_chart), ("By owner", self.owner_chart),
                                ("Due dates", self.due_chart)])
+        # The big screen shows the plan or one of its charts, a press apart, each with the
+        # column's whole height (the actions first: they are what the room is making).
+        self.plan_tabs = LazyTab([("Actions", self.actions_list), *zip(
+            ("Chart: by status", "Chart: by owner", "Chart: due dates"),
+            (self.status_chart, self.owner_chart, self.due_chart), strict=True)])
         self.report = ReportButton(self.workshop, self.messages)
         self.page_tools = [self.report]
 
@@ -146,11 +151,11 @@ class ActionPlanView(StageView):
 
     def arrange(self) -> list[w.Widget]:
         if self.table is None:
-            # The big screen shows the plan: the actions and their chart side by side, the
-            # ideas beside them; making, changing and deleting actions open on demand.
+            # The big screen shows the plan: the actions (or a chart of them) beside the
+            # ideas; making, changing and deleting actions open on demand.
             left = w.VBox([self._ideas_box, self._action_drawer, self._edit_drawer])
             left.add_class("wtfc-fit-form")
-            plan = cc.labelled_box("The plan", [self.actions_list, self.charts])
+            plan = cc.labelled_box("The plan", [self.plan_tabs])
             plan.add_class("wtfc-fit-main")
             plan.add_class("wtfc-plan-main")
             grid = w.HBox([left, plan], layout=w.Layout(width="100%", grid_gap="1rem"))
