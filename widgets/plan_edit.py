@@ -26,13 +26,34 @@ def just_now(at: float) -> bool:
     return time.monotonic() - at < JUST_NOW
 
 
+class ChooserMixin:
+    """For views whose choosers can lose their choice to a change made elsewhere."""
+
+    _writing = False
+
+    def after_write(self, message: str | None = None) -> None:
+        self._writing = True  # the redraw that follows is this screen's own change
+        try:
+            super().after_write(message)
+        finally:
+            self._writing = False
+
+    def _tell_gone(self, text: str) -> None:
+        """Say a chosen item has gone; after this screen's own change (an undo, say) add it
+        to what that change says rather than hide it."""
+        if self._writing and self.messages.kind == "ok":
+            self.messages.ok(f"{self.messages.text.removeprefix('✔ ')} {text}")
+        else:
+            self.messages.info(text)
+
+
 def idea_label(row: object) -> str:
     """How an idea reads in the chooser (plain text: option labels are not HTML)."""
     chosen = " (→ an action)" if pd.notna(row.action_id) else ""
     return f"{IDEA_LABELS[row.kind]}: {short(row.text, 60)}{chosen}"
 
 
-class IdeaEditMixin:
+class IdeaEditMixin(ChooserMixin):
     """Mixed into ActionPlanView: the "Change or delete an idea" drawer and what it does."""
 
     def _build_idea_edit(self) -> Drawer:
@@ -65,8 +86,8 @@ class IdeaEditMixin:
             *((idea_label(r), int(r.idea_id)) for r in rows.itertuples())],
             keep=chosen, fallback=NONE)
         if chosen and self._idea_row(chosen) is None:  # gone from the store, not just hidden
-            self.messages.info("The idea you were changing has been deleted (on this or "
-                               "another screen).")
+            self._tell_gone("The idea you were changing has been deleted (on this or "
+                            "another screen).")
         self._fill_idea()
 
     def _idea_row(self, idea_id: int) -> pd.Series | None:
