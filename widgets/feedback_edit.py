@@ -13,7 +13,7 @@ from workbook.causes_view import short
 from . import cause_controls as cc
 from .messages import guarded
 from .page import Drawer
-from .plan_edit import ChooserMixin, just_now
+from .plan_edit import ChooserMixin, just_now, tools_box
 
 NONE = 0
 STYLE = {"description_width": "initial"}
@@ -46,7 +46,7 @@ class FeedbackEditMixin(ChooserMixin):
         self.delete_feedback_button = w.Button(description="Delete entry", button_style="danger",
                                                tooltip="“Undo my last change” brings it back")
         self.delete_feedback_button.on_click(lambda _b: self.delete_feedback())
-        self._fb_drawer = Drawer("Change or delete an entry", [w.VBox([
+        self._fb_drawer = Drawer("Change or delete an entry", [tools_box([
             self.fb_edit_select, self.fb_edit_said, self.fb_edit_did,
             w.HBox([self.save_feedback_button, self.delete_feedback_button])])])
         return self._fb_drawer
@@ -116,5 +116,5 @@ class FeedbackEditMixin(ChooserMixin):
         with self._quiet():
             self.fb_edit_select.value = NONE
         self._fill_entry()
-        said = "" if row is None else f" “{short(str(row['you_said']), 60)}”"
+        said = "" if row is None else f" “{short(str(row['you_said']), 30)}”"
         self.after_write(f"Deleted the entry{said}. “Undo my last change” brings it back.")

@@ -22,6 +22,14 @@ STYLE = {"description_width": "initial"}
 JUST_NOW = 1.5  # seconds: a second press of Delete within this is the tail of a double click
 
 
+def tools_box(children: list[w.Widget]) -> w.VBox:
+    """A drawer's controls. The right padding keeps the controls' own margins inside the box:
+    a widget box clips what overflows it, and a control 100% wide overflows by its margin."""
+    box = w.VBox(children, layout=w.Layout(padding="0 0.4rem 0.3rem 0"))
+    box.add_class("wtfc-edit-tools")
+    return box
+
+
 def just_now(at: float) -> bool:
     return time.monotonic() - at < JUST_NOW
 
@@ -70,8 +78,8 @@ class IdeaEditMixin(ChooserMixin):
         self.delete_idea_button = w.Button(description="Delete idea", button_style="danger",
                                            tooltip="“Undo my last change” brings it back")
         self.delete_idea_button.on_click(lambda _b: self.delete_idea())
-        box = w.VBox([self.idea_edit_select, self.idea_action_note, self.idea_edit_text,
-                      w.HBox([self.save_idea_button, self.delete_idea_button])])
+        box = tools_box([self.idea_edit_select, self.idea_action_note, self.idea_edit_text,
+                         w.HBox([self.save_idea_button, self.delete_idea_button])])
         self._idea_drawer = Drawer("Change or delete an idea", [box])
         self.idea_edit_toggle = self._idea_drawer.toggle
         return self._idea_drawer
@@ -135,7 +143,7 @@ class IdeaEditMixin(ChooserMixin):
             self.messages.info("Nothing to save: the words have not changed.")
             return
         self.workshop.edit_idea(self.idea_edit_select.value, words, actor=self.actor)
-        self.after_write(f"Saved the idea: “{short(words, 60)}”.")
+        self.after_write(f"Saved the idea: “{short(words, 40)}”.")
 
     @guarded
     def delete_idea(self) -> None:
@@ -151,8 +159,7 @@ class IdeaEditMixin(ChooserMixin):
         with self._quiet():
             self.idea_edit_select.value = NONE
         self._fill_idea()
-        kept = (f" The action made from it, “{short(action, 60)}”, stays in the plan (change "
-                "or delete it under “Update or delete an action”)." if action else "")
-        words = "" if row is None else f" “{short(str(row['text']), 60)}”"
-        self.after_write(f"Deleted the idea{words}.{kept} “Undo my last change” brings it "
-                         "back.")
+        kept = (f" Its action “{short(action, 30)}” stays in the plan." if action else "")
+        words = "" if row is None else f" “{short(str(row['text']), 30)}”"
+        self.after_write(f"Deleted the idea{words}.{kept} “Undo my last change” brings the "
+                         "idea back.")

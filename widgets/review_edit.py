@@ -15,7 +15,7 @@ from workbook.plan_charts import _num, _unit
 from . import cause_controls as cc
 from .messages import guarded
 from .page import Drawer
-from .plan_edit import ChooserMixin, just_now
+from .plan_edit import ChooserMixin, just_now, tools_box
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
@@ -81,11 +81,11 @@ class IndicatorEditMixin(ChooserMixin):
                                                 button_style="danger",
                                                 tooltip="“Undo my last change” brings it back")
         self.delete_indicator_button.on_click(lambda _b: self.delete_indicator())
-        box = w.VBox([self.ind_edit_select, self.ind_edit_name,
-                      w.HBox([self.ind_edit_baseline, self.ind_edit_baseline_on]),
-                      w.HBox([self.ind_edit_target, self.ind_edit_target_on]),
-                      self.ind_edit_unit,
-                      w.HBox([self.save_indicator_button, self.delete_indicator_button])])
+        box = tools_box([self.ind_edit_select, self.ind_edit_name,
+                         w.HBox([self.ind_edit_baseline, self.ind_edit_baseline_on]),
+                         w.HBox([self.ind_edit_target, self.ind_edit_target_on]),
+                         self.ind_edit_unit,
+                         w.HBox([self.save_indicator_button, self.delete_indicator_button])])
         self._ind_drawer = Drawer("Change or delete an indicator", [box])
 
         self.meas_indicator = w.Dropdown(description="Measurements of", layout=WIDE,
@@ -97,7 +97,7 @@ class IndicatorEditMixin(ChooserMixin):
                                                   button_style="danger",
                                                   tooltip="“Undo my last change” brings it back")
         self.delete_measurement_button.on_click(lambda _b: self.delete_measurement())
-        self._meas_drawer = Drawer("Delete a measurement", [w.VBox([
+        self._meas_drawer = Drawer("Delete a measurement", [tools_box([
             self.meas_indicator, self.meas_select,
             w.HBox([self.delete_measurement_button])])])
 
@@ -183,7 +183,7 @@ class IndicatorEditMixin(ChooserMixin):
         # Only what changed here is sent: another screen's change to the rest is kept.
         self.workshop.edit_indicator(self.ind_edit_select.value, actor=self.actor, **changes)
         what = ", ".join(FIELD_WORDS[n] for n in changes)
-        self.after_write(f"Saved the indicator “{short(self.ind_edit_name.value, 60)}” "
+        self.after_write(f"Saved the indicator “{short(self.ind_edit_name.value, 30)}” "
                          f"(changed: {what}).")
 
     @guarded
@@ -205,7 +205,7 @@ class IndicatorEditMixin(ChooserMixin):
         self._fill_indicator()
         n = 0 if row is None else int(row["measurements"])
         with_them = (f" and its {n} measurement{'s' if n != 1 else ''}" if n else "")
-        name = "" if row is None else f" “{short(str(row['name']), 60)}”"
+        name = "" if row is None else f" “{short(str(row['name']), 30)}”"
         self.after_write(f"Deleted the indicator{name}{with_them}. “Undo my last change” "
                          "brings it back.")
 
