@@ -109,11 +109,15 @@ def test_edit_tools_at_a_table_laptop(page, open_stage, button, screenshot, note
     page.set_viewport_size(LAPTOP)
     open_stage(page, notebook, "Table 1")
     name = notebook.removesuffix(".ipynb")
-    tabs = ["Progress", "You said, we did"] if notebook == REVIEW else [None]
-    for tab in tabs:
+    tabs = ([("Progress", "Change or delete an indicator", "Indicator to change"),
+             ("You said, we did", "Change or delete an entry", "Entry to change")]
+            if notebook == REVIEW else [(None, "Change or delete an idea", "Idea to change")])
+    for tab, drawer, chooser in tabs:
         if tab:
             page.get_by_role("tab", name=tab).click()
+        expect(button(page, drawer)).to_be_visible()  # the tab is drawn when first chosen
         open_drawers(page)
+        expect(page.get_by_label(chooser)).to_be_visible()
         page.mouse.move(0, 0)
         no_errors(page)
         suffix = f"-{tab.split(',')[0].replace(' ', '')}" if tab else ""
