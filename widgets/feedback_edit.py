@@ -80,6 +80,7 @@ class FeedbackEditMixin(ChooserMixin):
                 control.value = stored[name]
         self._fb_loaded = None if row is None else (int(row["feedback_id"]), stored)
 
+    @guarded
     def _on_entry_choice(self, _c: dict) -> None:
         if not self._quiet.on:
             self._fill_entry()

@@ -126,6 +126,7 @@ class IdeaEditMixin(ChooserMixin):
             f"“{esc(short(action, 80))}”. Deleting the idea keeps that action in the plan.</p>"
             if action else "")
 
+    @guarded
     def _on_idea_choice(self, _c: dict) -> None:
         if not self._quiet.on:
             self._fill_idea()

@@ -153,10 +153,12 @@ class IndicatorEditMixin(ChooserMixin):
                     None if isinstance(control, w.DatePicker) else "")
         self._ind_loaded = None if row is None else (int(row["indicator_id"]), stored)
 
+    @guarded
     def _on_indicator_choice(self, _c: dict) -> None:
         if not self._quiet.on:
             self._fill_indicator()
 
+    @guarded
     def _on_meas_indicator(self, _c: dict) -> None:
         if not self._quiet.on:
             with self._quiet():
