@@ -23,6 +23,7 @@ from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
 from .messages import guarded
 from .page import Drawer, Hush, LazyTab, StageView
+from .plan_edit import IdeaEditMixin
 from .report_button import ReportButton
 
 log = logging.getLogger("wtfc.widgets.action_plan")
@@ -67,7 +68,7 @@ def actions_html(actions: pd.DataFrame) -> str:
             f"{MORE_NOTE}</div>")
 
 
-class ActionPlanView(StageView):
+class ActionPlanView(IdeaEditMixin, StageView):
     """Per theme: write what is happening already and ideas; turn ideas into owned actions."""
 
     stage = "5 · Action plan: who will do what, by when?"
@@ -91,6 +92,7 @@ class ActionPlanView(StageView):
         self.add_idea_button = w.Button(description="Add idea", button_style="primary")
         self.add_idea_button.on_click(lambda _b: self.add_idea())
         self.ideas_list = w.HTML(layout=w.Layout(width="100%"))
+        self._build_idea_edit()
 
         self.from_idea = w.Dropdown(description="Start from an idea", layout=WIDE, style=STYLE)
         self.from_idea.observe(self._on_from_idea, "value")
@@ -138,8 +140,9 @@ class ActionPlanView(StageView):
         self.report = ReportButton(self.workshop, self.messages)
         self.page_tools = [self.report]
 
-        self._ideas_box = cc.labelled_box("Happening already, and ideas", [
-            self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]), self.ideas_list])
+        self._idea_fields = [self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]),
+                             self.ideas_list]
+        self._ideas_box = cc.labelled_box("Happening already, and ideas", self._idea_fields)
         self._action_fields = [
             self.from_idea, self.action_text, self.owner, w.HBox([self.due, self.status]),
             self.cause_select, self.success_select, w.HBox([self.add_action_button])]
@@ -152,8 +155,10 @@ class ActionPlanView(StageView):
     def arrange(self) -> list[w.Widget]:
         if self.table is None:
             # The big screen shows the plan: the actions (or a chart of them) beside the
-            # ideas; making, changing and deleting actions open on demand.
-            left = w.VBox([self._ideas_box, self._action_drawer, self._edit_drawer])
+            # ideas; making actions and changing ideas and actions open on demand.
+            self._ideas_box.children = [self._ideas_box.children[0], *self._idea_fields]
+            left = w.VBox([self._ideas_box, self._idea_drawer, self._action_drawer,
+                           self._edit_drawer])
             left.add_class("wtfc-fit-form")
             plan = cc.labelled_box("The plan", [self.plan_tabs])
             plan.add_class("wtfc-fit-main")
@@ -162,6 +167,8 @@ class ActionPlanView(StageView):
             grid.add_class("wtfc-fit-grid")
             return [self.theme_select, grid]
         # A table's laptop writes ideas and actions: both forms open, the plan below.
+        self._ideas_box.children = [self._ideas_box.children[0], *self._idea_fields,
+                                    self._idea_drawer]
         self._action_box.children = [self._action_box.children[0], *self._action_fields,
                                      self._edit_drawer]
         self.actions_list.layout.width = "55%"
@@ -208,6 +215,7 @@ class ActionPlanView(StageView):
         cc.replace_options(self.from_idea, [("No: write a new action", NONE), *(
             (short(r.text), r.idea_id) for r in open_ideas.itertuples())],
             keep=self.from_idea.value, fallback=NONE)
+        self._draw_idea_choices(ideas)
         causes = self._of_theme(self._causes)
         rows = outline(causes) if len(causes) else []
         cc.replace_options(self.cause_select, [("Not linked to a cause", NONE), *(

@@ -18,9 +18,11 @@ from workbook.thread import ranked_statements
 from . import cause_controls as cc
 from .cards import MORE_NOTE, esc, more_attrs
 from .chart import ChartView
+from .feedback_edit import FeedbackEditMixin
 from .messages import guarded
 from .page import Drawer, Hush, LazyTab, StageView
 from .report_button import ReportButton
+from .review_edit import IndicatorEditMixin
 
 log = logging.getLogger("wtfc.widgets.review")
 NONE = 0
@@ -75,7 +77,7 @@ def long_sentences(text: str) -> bool:
     return any(len(s.split()) > EASY_WORDS for s in text.replace("!", ".").split("."))
 
 
-class ReviewView(StageView):
+class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
     """Baselines, indicators and measurements per success statement; "you said, we did"."""
 
     stage = "6 · Implement and review: are things getting better?"
@@ -124,13 +126,15 @@ class ReviewView(StageView):
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
 
-        self._indicator_box = cc.labelled_box("Set an indicator", [
+        self._build_indicator_edit()
+        self._indicator_fields = [
             self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
             w.HBox([self.target, self.target_on]), self.ind_unit,
-            w.HBox([self.add_indicator_button])])
-        self._measure_box = cc.labelled_box("Add a measurement", [
-            self.measure_select, w.HBox([self.value, self.measured_on]), self.note,
-            w.HBox([self.add_measurement_button])])
+            w.HBox([self.add_indicator_button])]
+        self._indicator_box = cc.labelled_box("Set an indicator", self._indicator_fields)
+        self._measure_fields = [self.measure_select, w.HBox([self.value, self.measured_on]),
+                                self.note, w.HBox([self.add_measurement_button])]
+        self._measure_box = cc.labelled_box("Add a measurement", self._measure_fields)
         # Indicators are set once and measured now and then: on the big screen both forms
         # open on demand, so the progress and its chart keep the screen.
         self._drawers = [Drawer("Set an indicator", [self._indicator_box]),
@@ -138,7 +142,7 @@ class ReviewView(StageView):
         self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_form = cc.labelled_box("You said, we did", [
             self.theme_select, self.people_said, self.action_select, self.you_said,
-            self.we_did, w.HBox([self.add_feedback_button])])
+            self.we_did, w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
         feedback_form.add_class("wtfc-fit-form")
         log_box = cc.labelled_box("The log", [self.feedback_list])
         log_box.add_class("wtfc-fit-main")
@@ -152,10 +156,19 @@ class ReviewView(StageView):
 
     def arrange(self) -> list[w.Widget]:
         tab = self._progress_tab
+        # Changing an indicator sits by the form that sets one, deleting a measurement by the
+        # form that adds one: in drawers of their own on the big screen, in the forms at a table.
+        at_table = self.table is not None
+        for box, fields, drawer in ((self._indicator_box, self._indicator_fields,
+                                     self._ind_drawer),
+                                    (self._measure_box, self._measure_fields,
+                                     self._meas_drawer)):
+            box.children = [box.children[0], *fields, *([drawer] if at_table else [])]
         if self.table is None:
             # The big screen: the indicators (scrolling in their box) beside their chart.
-            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]),
-                           *self._drawers])
+            set_ind, add_meas = self._drawers
+            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]), set_ind,
+                           self._ind_drawer, add_meas, self._meas_drawer])
             left.add_class("wtfc-fit-form")
             left.add_class("wtfc-review-left")
             chart = cc.labelled_box("Progress", [self.chart])
@@ -187,6 +200,8 @@ class ReviewView(StageView):
             cc.replace_options(self.measure_select, [("Choose an indicator", NONE), *(
                 (short(r.name), r.indicator_id) for r in self._ind.itertuples())],
                 keep=self.measure_select.value, fallback=NONE)
+            self._draw_indicator_choices()
+            self._draw_entry_choices()
             themes = self._themes.sort_values("priority", na_position="last") if len(
                 self._themes) else self._themes
             cc.replace_options(self.theme_select, [

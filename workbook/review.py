@@ -94,7 +94,12 @@ class ReviewOps:
             raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an indicator.")
         values = {k: checks[k](v) for k, v in changes.items()}
         with self.store.write(actor, "Edited an indicator") as tx:
-            _live(tx, db.indicators, indicator_id, "indicator")
+            row = _live(tx, db.indicators, indicator_id, "indicator")
+            # Checked against what is stored, so changing one date alone cannot cross them.
+            if values.get("target_on", row["target_on"]) < values.get("baseline_on",
+                                                                       row["baseline_on"]):
+                raise InputError("The target date comes before the baseline date: check the "
+                                 "dates.")
             tx.update(db.indicators, indicator_id, **values)
 
     def delete_indicator(self, indicator_id: int, *, actor: str = "") -> None:

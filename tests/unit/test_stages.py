@@ -123,6 +123,12 @@ def test_indicators_measurements_and_progress(ws, theme):
         ws.add_measurement(i, "soon", 4)
     with pytest.raises(InputError, match="target date comes before"):
         ws.add_indicator(s, "x", 1, 2, baseline_on="2027-01-01", target_on="2026-01-01")
+    with pytest.raises(InputError, match="target date comes before"):
+        ws.edit_indicator(i, target_on="2026-01-01")  # before the stored baseline date
+    ws.edit_indicator(i, name="Evenings out each week", baseline="2.5", unit="")
+    ind = ws.indicators.iloc[0]
+    assert (ind["name"], ind["baseline"], ind["unit"], ind["target_on"]) == (
+        "Evenings out each week", 2.5, "", "2027-04-01")
     ws.delete_indicator(i)
     assert ws.indicators.empty and ws.measurements.empty
 
