@@ -63,6 +63,8 @@ class Drawer(w.VBox):
         if self.toggle.value and not self.body.children:
             self.body.children = self.contents
         self.body.layout.display = None if self.toggle.value else "none"
+        # For layouts that place an open drawer differently (a row of drawers: wtfc.css).
+        (self.add_class if self.toggle.value else self.remove_class)("wtfc-drawer-open")
 
 
 class _LazyPages:

@@ -167,8 +167,11 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         if self.table is None:
             # The big screen: the indicators (scrolling in their box) beside their chart.
             set_ind, add_meas = self._drawers
-            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]), set_ind,
-                           self._ind_drawer, add_meas, self._meas_drawer])
+            # Four drawers two by two (an open one takes the row's width): the indicators
+            # keep the height.
+            drawers = w.Box([set_ind, self._ind_drawer, add_meas, self._meas_drawer])
+            drawers.add_class("wtfc-drawer-grid")
+            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]), drawers])
             left.add_class("wtfc-fit-form")
             left.add_class("wtfc-review-left")
             chart = cc.labelled_box("Progress", [self.chart])
