@@ -12,6 +12,7 @@ from workbook.report import write_report
 
 from .cards import esc
 from .messages import MessageArea, guarded
+from .page import Drawer
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Short labels: the choice sits beside Undo in the page's header on the big screen.
@@ -23,20 +24,24 @@ CHOICES = (
 )
 
 
-class ReportButton(w.HBox):
-    """Choose a format, make the report; a download link appears (the file is in outputs/)."""
+class ReportButton(w.VBox):
+    """"Report" opens a small panel (over the page, not pushing it down): choose a format,
+    make the report; a download link appears (the file is in outputs/)."""
 
     def __init__(self, workshop: Workshop, messages: MessageArea):
         self.workshop = workshop
         self.messages = messages
-        self.format = w.Dropdown(description="Report", options=CHOICES, value=CHOICES[0][1],
+        self.format = w.Dropdown(description="Format", options=CHOICES, value=CHOICES[0][1],
                                  style={"description_width": "initial"},
                                  layout=w.Layout(width="min(100%, 30rem)"))
         self.make_button = w.Button(description="Make the report")
         self.make_button.on_click(lambda _b: self.make())
         self.link = w.HTML()
         self.saved = None
-        super().__init__([self.format, self.make_button, self.link])
+        # One button in the page's header, so the header keeps room for its messages.
+        self.drawer = Drawer("Report", [self.format, self.make_button, self.link])
+        self.drawer.toggle.tooltip = "Make the WTfC report: choose its format"
+        super().__init__([self.drawer])
         self.add_class("wtfc-report-button")
 
     @guarded

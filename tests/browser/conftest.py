@@ -55,7 +55,7 @@ MAIN_CONTROL: dict[str, tuple[str, str]] = {
     "tender_scoring.ipynb": ("button", "Undo my last change"),
     "04_success.ipynb": ("button", "Add success statement"),
     "05_action_plan.ipynb": ("button", "Add idea"),  # on both layouts (actions: a drawer)
-    "06_review.ipynb": ("button", "Make the report"),  # indicators: a drawer on the big screen
+    "06_review.ipynb": ("button", "Report"),  # indicators: a drawer on the big screen
 }
 
 # Requests the pages make beyond this machine. The hall has no internet: they are blocked in

@@ -215,3 +215,26 @@ def test_n_more_counts_the_rows_this_screen_cannot_show(page, open_stage):
     assert int(re.match(NOTE_COUNT, taller["note"])[1]) < shown, taller
     assert taller["below"] <= int(re.match(NOTE_COUNT, taller["note"])[1]) <= (
         taller["below"] + taller["cut"])
+
+
+# Each stage's add button pressed with nothing typed in: the page says what to do.
+EMPTY_ADD = {"01_collect.ipynb": "Add statement", "03_root_cause.ipynb": "Add cause",
+             "04_success.ipynb": "Add success statement", "05_action_plan.ipynb": "Add idea"}
+
+
+@pytest.mark.parametrize("notebook", list(EMPTY_ADD))
+def test_a_message_keeps_the_page_on_one_screen(page, open_stage, button, screenshot,
+                                                notebook):
+    """Messages come after every action in a room: the page still fits the big screen with
+    one showing, and the message has room to be read (not a sliver beside a long title)."""
+    open_stage(page, notebook)
+    page.wait_for_timeout(500)
+    button(page, EMPTY_ADD[notebook]).click()
+    message = page.locator(".wtfc-message-area .wtfc-message").first
+    expect(message).to_contain_text("first")
+    page.wait_for_timeout(300)
+    _fits(page)
+    box = message.bounding_box()
+    assert box["width"] >= 28 * 22, box  # its column is 30rem at 22 px, less margins
+    assert box["y"] + box["height"] <= 200, box  # in the header's row, not down the page
+    screenshot(page, "bigscreen-" + notebook.removesuffix(".ipynb") + "-message-1920x1080")

@@ -187,6 +187,7 @@ def test_you_said_we_did_saved_escaped_and_report_made(page, open_stage, button,
          what="the entry reaching the store")
     expect(page.locator(".wtfc-feedback")).to_contain_text(f"{XSS} {word}")
     expect(page.locator('img[src="x"]')).to_have_count(0)
+    button(page, "Report").click()  # its panel opens over the page
     button(page, "Make the report").click()
     expect(page.locator(".wtfc-download")).to_be_visible(timeout=60_000)
     page.reload(wait_until="domcontentloaded")
