@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -274,15 +274,24 @@ def _wrap(text: str, width: int = 19) -> str:
     return "\n".join(lines)
 
 
-def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Chart:
-    """The theme at the top, causes beneath their parents; the most-voted causes marked ★."""
+def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
+                     show: Collection[int] | None = None) -> Chart:
+    """The theme at the top, causes beneath their parents; the most-voted causes marked ★.
+
+    `show` draws only those causes (each with the causes above it); the alt text still
+    states every cause, how many are drawn and which are the top ones.
+    """
     df = causes.reset_index(drop=True)
-    children: dict[object, list[int]] = {}
-    for _, r in df.iterrows():
-        parent = None if pd.isna(r["parent_id"]) else int(r["parent_id"])
-        children.setdefault(parent, []).append(int(r["cause_id"]))
     voted = df[df["votes"] > 0].sort_values(["votes", "cause_id"], ascending=[False, True])
     top_ids = set(voted["cause_id"].head(top).astype(int))
+    drawn = df if show is None else df[df["cause_id"].astype(int).isin(set(show))]
+    ids = set(drawn["cause_id"].astype(int))
+    children: dict[object, list[int]] = {}
+    for _, r in drawn.iterrows():
+        # A cause whose parent is gone (or not drawn) hangs from the theme, as in the outline.
+        parent = None if pd.isna(r["parent_id"]) or int(r["parent_id"]) not in ids \
+            else int(r["parent_id"])
+        children.setdefault(parent, []).append(int(r["cause_id"]))
     pos: dict[object, tuple[float, int]] = {}
     leaf = [0]
 
@@ -303,7 +312,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 230 * (max_depth + 1)))
     ax = fig.add_subplot()
     ax.set_axis_off()
-    texts = {int(r["cause_id"]): r for _, r in df.iterrows()}
+    texts = {int(r["cause_id"]): r for _, r in drawn.iterrows()}
     for node, (x, depth) in pos.items():
         for kid in children.get(node, []):
             kx, kd = pos[kid]
@@ -334,10 +343,12 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             zorder=2,
             bbox={"boxstyle": "round,pad=0.5", **style},
             fontweight="bold" if node in top_ids or node is None else "normal",
+            parse_math=False,  # people's words: "$5 or $10" is text, not a formula
         )
     ax.set_xlim(-0.7, width_units - 0.3)
     ax.set_ylim(-max_depth - 0.7, 0.7)
-    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX))
+    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX),
+                 parse_math=False)
     ranked = voted.head(top)
     if len(df):
         tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())
@@ -346,8 +357,12 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             f"{_plural(int(df['depth'].max()), 'level')} deep. "
             + (f"Top causes by dots: {tops}." if tops else "No dots placed yet.")
         )
+        if len(drawn) < len(df):
+            alt += f" The chart shows {len(drawn)} of the {_plural(len(df), 'cause')}."
     else:
         alt = f"Cause tree for the theme {theme_name}: no causes yet."
     data = df[["cause_id", "parent_id", "depth", "text", "votes"]].copy()
     data["top_cause"] = data["cause_id"].isin(top_ids)
+    if show is not None:
+        data["drawn"] = data["cause_id"].isin(ids)
     return Chart(f"causes_{theme_name}", fig, data, alt)

@@ -15,6 +15,7 @@ from workbook.causes_view import (
     short,
     theme_choices,
     top_cause_ids,
+    tree_selection,
 )
 from workbook.charts import cause_tree_chart
 
@@ -130,3 +131,55 @@ def test_short_and_sentences():
     assert short("a  b\nc") == "a b c"
     assert short("x" * 100, 10) == "x" * 9 + "…"
     assert dots_left_sentence("Table 2", 2, 3) == "Table 2 has 2 of 3 dots left for causes"
+
+
+def _width(rows, shown):
+    """Boxes side by side in a tree of the shown causes: its leaves (the theme if none)."""
+    parents = {r.parent_id if r.level > 1 else None for r in rows if r.cause_id in shown}
+    return max(1, sum(1 for c in shown if c not in parents))
+
+
+def test_tree_selection_keeps_the_first_levels_within_the_width():
+    # Six first-level causes, each with two whys: only four boxes fit side by side.
+    rows_in = [(i, None, 0) for i in range(1, 7)]
+    rows_in += [(10 * i + k, i, 0) for i in range(1, 7) for k in (1, 2)]
+    rows = outline(causes_frame(rows_in))
+    shown = tree_selection(rows, max_leaves=4, max_levels=3)
+    assert shown == [1, 11, 2, 21, 3, 31, 4, 41]  # four first causes, one why under each
+    assert _width(rows, set(shown)) == 4
+
+
+def test_tree_selection_draws_top_causes_with_the_causes_above_them_first():
+    # A deep chain whose last cause has most dots, beside many undotted first-level causes.
+    rows_in = [(1, None, 0), (2, 1, 0), (3, 2, 5), *[(i, None, 0) for i in range(4, 10)]]
+    rows = outline(causes_frame(rows_in))
+    shown = tree_selection(rows, max_leaves=3, max_levels=3)
+    assert {1, 2, 3} <= set(shown)
+    assert shown == [1, 2, 3, 4, 5]
+    assert _width(rows, set(shown)) == 3
+    # Too deep to draw: the chain is cut at the level limit, never drawn without its parent.
+    assert tree_selection(rows, max_leaves=3, max_levels=2) == [1, 2, 4, 5]
+
+
+def test_tree_selection_draws_everything_that_fits():
+    rows = outline(causes_frame([(1, None, 1), (2, 1, 0), (3, None, 2)]))
+    assert tree_selection(rows, 4, 3) == [r.cause_id for r in rows]
+    assert tree_selection([], 4, 3) == []
+
+
+def test_cause_tree_chart_draws_only_what_it_is_asked_and_says_so():
+    df = causes_frame([(1, None, 0), (2, 1, 3), (3, None, 0), (4, None, 1)])
+    chart = cause_tree_chart("T", df, show=[1, 2, 3])
+    assert chart.data.set_index("cause_id")["drawn"].to_dict() == {
+        1: True, 2: True, 3: True, 4: False}
+    assert "4 causes" in chart.alt and "The chart shows 3 of the 4 causes." in chart.alt
+    # The top causes are the workshop's, drawn or not: cause 4 stays a top cause in the alt.
+    assert "cause 4 (1 dot)" in chart.alt
+    assert "drawn" not in cause_tree_chart("T", df).data.columns
+
+
+def test_cause_tree_chart_shows_dollar_signs_as_words():
+    df = causes_frame([(1, None, 0), (2, 1, 0)])
+    df["text"] = ["Taxis cost $5 to $10 a trip", r"odd $\frac{ $ text"]
+    chart = cause_tree_chart("Money $x$", df)
+    assert chart.png()[:4] == b"\x89PNG"  # mathtext would raise on the second cause
