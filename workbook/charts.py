@@ -274,12 +274,17 @@ def _wrap(text: str, width: int = 19) -> str:
     return "\n".join(lines)
 
 
+def _more(n: int) -> str:
+    return f"\n+{n} more in the list" if n else ""
+
+
 def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
                      show: Collection[int] | None = None) -> Chart:
     """The theme at the top, causes beneath their parents; the most-voted causes marked ★.
 
-    `show` draws only those causes (each with the causes above it); the alt text still
-    states every cause, how many are drawn and which are the top ones.
+    `show` draws only those causes (each with the causes above it); a box says how many
+    causes beneath it are not drawn, and the alt text still states every cause, how many are
+    drawn and which are the top ones.
     """
     df = causes.reset_index(drop=True)
     voted = df[df["votes"] > 0].sort_values(["votes", "cause_id"], ascending=[False, True])
@@ -292,6 +297,17 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
         parent = None if pd.isna(r["parent_id"]) or int(r["parent_id"]) not in ids \
             else int(r["parent_id"])
         children.setdefault(parent, []).append(int(r["cause_id"]))
+    # Causes not drawn are counted on the nearest drawn box above them (or the theme's).
+    up = {int(r["cause_id"]): None if pd.isna(r["parent_id"]) else int(r["parent_id"])
+          for _, r in df.iterrows()}
+    hidden: dict[object, int] = {}
+    for cid in set(up) - ids:
+        node, seen = up[cid], {cid}
+        while node is not None and node not in ids and node in up and node not in seen:
+            seen.add(node)
+            node = up[node]
+        node = node if node in ids else None
+        hidden[node] = hidden.get(node, 0) + 1
     pos: dict[object, tuple[float, int]] = {}
     leaf = [0]
 
@@ -320,14 +336,14 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
     for node, (x, depth) in pos.items():
         if node is None:
             label, style = (
-                _wrap(theme_name, 24),
+                _wrap(theme_name, 24) + _more(hidden.get(None, 0)),
                 {"facecolor": "#FFFFFF", "edgecolor": "#000000", "linewidth": 3},
             )
         else:
             r = texts[node]
             star = "★ top cause\n" if node in top_ids else ""
             dots = f"\n● {_dots(r['votes'])}" if r["votes"] else ""
-            label = f"{star}{_wrap(str(r['text']))}{dots}"
+            label = f"{star}{_wrap(str(r['text']))}{dots}{_more(hidden.get(node, 0))}"
             style = (
                 {"facecolor": "#FFF3C4", "edgecolor": "#000000", "linewidth": 3.5}
                 if node in top_ids
@@ -346,7 +362,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
             parse_math=False,  # people's words: "$5 or $10" is text, not a formula
         )
     ax.set_xlim(-0.7, width_units - 0.3)
-    ax.set_ylim(-max_depth - 0.7, 0.7)
+    ax.set_ylim(-max_depth - 0.7, 0.45)  # the theme box is short: less room above it
     ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX),
                  parse_math=False)
     ranked = voted.head(top)

@@ -175,6 +175,10 @@ def test_cause_tree_chart_draws_only_what_it_is_asked_and_says_so():
     assert "4 causes" in chart.alt and "The chart shows 3 of the 4 causes." in chart.alt
     # The top causes are the workshop's, drawn or not: cause 4 stays a top cause in the alt.
     assert "cause 4 (1 dot)" in chart.alt
+    # The theme's box says a first-level cause is not drawn; a fully drawn box says nothing.
+    boxes = {t.get_text().split("\n")[0]: t.get_text() for t in chart.figure.axes[0].texts}
+    assert boxes["T"] == "T\n+1 more in the list"
+    assert "more in the list" not in boxes["cause 1"]
     assert "drawn" not in cause_tree_chart("T", df).data.columns
 
 

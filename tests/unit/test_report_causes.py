@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from docx import Document
@@ -170,6 +171,10 @@ def test_a_theme_with_many_causes_draws_a_page_sized_tree_and_says_what_is_left_
     assert left_out == 35 - len(drawn) > 0
     assert deep in set(drawn["cause_id"])  # the top cause is drawn, with the causes above it
     assert chart.figure.get_figwidth() <= 10  # four boxes wide at most
+    # each box says how many causes beneath it are not drawn: together, all that is left out
+    marked = [re.search(r"\+(\d+) more in the list$", t.get_text())
+              for t in chart.figure.axes[0].texts]
+    assert sum(int(m.group(1)) for m in marked if m) == left_out
     printed = chart.smallest_font_pt() * (PRINT_WIDTH_CM / 2.54) / chart.figure.get_figwidth()
     assert printed >= PRINT_MIN_PT
     more = f"{left_out} more causes are in the list below"

@@ -180,7 +180,7 @@ def cause_tree(theme: str, causes: pd.DataFrame) -> tuple[charts.Chart, int]:
     chart = charts.cause_tree_chart(theme, causes, show=show)
     left_out = len(rows) - len(show)
     chart.alt += (
-        f" The chart shows the top causes and the tree's first levels; {left_out} more "
+        f" It draws the top causes first, then the tree's first levels; {left_out} more "
         f"cause{'' if left_out == 1 else 's'} {'is' if left_out == 1 else 'are'} in the "
         "list below, which gives every cause in full."
         if left_out else " The list below gives every cause in full."
