@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import Workshop
 from workbook.causes_view import (
@@ -187,3 +189,28 @@ def test_cause_tree_chart_shows_dollar_signs_as_words():
     df["text"] = ["Taxis cost $5 to $10 a trip", r"odd $\frac{ $ text"]
     chart = cause_tree_chart("Money $x$", df)
     assert chart.png()[:4] == b"\x89PNG"  # mathtext would raise on the second cause
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), max_size=30),
+       st.integers(1, 6), st.integers(1, 4))
+def test_tree_selection_stays_in_bounds_keeps_parents_and_fills_what_fits(spec, leaves, levels):
+    # spec[i] = (parent index, dots): cause i+1 hangs from an earlier cause, or from the theme
+    rows_in = [(i + 1, (p % (i + 1)) or None, dots) for i, (p, dots) in enumerate(spec)]
+    rows = outline(causes_frame(rows_in))
+    shown = set(tree_selection(rows, leaves, levels))
+    by_id = {r.cause_id: r for r in rows}
+    assert _width(rows, shown) <= leaves
+    for c in shown:
+        assert by_id[c].level <= levels
+        assert by_id[c].level == 1 or by_id[c].parent_id in shown
+    # Nothing that would fit is left out: each missing cause that could hang from a drawn box
+    # would widen a tree that is already as wide as allowed.
+    for r in rows:
+        if r.cause_id in shown or r.level > levels:
+            continue
+        parent = None if r.level == 1 else r.parent_id
+        if parent is None or parent in shown:
+            siblings = [c for c in shown if (None if by_id[c].level == 1
+                                             else by_id[c].parent_id) == parent]
+            assert siblings and _width(rows, shown) == leaves
