@@ -128,6 +128,8 @@ def test_sample_docx_has_a_described_tree_per_theme_within_the_a4_text_width(sam
     assert len(trees) == len(expected)
     for (name, n), descr in zip(expected, trees, strict=True):
         assert f"Cause tree for the theme {name}: {n} causes" in descr
+    pictures = [p for p in doc.paragraphs if p._p.xpath(".//pic:pic")]
+    assert all(p.paragraph_format.keep_with_next for p in pictures)  # kept with the caption
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     for name, _ in expected:
         assert why(name) in headings

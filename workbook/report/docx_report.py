@@ -72,9 +72,11 @@ def _a4(doc: DocumentType) -> None:
 def _figure(doc: DocumentType, f: Figure) -> None:
     section = doc.sections[-1]
     text_width = section.page_width - section.left_margin - section.right_margin
-    doc.add_picture(io.BytesIO(f.png), width=min(Cm(PRINT_WIDTH_CM), text_width))
+    p = doc.add_paragraph()
+    p.paragraph_format.keep_with_next = True  # the picture and its caption share a page
+    shape = p.add_run().add_picture(io.BytesIO(f.png), width=min(Cm(PRINT_WIDTH_CM), text_width))
     # Alt text lives on the drawing's docPr element (what Word's "Alt Text" pane edits).
-    inline = doc.inline_shapes[-1]._inline
+    inline = shape._inline
     inline.docPr.set("descr", f.alt)
     inline.docPr.set("title", f.name.replace("_", " "))
     _para(doc, f.alt, "Caption")
