@@ -256,7 +256,10 @@ def _dots(n: int) -> str:
 
 
 def _short(text: str, limit: int = 38) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A label of at most `limit` characters, its "$" kept as text (matplotlib would read
+    "$...$" as a formula: misdrawn, or an error that stops the whole report)."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut.replace("$", r"\$")
 
 
 def _wrap(text: str, width: int = 19) -> str:
@@ -363,8 +366,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
         )
     ax.set_xlim(-0.7, width_units - 0.3)
     ax.set_ylim(-max_depth - 0.7, 0.45)  # the theme box is short: less room above it
-    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX),
-                 parse_math=False)
+    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX))
     ranked = voted.head(top)
     if len(df):
         tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())

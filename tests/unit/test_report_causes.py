@@ -241,3 +241,20 @@ def test_participant_words_in_a_tree_stay_text(tmp_path):
     doc = Document(write_report(ws, "docx", tmp_path / "r.docx"))
     assert any(d.startswith(f"Cause tree for the theme {EVIL}") for d, _ in docx_pictures(doc))
     ws.close()
+
+
+def test_dollar_signs_in_people_s_words_do_not_stop_the_report(tmp_path):
+    # matplotlib reads "$...$" as a formula: this one would raise while drawing a chart
+    tex = r"Costs $\frac{ $ a trip"
+    ws = Workshop.create(tmp_path / "tex", "Money")
+    tid = ws.add_theme(tex, tex)
+    ws.assign([ws.add_statement("R-1", "not_working", "person", tex)], tid)
+    ws.vote("T1", theme_id=tid)
+    cause = ws.add_cause(tid, tex)
+    ws.add_action(tid, tex, tex, "2027-01-01", cause_id=cause)
+    page = read(write_report(ws, "html", tmp_path / "r.html"))
+    [(_, img)] = page.trees()
+    assert f"Cause tree for the theme {tex}: 1 cause" in img["alt"]
+    doc = Document(write_report(ws, "docx", tmp_path / "r.docx"))
+    assert len(docx_pictures(doc)) == 6  # statements, themes, the tree, three plan charts
+    ws.close()
