@@ -121,3 +121,51 @@ def indented_label(row: OutlineRow) -> str:
 
 def dots_left_sentence(voter: str, left: int, per_voter: int) -> str:
     return f"{voter} has {left} of {per_voter} dots left for causes"
+
+
+def tree_selection(rows: list[OutlineRow], max_leaves: int, max_levels: int) -> list[int]:
+    """The causes a page-sized cause tree draws, in outline order.
+
+    The tree may be at most `max_leaves` boxes wide and `max_levels` causes deep. The top
+    causes (with the causes above them) come first, then the rest level by level, so the
+    tree's first levels are drawn whole before anything deeper; a cause is drawn only with
+    its parent. Whatever is left out is still in the outline.
+    """
+    levels = {r.cause_id: r.level for r in rows}
+    parent = {r.cause_id: (None if r.level == 1 else r.parent_id) for r in rows}
+    kids: dict[int | None, int] = {}
+    shown: set[int] = set()
+    leaves = 1  # the theme alone is one box wide
+
+    def fits(chain: list[int]) -> bool:
+        # A chain hangs from one drawn node (or the theme): it widens the tree by one box
+        # unless that node was a leaf; the rest of the chain hangs straight down.
+        return leaves + (1 if kids.get(parent[chain[0]], 0) else 0) <= max_leaves
+
+    def add(chain: list[int]) -> None:
+        nonlocal leaves
+        for cid in chain:
+            p = parent[cid]
+            leaves += 1 if kids.get(p, 0) else 0
+            kids[p] = kids.get(p, 0) + 1
+            shown.add(cid)
+
+    def chain_to(cid: int) -> list[int]:
+        chain: list[int] = []
+        node: int | None = cid
+        while node is not None and node not in shown and node in levels:
+            chain.append(node)
+            node = parent[node]
+        return chain[::-1]
+
+    for r in sorted((r for r in rows if r.top), key=lambda r: (-r.votes, r.cause_id)):
+        chain = [c for c in chain_to(r.cause_id) if levels[c] <= max_levels]
+        if chain and fits(chain):
+            add(chain)
+    order = {r.cause_id: i for i, r in enumerate(rows)}
+    for r in sorted(rows, key=lambda r: (r.level, order[r.cause_id])):
+        if r.cause_id in shown or r.level > max_levels:
+            continue
+        if (r.level == 1 or parent[r.cause_id] in shown) and fits([r.cause_id]):
+            add([r.cause_id])
+    return [r.cause_id for r in rows if r.cause_id in shown]

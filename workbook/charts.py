@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,7 +256,10 @@ def _dots(n: int) -> str:
 
 
 def _short(text: str, limit: int = 38) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A label of at most `limit` characters, its "$" kept as text (matplotlib would read
+    "$...$" as a formula: misdrawn, or an error that stops the whole report)."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return cut.replace("$", r"\$")
 
 
 def _wrap(text: str, width: int = 19) -> str:
@@ -274,15 +277,40 @@ def _wrap(text: str, width: int = 19) -> str:
     return "\n".join(lines)
 
 
-def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Chart:
-    """The theme at the top, causes beneath their parents; the most-voted causes marked ★."""
+def _more(n: int) -> str:
+    return f"\n+{n} more in the list" if n else ""
+
+
+def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
+                     show: Collection[int] | None = None) -> Chart:
+    """The theme at the top, causes beneath their parents; the most-voted causes marked ★.
+
+    `show` draws only those causes (each with the causes above it); a box says how many
+    causes beneath it are not drawn, and the alt text still states every cause, how many are
+    drawn and which are the top ones.
+    """
     df = causes.reset_index(drop=True)
-    children: dict[object, list[int]] = {}
-    for _, r in df.iterrows():
-        parent = None if pd.isna(r["parent_id"]) else int(r["parent_id"])
-        children.setdefault(parent, []).append(int(r["cause_id"]))
     voted = df[df["votes"] > 0].sort_values(["votes", "cause_id"], ascending=[False, True])
     top_ids = set(voted["cause_id"].head(top).astype(int))
+    drawn = df if show is None else df[df["cause_id"].astype(int).isin(set(show))]
+    ids = set(drawn["cause_id"].astype(int))
+    children: dict[object, list[int]] = {}
+    for _, r in drawn.iterrows():
+        # A cause whose parent is gone (or not drawn) hangs from the theme, as in the outline.
+        parent = None if pd.isna(r["parent_id"]) or int(r["parent_id"]) not in ids \
+            else int(r["parent_id"])
+        children.setdefault(parent, []).append(int(r["cause_id"]))
+    # Causes not drawn are counted on the nearest drawn box above them (or the theme's).
+    up = {int(r["cause_id"]): None if pd.isna(r["parent_id"]) else int(r["parent_id"])
+          for _, r in df.iterrows()}
+    hidden: dict[object, int] = {}
+    for cid in set(up) - ids:
+        node, seen = up[cid], {cid}
+        while node is not None and node not in ids and node in up and node not in seen:
+            seen.add(node)
+            node = up[node]
+        node = node if node in ids else None
+        hidden[node] = hidden.get(node, 0) + 1
     pos: dict[object, tuple[float, int]] = {}
     leaf = [0]
 
@@ -303,7 +331,7 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 230 * (max_depth + 1)))
     ax = fig.add_subplot()
     ax.set_axis_off()
-    texts = {int(r["cause_id"]): r for _, r in df.iterrows()}
+    texts = {int(r["cause_id"]): r for _, r in drawn.iterrows()}
     for node, (x, depth) in pos.items():
         for kid in children.get(node, []):
             kx, kd = pos[kid]
@@ -311,14 +339,14 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
     for node, (x, depth) in pos.items():
         if node is None:
             label, style = (
-                _wrap(theme_name, 24),
+                _wrap(theme_name, 24) + _more(hidden.get(None, 0)),
                 {"facecolor": "#FFFFFF", "edgecolor": "#000000", "linewidth": 3},
             )
         else:
             r = texts[node]
             star = "★ top cause\n" if node in top_ids else ""
             dots = f"\n● {_dots(r['votes'])}" if r["votes"] else ""
-            label = f"{star}{_wrap(str(r['text']))}{dots}"
+            label = f"{star}{_wrap(str(r['text']))}{dots}{_more(hidden.get(node, 0))}"
             style = (
                 {"facecolor": "#FFF3C4", "edgecolor": "#000000", "linewidth": 3.5}
                 if node in top_ids
@@ -334,9 +362,10 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             zorder=2,
             bbox={"boxstyle": "round,pad=0.5", **style},
             fontweight="bold" if node in top_ids or node is None else "normal",
+            parse_math=False,  # people's words: "$5 or $10" is text, not a formula
         )
     ax.set_xlim(-0.7, width_units - 0.3)
-    ax.set_ylim(-max_depth - 0.7, 0.7)
+    ax.set_ylim(-max_depth - 0.7, 0.45)  # the theme box is short: less room above it
     ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX))
     ranked = voted.head(top)
     if len(df):
@@ -346,8 +375,12 @@ def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3) -> Cha
             f"{_plural(int(df['depth'].max()), 'level')} deep. "
             + (f"Top causes by dots: {tops}." if tops else "No dots placed yet.")
         )
+        if len(drawn) < len(df):
+            alt += f" The chart shows {len(drawn)} of the {_plural(len(df), 'cause')}."
     else:
         alt = f"Cause tree for the theme {theme_name}: no causes yet."
     data = df[["cause_id", "parent_id", "depth", "text", "votes"]].copy()
     data["top_cause"] = data["cause_id"].isin(top_ids)
+    if show is not None:
+        data["drawn"] = data["cause_id"].isin(ids)
     return Chart(f"causes_{theme_name}", fig, data, alt)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import Workshop
 from workbook.causes_view import (
@@ -15,6 +17,7 @@ from workbook.causes_view import (
     short,
     theme_choices,
     top_cause_ids,
+    tree_selection,
 )
 from workbook.charts import cause_tree_chart
 
@@ -130,3 +133,84 @@ def test_short_and_sentences():
     assert short("a  b\nc") == "a b c"
     assert short("x" * 100, 10) == "x" * 9 + "…"
     assert dots_left_sentence("Table 2", 2, 3) == "Table 2 has 2 of 3 dots left for causes"
+
+
+def _width(rows, shown):
+    """Boxes side by side in a tree of the shown causes: its leaves (the theme if none)."""
+    parents = {r.parent_id if r.level > 1 else None for r in rows if r.cause_id in shown}
+    return max(1, sum(1 for c in shown if c not in parents))
+
+
+def test_tree_selection_keeps_the_first_levels_within_the_width():
+    # Six first-level causes, each with two whys: only four boxes fit side by side.
+    rows_in = [(i, None, 0) for i in range(1, 7)]
+    rows_in += [(10 * i + k, i, 0) for i in range(1, 7) for k in (1, 2)]
+    rows = outline(causes_frame(rows_in))
+    shown = tree_selection(rows, max_leaves=4, max_levels=3)
+    assert shown == [1, 11, 2, 21, 3, 31, 4, 41]  # four first causes, one why under each
+    assert _width(rows, set(shown)) == 4
+
+
+def test_tree_selection_draws_top_causes_with_the_causes_above_them_first():
+    # A deep chain whose last cause has most dots, beside many undotted first-level causes.
+    rows_in = [(1, None, 0), (2, 1, 0), (3, 2, 5), *[(i, None, 0) for i in range(4, 10)]]
+    rows = outline(causes_frame(rows_in))
+    shown = tree_selection(rows, max_leaves=3, max_levels=3)
+    assert {1, 2, 3} <= set(shown)
+    assert shown == [1, 2, 3, 4, 5]
+    assert _width(rows, set(shown)) == 3
+    # Too deep to draw: the chain is cut at the level limit, never drawn without its parent.
+    assert tree_selection(rows, max_leaves=3, max_levels=2) == [1, 2, 4, 5]
+
+
+def test_tree_selection_draws_everything_that_fits():
+    rows = outline(causes_frame([(1, None, 1), (2, 1, 0), (3, None, 2)]))
+    assert tree_selection(rows, 4, 3) == [r.cause_id for r in rows]
+    assert tree_selection([], 4, 3) == []
+
+
+def test_cause_tree_chart_draws_only_what_it_is_asked_and_says_so():
+    df = causes_frame([(1, None, 0), (2, 1, 3), (3, None, 0), (4, None, 1)])
+    chart = cause_tree_chart("T", df, show=[1, 2, 3])
+    assert chart.data.set_index("cause_id")["drawn"].to_dict() == {
+        1: True, 2: True, 3: True, 4: False}
+    assert "4 causes" in chart.alt and "The chart shows 3 of the 4 causes." in chart.alt
+    # The top causes are the workshop's, drawn or not: cause 4 stays a top cause in the alt.
+    assert "cause 4 (1 dot)" in chart.alt
+    # The theme's box says a first-level cause is not drawn; a fully drawn box says nothing.
+    boxes = {t.get_text().split("\n")[0]: t.get_text() for t in chart.figure.axes[0].texts}
+    assert boxes["T"] == "T\n+1 more in the list"
+    assert "more in the list" not in boxes["cause 1"]
+    assert "drawn" not in cause_tree_chart("T", df).data.columns
+
+
+def test_cause_tree_chart_shows_dollar_signs_as_words():
+    df = causes_frame([(1, None, 0), (2, 1, 0)])
+    df["text"] = ["Taxis cost $5 to $10 a trip", r"odd $\frac{ $ text"]
+    chart = cause_tree_chart("Money $x$", df)
+    assert chart.png()[:4] == b"\x89PNG"  # mathtext would raise on the second cause
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), max_size=30),
+       st.integers(1, 6), st.integers(1, 4))
+def test_tree_selection_stays_in_bounds_keeps_parents_and_fills_what_fits(spec, leaves, levels):
+    # spec[i] = (parent index, dots): cause i+1 hangs from an earlier cause, or from the theme
+    rows_in = [(i + 1, (p % (i + 1)) or None, dots) for i, (p, dots) in enumerate(spec)]
+    rows = outline(causes_frame(rows_in))
+    shown = set(tree_selection(rows, leaves, levels))
+    by_id = {r.cause_id: r for r in rows}
+    assert _width(rows, shown) <= leaves
+    for c in shown:
+        assert by_id[c].level <= levels
+        assert by_id[c].level == 1 or by_id[c].parent_id in shown
+    # Nothing that would fit is left out: each missing cause that could hang from a drawn box
+    # would widen a tree that is already as wide as allowed.
+    for r in rows:
+        if r.cause_id in shown or r.level > levels:
+            continue
+        parent = None if r.level == 1 else r.parent_id
+        if parent is None or parent in shown:
+            siblings = [c for c in shown if (None if by_id[c].level == 1
+                                             else by_id[c].parent_id) == parent]
+            assert siblings and _width(rows, shown) == leaves

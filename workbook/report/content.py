@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import charts, plan_charts
-from ..causes_view import outline
+from ..causes_view import outline, tree_selection
 from ..model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
 from ..plan import IDEA_LABELS
 from ..thread import Thread, golden_thread, priority_themes, success_gaps
@@ -51,6 +51,24 @@ class CauseLine:
     top: bool
 
 
+# A cause tree in the report is at most this many boxes wide and levels deep: 10 inches wide,
+# so its text is 9 pt on an A4 page (the other charts go down to 6-7 pt there) and about
+# 16 px on a laptop; three levels keep it within one laptop screen.
+TREE_LEAVES = 4
+TREE_LEVELS = 3
+PRINT_WIDTH_CM = 16.0  # every chart's width on the Word report's A4 page (its text width)
+
+
+@dataclass
+class ThemeCauses:
+    """One theme's causes: the outline (every word) and the tree chart, if there are causes."""
+
+    theme: str
+    lines: list[CauseLine]
+    figure: Figure | None = None
+    left_out: int = 0  # causes in the outline that the chart does not draw
+
+
 @dataclass
 class Report:
     """Everything the report shows, as plain strings and numbers (escaped by the renderers)."""
@@ -62,7 +80,7 @@ class Report:
     figures: dict[str, Figure] = field(default_factory=dict)
     themes: Table | None = None
     priorities: list[tuple[str, str, int]] = field(default_factory=list)  # name, I, dots
-    causes: list[tuple[str, list[CauseLine]]] = field(default_factory=list)
+    causes: list[ThemeCauses] = field(default_factory=list)  # report order; some may be empty
     success: list[tuple[str, Table, list[str]]] = field(default_factory=list)  # + gaps
     ideas: Table | None = None
     actions: Table | None = None
@@ -146,18 +164,47 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
     prio = priority_themes(themes) if len(themes) else themes
     report.priorities = [(r.name, r.i_statement or "", int(r.votes))
                          for r in prio.itertuples() if pd.notna(r.priority)]
-    causes = ws.causes
-    for r in prio.itertuples():
-        mine = causes[causes["theme_id"] == r.theme_id]
-        if len(mine):
-            report.causes.append((r.name, [CauseLine(o.level, o.text, o.votes, o.top)
-                                           for o in outline(mine)]))
+    _causes(report, ws, themes, prio, charts_too)
     _success(report, ws, themes)
     _plan(report, ws, charts_too, today)
     _progress(report, ws, charts_too)
     report.threads = golden_thread(ws)
     report.feedback = [(r.theme, r.you_said, r.we_did) for r in ws.feedback.itertuples()]
     return report
+
+
+def cause_tree(theme: str, causes: pd.DataFrame) -> tuple[charts.Chart, int]:
+    """One theme's cause tree sized for a page, and how many causes it leaves out."""
+    rows = outline(causes)
+    show = tree_selection(rows, TREE_LEAVES, TREE_LEVELS)
+    chart = charts.cause_tree_chart(theme, causes, show=show)
+    left_out = len(rows) - len(show)
+    chart.alt += (
+        f" It draws the top causes first, then the tree's first levels; {left_out} more "
+        f"cause{'' if left_out == 1 else 's'} {'is' if left_out == 1 else 'are'} in the "
+        "list below, which gives every cause in full."
+        if left_out else " The list below gives every cause in full."
+    )
+    return chart, left_out
+
+
+def _causes(report: Report, ws: Workshop, themes: pd.DataFrame, prio: pd.DataFrame,
+            charts_too: bool) -> None:
+    """The priority themes in priority order, then any other theme that has causes."""
+    causes = ws.causes
+    if not len(causes):
+        return
+    rest = themes[~themes["theme_id"].isin(prio["theme_id"])
+                  & themes["theme_id"].isin(causes["theme_id"])]
+    rest = rest.assign(_key=rest["name"].str.casefold()).sort_values("_key")
+    for r in [*prio.itertuples(), *rest.itertuples()]:
+        mine = causes[causes["theme_id"] == r.theme_id]
+        entry = ThemeCauses(r.name, [CauseLine(o.level, o.text, o.votes, o.top)
+                                     for o in outline(mine)])
+        if len(mine) and charts_too:
+            chart, entry.left_out = cause_tree(r.name, mine)
+            entry.figure = _figure(chart)
+        report.causes.append(entry)
 
 
 def _success(report: Report, ws: Workshop, themes: pd.DataFrame) -> None:

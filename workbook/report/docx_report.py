@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..model import KIND_LABELS, PERSPECTIVE_LABELS
-from .content import NOT_YET, STATUS_LABELS, Figure, Report, Table
+from .content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
@@ -60,10 +60,23 @@ def _table(doc: DocumentType, t: Table) -> None:
             cell.text = str(text)
 
 
-def _figure(doc: DocumentType, f: Figure, width_cm: float = 16) -> None:
-    doc.add_picture(io.BytesIO(f.png), width=Cm(width_cm))
+def _a4(doc: DocumentType) -> None:
+    """An A4 page whose text is exactly as wide as the charts (python-docx starts on Letter
+    with 1.25 inch margins: 15.2 cm of text, narrower than the 16 cm pictures)."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    margin = Cm((21 - PRINT_WIDTH_CM) / 2)
+    section.left_margin = section.right_margin = margin
+
+
+def _figure(doc: DocumentType, f: Figure) -> None:
+    section = doc.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    p = doc.add_paragraph()
+    p.paragraph_format.keep_with_next = True  # the picture and its caption share a page
+    shape = p.add_run().add_picture(io.BytesIO(f.png), width=min(Cm(PRINT_WIDTH_CM), text_width))
     # Alt text lives on the drawing's docPr element (what Word's "Alt Text" pane edits).
-    inline = doc.inline_shapes[-1]._inline
+    inline = shape._inline
     inline.docPr.set("descr", f.alt)
     inline.docPr.set("title", f.name.replace("_", " "))
     _para(doc, f.alt, "Caption")
@@ -77,6 +90,7 @@ def _not_yet(doc: DocumentType, section: str) -> None:
 
 def report_docx(r: Report) -> DocumentType:
     doc = _doc(12)
+    _a4(doc)
     doc.core_properties.title = f"{r.name}: Working Together for Change report"
     _heading(doc, r.name, 0)
     doc.add_paragraph(f"Working Together for Change report, made on {r.made_on}.")
@@ -109,9 +123,16 @@ def report_docx(r: Report) -> DocumentType:
         _not_yet(doc, "priorities")
 
     _heading(doc, "Root causes", 1)
-    for theme, lines in r.causes:
-        _heading(doc, f"Why is “{theme}” not working?", 2)
-        for c in lines:
+    for t in r.causes:
+        _heading(doc, f"Why is “{t.theme}” not working?", 2)
+        if t.figure:
+            _figure(doc, t.figure)
+        if t.lines:
+            doc.add_paragraph("Every cause, in the words the room wrote:")
+        else:
+            doc.add_paragraph("No causes have been written for this theme yet, so there is "
+                              "no cause tree.")
+        for c in t.lines:
             p = _para(doc, "", "ListBullet" if c.level == 1 else "ListBullet2")
             p.paragraph_format.left_indent = Cm(0.8 * c.level)
             p.add_run(c.text).bold = c.top
