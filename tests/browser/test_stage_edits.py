@@ -26,8 +26,10 @@ LAPTOP = {"width": 1366, "height": 768}
 
 
 def open_drawers(page: Any) -> None:
-    """Open every drawer shown (the others sit on tabs not chosen)."""
-    for toggle in page.locator(".wtfc-drawer-toggle").all():
+    """Open every drawer shown (the others sit on tabs not chosen), but not the report's
+    panel: it opens over the page (and would cover the tabs)."""
+    for toggle in page.locator(":not(.wtfc-report-button) > .wtfc-drawer > "
+                               ".wtfc-drawer-toggle").all():
         if toggle.is_visible() and "mod-active" not in (toggle.get_attribute("class") or ""):
             toggle.click()
     page.wait_for_timeout(500)
