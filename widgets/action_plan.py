@@ -19,7 +19,7 @@ from workbook.plan_charts import (
 from workbook.success_view import VOICES
 
 from . import cause_controls as cc
-from .cards import MORE_NOTE, esc, more_attrs
+from .cards import esc, scroll_region
 from .chart import ChartView
 from .messages import guarded
 from .page import Drawer, Hush, LazyTab, StageView
@@ -43,10 +43,9 @@ def ideas_html(ideas: pd.DataFrame) -> str:
         + (f" <span class='wtfc-card-meta'>({esc(r.author)})</span>" if r.author else "")
         + "</li>"
         for r in ideas.sort_values(["kind", "idea_id"]).itertuples())
-    return (f"<div class='wtfc-scroll wtfc-ideas' tabindex='0' role='region' aria-label="
-            f"'Happening already and ideas'{more_attrs('li', 'item', 'items')}>"
-            f"<p>{len(ideas)} written</p><ul>{items}</ul>"
-            f"{MORE_NOTE}</div>")
+    return scroll_region(f"<p>{len(ideas)} written</p><ul>{items}</ul>",
+                         "Happening already and ideas", "li", "item", "items",
+                         css="wtfc-scroll wtfc-ideas")
 
 
 def actions_html(actions: pd.DataFrame) -> str:
@@ -58,14 +57,13 @@ def actions_html(actions: pd.DataFrame) -> str:
         f"{esc(r.status.capitalize())}</td><td>{esc(r.theme)}</td>"
         f"<td>{len(r.success_ids)}</td></tr>"
         for r in actions.sort_values(["due", "action_id"]).itertuples())
-    return (f"<div class='wtfc-scroll wtfc-actions' tabindex='0' role='region' "
-            f"aria-label='Actions'{more_attrs('tbody tr', 'action', 'actions')}>"
-            f"<table class='wtfc-grid'><caption>{len(actions)} actions, "
-            f"soonest due first</caption><thead><tr><th scope='col'>Action</th>"
-            f"<th scope='col'>Owner</th><th scope='col'>Due</th><th scope='col'>Status</th>"
-            f"<th scope='col'>Theme</th><th scope='col'>Success statements</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-            f"{MORE_NOTE}</div>")
+    return scroll_region(
+        f"<table class='wtfc-grid'><caption>{len(actions)} actions, "
+        f"soonest due first</caption><thead><tr><th scope='col'>Action</th>"
+        f"<th scope='col'>Owner</th><th scope='col'>Due</th><th scope='col'>Status</th>"
+        f"<th scope='col'>Theme</th><th scope='col'>Success statements</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>",
+        "Actions", "tbody tr", "action", "actions", css="wtfc-scroll wtfc-actions")
 
 
 class ActionPlanView(IdeaEditMixin, StageView):

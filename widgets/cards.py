@@ -59,3 +59,11 @@ def more_attrs(rows: str, noun: str, nouns: str, of: str = "in all") -> str:
 # The "N more" line: empty and hidden until the script has counted (a box that does not
 # scroll shows none). Placed last inside the box (it sticks to its foot) or just after it.
 MORE_NOTE = "<p class='wtfc-more-note' hidden></p>"
+
+
+def scroll_region(inner_html: str, label: str, rows: str, noun: str, nouns: str, *,
+                  css: str = "wtfc-scroll", of: str = "in all") -> str:
+    """A box that scrolls on its own (focusable, so it scrolls by keyboard too) with its
+    "N more below" line at its foot: `rows`, `noun`, `nouns` and `of` as for more_attrs."""
+    return (f"<div class='{css}' tabindex='0' role='region' aria-label='{esc(label)}'"
+            f"{more_attrs(rows, noun, nouns, of)}>{inner_html}{MORE_NOTE}</div>")

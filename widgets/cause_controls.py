@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from workbook.causes_view import OutlineRow, dots_phrase
 
-from .cards import MORE_NOTE, esc, heading, more_attrs
+from .cards import esc, heading, scroll_region
 
 STAR = "★ top cause"
 
@@ -108,10 +108,9 @@ def outline_html(theme: str, rows: Sequence[OutlineRow]) -> str:
         level -= 1
     parts.append("</ul>")
     # The outline scrolls in its own box on the big screen: focusable, to scroll by keyboard.
-    return (f"<div class='wtfc-cause-outline wtfc-scroll-box' tabindex='0' role='region' "
-            f"aria-label='The causes (scrolls)'"
-            f"{more_attrs('li[data-cause-id]', 'cause', 'causes')}>"
-            f"{title}{''.join(parts)}{MORE_NOTE}</div>")
+    return scroll_region(f"{title}{''.join(parts)}", "The causes (scrolls)",
+                         "li[data-cause-id]", "cause", "causes",
+                         css="wtfc-cause-outline wtfc-scroll-box")
 
 
 def ranking_html(rows: Sequence[OutlineRow]) -> str:

@@ -11,7 +11,7 @@ from workbook import InputError
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, Kind
 from workbook.search import PAGE_SIZE, StatementFilter, StatementRow, find_statements, get_statement
 
-from .cards import MORE_NOTE, card_html, more_attrs
+from .cards import card_html, scroll_region
 from .collect_form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
 from .messages import guarded
 from .page import Drawer, Hush
@@ -40,11 +40,10 @@ def list_html(rows: list[StatementRow]) -> str:
         for r in rows
     )
     # The box scrolls on the big screen: focusable, so it scrolls by keyboard too.
-    return ('<div class="wtfc-scroll-box" tabindex="0" role="region" '
-            'aria-label="Statements on this page (scrolls)"'
-            + more_attrs("[role=listitem]", "statement", "statements", of="on this page") + ">"
-            '<div class="wtfc-board wtfc-statement-list" role="list" aria-label="Statements">'
-            f"{cards}</div>{MORE_NOTE}</div>")
+    return scroll_region(
+        '<div class="wtfc-board wtfc-statement-list" role="list" aria-label="Statements">'
+        f"{cards}</div>", "Statements on this page (scrolls)", "[role=listitem]",
+        "statement", "statements", css="wtfc-scroll-box", of="on this page")
 
 
 class CollectListMixin:

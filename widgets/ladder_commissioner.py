@@ -12,7 +12,7 @@ from workbook.ladder_export import assessment_chart, compare_assessments
 from workbook.ladders import KEY_AREAS, MODELS, PLAN_FIELDS, STAGE_LABELS, STAGES
 
 from . import ladder_parts as lp
-from .cards import MORE_NOTE, more_attrs
+from .cards import scroll_region
 from .cause_controls import labelled_box, replace_options
 from .chart import ChartView
 from .messages import guarded
@@ -219,9 +219,7 @@ class CommissionerPanel:
             "<tr>" + f"<th scope='row'>{lp.esc(f'{r.area}. {r.key_area}')}</th>" + "".join(
                 f"<td>{lp.esc(getattr(r, k))}</td>" for k in PLAN_FIELDS) + "</tr>"
             for r in items.itertuples())
-        self.plan_table.value = (
-            "<div style='max-height:20rem;overflow:auto' tabindex='0' role='region' "
-            "aria-label='Planning tool so far'"
-            f"{more_attrs('tbody tr', 'key area', 'key areas')}><table class='wtfc-table'><caption>"
-            f"Planning tool: {len(items)} of 10 key areas filled in</caption><thead><tr>"
-            f"{head}</tr></thead><tbody>{body}</tbody></table>{MORE_NOTE}</div>")
+        self.plan_table.value = scroll_region(
+            f"<table class='wtfc-table'><caption>Planning tool: {len(items)} of 10 key areas "
+            f"filled in</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
+            "Planning tool so far", "tbody tr", "key area", "key areas", css="wtfc-ladder-plan")

@@ -23,6 +23,7 @@ LADDER_CSS = """<style>
 .wtfc-scenario p { font-size: 1.2rem; line-height: 1.35; }
 .wtfc-round-status { font-size: 1.3rem; font-weight: bold; }
 .wtfc-ladder-side { overflow-y: auto; max-height: calc(100vh - 16rem); }
+.wtfc-ladder-plan { max-height: 20rem; overflow: auto; }
 /* In a flex column of limited height, children would shrink and overlap: let it scroll. */
 .wtfc-ladder-side > *, .wtfc-ladder-side .widget-vbox > * { flex-shrink: 0; }
 </style>"""

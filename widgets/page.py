@@ -67,23 +67,34 @@ class Drawer(w.VBox):
         (self.add_class if self.toggle.value else self.remove_class)("wtfc-drawer-open")
 
 
+class LazySlot(w.Box):
+    """A place in the page for one part that goes in when first shown, as a Drawer's tools
+    do: a part not yet looked at costs the browser no drawing."""
+
+    def __init__(self, part: w.Widget):
+        super().__init__(layout=w.Layout(width="100%"))
+        self.part = part
+
+    def show(self, on: bool = True) -> None:
+        if on and not self.children:
+            self.children = [self.part]
+        self.layout.display = None if on else "none"
+
+
 class _LazyPages:
-    """Pages (of tabs or an accordion) that go into the page when first chosen, as a
-    Drawer's tools do: a page not yet looked at costs the browser no drawing."""
+    """Pages (of tabs or an accordion) that go into the page when first chosen."""
 
     def _set_pages(self, pages: list[tuple[str, w.Widget]]) -> None:
-        self.contents = [page for _, page in pages]
         # Each page sits in a slot of its own, so filling one never re-draws the others.
-        self._slots = [w.Box(layout=w.Layout(width="100%")) for _ in pages]
+        self._slots = [LazySlot(page) for _, page in pages]
         self.children = self._slots
         self.titles = [title for title, _ in pages]
         self.observe(lambda _c: self._fill(), "selected_index")
         self._fill()
 
     def _fill(self) -> None:
-        i = self.selected_index
-        if i is not None and not self._slots[i].children:
-            self._slots[i].children = [self.contents[i]]
+        if self.selected_index is not None:
+            self._slots[self.selected_index].show()
 
 
 class LazyTab(_LazyPages, w.Tab):

@@ -16,7 +16,7 @@ from workbook.success_view import VOICES
 from workbook.thread import ranked_statements
 
 from . import cause_controls as cc
-from .cards import MORE_NOTE, esc, more_attrs
+from .cards import esc, scroll_region
 from .chart import ChartView
 from .feedback_edit import FeedbackEditMixin
 from .messages import guarded
@@ -41,13 +41,12 @@ def indicators_html(ind: pd.DataFrame) -> str:
         f"{'' if pd.isna(r.latest) else ' (' + esc(r.latest_on) + ')'}</td>"
         f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
         for r in ind.itertuples())
-    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Indicators'"
-            f"{more_attrs('tbody tr', 'indicator', 'indicators')}>"
-            f"<table class='wtfc-grid'><caption>{len(ind)} indicators</caption><thead><tr>"
-            f"<th scope='col'>Indicator</th><th scope='col'>Success statement</th>"
-            f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
-            f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"{MORE_NOTE}</div>")
+    return scroll_region(
+        f"<table class='wtfc-grid'><caption>{len(ind)} indicators</caption><thead><tr>"
+        f"<th scope='col'>Indicator</th><th scope='col'>Success statement</th>"
+        f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
+        f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>",
+        "Indicators", "tbody tr", "indicator", "indicators")
 
 
 def feedback_html(fb: pd.DataFrame) -> str:
@@ -55,12 +54,11 @@ def feedback_html(fb: pd.DataFrame) -> str:
         return "<p>No “you said, we did” entries yet.</p>"
     rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th><td>{esc(r.you_said)}</td>"
                    f"<td>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
-    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='You said, we did'"
-            f"{more_attrs('tbody tr', 'entry', 'entries')}>"
-            f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
-            f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
-            f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"{MORE_NOTE}</div>")
+    return scroll_region(
+        f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
+        f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
+        f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>",
+        "You said, we did", "tbody tr", "entry", "entries")
 
 
 def people_said_html(statements: pd.DataFrame, total: int) -> str:

@@ -12,7 +12,7 @@ from workbook.success_view import VOICES, gaps_sentence, voice_warning
 from workbook.thread import success_gaps
 
 from . import cause_controls as cc
-from .cards import MORE_NOTE, esc, more_attrs
+from .cards import esc, scroll_region
 from .messages import guarded
 from .page import Drawer, Hush, StageView
 from .report_button import ReportButton
@@ -39,12 +39,11 @@ def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
                                           for t in said) + "</td>" if said else
                          "<td class='wtfc-gap'><strong>✖ Not heard yet</strong></td>")
         rows.append(f"<tr><th scope='row'>{esc(theme)}</th>{''.join(cells)}</tr>")
-    return (f"<div class='wtfc-scroll' tabindex='0' role='region' aria-label='Success "
-            f"statements by theme and voice'{more_attrs('tbody tr', 'theme', 'themes')}>"
-            f"<table class='wtfc-grid'><caption>Success "
-            f"statements by theme and voice</caption><thead><tr><th scope='col'>Theme</th>"
-            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"{MORE_NOTE}</div>")
+    return scroll_region(
+        f"<table class='wtfc-grid'><caption>Success statements by theme and voice</caption>"
+        f"<thead><tr><th scope='col'>Theme</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>",
+        "Success statements by theme and voice", "tbody tr", "theme", "themes")
 
 
 class SuccessView(StageView):

@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from workbook.tender.read import roster
 
-from .page import StageView
+from .page import LazySlot, StageView
 from .tender_moderate import ModerationSection
 from .tender_results import ResultsSection
 from .tender_score import ScoringSection
@@ -40,7 +40,7 @@ class TenderView(StageView):
                          "setup": self.setup.box}
         # Each view goes into the page when first shown: the big screen opens on Results
         # without drawing Moderation and Set up (about half the page's widgets).
-        self._slots = {key: w.Box(layout=w.Layout(width="100%")) for key in self.sections}
+        self._slots = {key: LazySlot(box) for key, box in self.sections.items()}
         return self.arrange()
 
     def __init__(self, workshop, **kwargs):
@@ -67,10 +67,7 @@ class TenderView(StageView):
         has = self.workshop.tender.current_id() is not None
         self.empty.layout.display = None if not has else "none"
         for key, slot in self._slots.items():
-            shown = key == self.view_choice.value and (has or key == "setup")
-            if shown and not slot.children:
-                slot.children = [self.sections[key]]
-            slot.layout.display = None if shown else "none"
+            slot.show(key == self.view_choice.value and (has or key == "setup"))
 
     def redraw(self, tables: set[str]) -> None:
         tender = self.workshop.tender
