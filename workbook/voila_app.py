@@ -24,19 +24,27 @@ What it changes, and why (Voila 0.5.13 on Jupyter Server 2; DESIGN.md "Serving i
   ``beforeunload`` with the ``_xsrf`` cookie, but Voila never sets that cookie, so the
   request was refused (upstream issue 1458) and every page view leaked a kernel until culled.
   We set the cookie on every page.
+- **The log says when the pages are ready.** Voila's "Kernel pool of X is filled" comes when
+  a kernel has started, not when it has run the page; on two cores the first page could then
+  take half a minute. We log "Page X is ready (n of N)" once a pre-heated kernel has built its
+  page and waits for a visitor, and "All N pages are ready to open" once every page is.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable
+from pathlib import PurePath
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado.web import GZipContentEncoding, OutputTransform
 from traitlets import Float
 from voila.app import Voila
+from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -118,6 +126,69 @@ class GraceKernelManager(AsyncMappingKernelManager):
         return super().remove_kernel(kernel_id)
 
 
+class PreheatReport:
+    """Logs each page whose pre-heated kernel is ready for a visitor, then once when all are.
+
+    A kernel is ready when it asks for its request (our pages build everything, then wait
+    for the URL's table) or, for a page that never asks, when it has run the notebook.
+    """
+
+    def __init__(self, log: Any, pools: Callable[[], Iterable[str]]) -> None:
+        self.log = log
+        self.pools = pools  # the notebooks being pre-heated (Voila's pool names)
+        self.kernels: dict[str, str] = {}  # kernel id -> notebook
+        self.ready: set[str] = set()
+        self.announced = False
+
+    def watch_pool(self, notebook: str, entry: asyncio.Future) -> None:
+        """``entry`` is a pool slot: it gives Voila's {"kernel_id", "task"} once started."""
+
+        def started(done: asyncio.Future) -> None:
+            if not done.cancelled() and done.exception() is None:
+                content = done.result()
+                self.watch(notebook, content["kernel_id"], content["task"])
+
+        entry.add_done_callback(started)
+
+    def watch(self, notebook: str, kernel_id: str, task: asyncio.Future) -> None:
+        self.kernels[kernel_id] = notebook
+        task.add_done_callback(lambda done: self._ran(notebook, done))
+
+    def asked_for_request(self, kernel_id: str) -> None:
+        if kernel_id in self.kernels:  # the first kernel of each pool (refills are not watched)
+            self.page_ready(self.kernels[kernel_id])
+
+    def _ran(self, notebook: str, task: asyncio.Future) -> None:
+        if task.cancelled():
+            return  # the server is stopping
+        if task.exception() is not None:
+            name = PurePath(notebook).name
+            self.log.warning("Page %s failed while pre-heating: %s", name, task.exception())
+            return
+        self.page_ready(notebook)
+
+    def page_ready(self, notebook: str) -> None:
+        if notebook in self.ready:
+            return  # a refill after a visitor took the kernel
+        self.ready.add(notebook)
+        total = len(set(self.pools()) | self.ready)
+        name = PurePath(notebook).name
+        self.log.info("Page %s is ready (%d of %d)", name, len(self.ready), total)
+        if not self.announced and len(self.ready) == total:
+            self.announced = True
+            self.log.info("All %d pages are ready to open", total)
+
+
+class ReadyQueryHandler(RequestInfoSocketHandler):
+    """Voila's socket on which a pre-heated kernel waits for its request: it is ready."""
+
+    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+        super().open(kernel_id)
+        report = self.settings.get("wtfc_preheat_report")
+        if report is not None:
+            report.asked_for_request(kernel_id)
+
+
 class WtfcVoilaHandler(TornadoVoilaHandler):
     """Voila's page handler, setting the ``_xsrf`` cookie its shutdown beacon sends back."""
 
@@ -161,12 +232,21 @@ class WtfcVoila(Voila):
                 return result
 
             km.get_rendered_notebook = get_rendered_notebook
+        pools = getattr(km, "_pools", None)
+        if isinstance(pools, dict):
+            # Voila fills every pool when its kernel manager is made, so the slots are here.
+            report = PreheatReport(self.log, lambda: tuple(km._pools))
+            settings["wtfc_preheat_report"] = report
+            for notebook, pool in pools.items():
+                for entry in pool:
+                    report.watch_pool(notebook, entry)
         return settings
 
     def init_handlers(self) -> list:
         handlers = super().init_handlers()
         ours = {TornadoVoilaHandler: WtfcVoilaHandler,
-                VoilaShutdownKernelHandler: QuietShutdownHandler}
+                VoilaShutdownKernelHandler: QuietShutdownHandler,
+                RequestInfoSocketHandler: ReadyQueryHandler}
         return [(h[0], ours.get(h[1], h[1]), *h[2:]) for h in handlers]
 
 

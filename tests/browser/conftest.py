@@ -166,15 +166,17 @@ def wait_until_answers(url: str, proc: subprocess.Popen | None, timeout: float) 
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s ({last})")
 
 
-def wait_for_pools(log_path: Path, notebooks: list[str], timeout: float) -> None:
-    """Preheating: Voila logs "Kernel pool of NAME is filled" once each notebook's kernel
-    has run it. Best effort: pages still load (more slowly) if the message never comes."""
+def wait_for_pools(log_path: Path, notebooks: list[str], timeout: float) -> bool:
+    """Preheating: our server logs "Page NAME is ready" once a pre-heated kernel has run the
+    notebook (Voila's own "pool is filled" comes before that). Best effort: pages still load,
+    more slowly, if the message never comes; return whether it came."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = log_path.read_text(encoding="utf-8", errors="replace")
-        if all(f"Kernel pool of {nb} is filled" in text for nb in notebooks):
-            return
+        if all(f"Page {nb} is ready" in text for nb in notebooks):
+            return True
         time.sleep(0.5)
+    return False
 
 
 def server_env(extra: dict[str, str] | None = None) -> dict[str, str]:
