@@ -186,10 +186,10 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
     return Chart("statements_by_perspective_and_kind", fig, data, alt)
 
 
-def theme_chart(themes: pd.DataFrame) -> Chart:
+def theme_chart(themes: pd.DataFrame, width_px: int = THEME_WIDTH) -> Chart:
     """Statements per theme by kind: horizontal stacked bars, biggest theme on top."""
     df = themes.sort_values(["statements", "name"], ascending=[True, False])
-    fig = _figure(THEME_WIDTH, max(300, 56 * len(df) + 170))
+    fig = _figure(width_px, max(300, 56 * len(df) + 170))
     ax = fig.add_subplot()
     left = [0] * len(df)
     names = [_short(n) for n in df["name"]]

@@ -18,8 +18,9 @@ STATUS_MARKERS = {"not started": "o", "in progress": "s", "done": "D"}
 
 def _sizes(screen: bool) -> tuple[float, int, int]:
     """(figure width in inches, base font, label length): a page column shows the figure at
-    about 800 px, so there it is drawn narrower with fonts of 18 px or more as displayed."""
-    return (7.5, 20, 24) if screen else (12, FONT, 40)
+    about 800 px, so there it is drawn narrower with fonts of 18 px or more as displayed. In
+    print (the report, 16 cm wide) 10 inches keeps the smallest text at about 9 pt."""
+    return (7.5, 20, 24) if screen else (10, FONT, 40)
 
 
 def _empty(ax, message: str) -> None:
@@ -114,11 +115,22 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
                            marker=STATUS_MARKERS[status], color=STATUS_COLOURS[status],
                            edgecolor="black", label=status.capitalize(), zorder=3)
         ax.set_yticks(list(ys), [_short(str(t), short) for t in shown["text"]], fontsize=font - 2)
+        ax.set_ylim(-0.6, len(shown) - 0.4)
+        low, high = _date_span([*shown["_due"], pd.Timestamp(today)])
+        ax.set_xlim(low, high)
         ax.axvline(pd.Timestamp(today), color="#333333", linestyle="--", linewidth=2)
-        ax.text(pd.Timestamp(today), -0.9, " today", fontsize=font - 2, va="top")
+        # x in dates, y in the axes' height: the label stays inside however many rows there are
+        ax.text(pd.Timestamp(today), 0.01, " today", fontsize=font - 2, va="bottom",
+                transform=ax.get_xaxis_transform(),
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "linewidth": 0})
         locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if screen else 8)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        if high - low < pd.Timedelta(days=150):  # months alone would repeat: show days
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+            years = sorted({low.year, high.year})
+            ax.set_xlabel("Due date, " + "–".join(str(y) for y in years), fontsize=font - 2)
+        else:
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         ax.tick_params(axis="x", labelsize=font - 2)
         ax.grid(axis="x", color="#DDDDDD")
         fig.legend(loc="outside lower center", ncols=3, fontsize=font - 2, frameon=False)
@@ -135,6 +147,13 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
         alt = "No actions yet."
     data = df[["action_id", "text", "owner", "due", "status"]].reset_index(drop=True)
     return Chart("actions_due_dates", fig, data, alt)
+
+
+def _date_span(dates: list[pd.Timestamp]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates' range with a margin: one date alone would get matplotlib's six years."""
+    low, high = min(dates), max(dates)
+    pad = max((high - low) * 0.08, pd.Timedelta(days=10))
+    return low - pad, high + pad
 
 
 def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False) -> Chart:
@@ -155,7 +174,7 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
         bars = ax.barh(list(ys), pct, height=0.42, color="#0072B2", edgecolor="black")
         left = min(0, min(pct)) - 5
         for y, name in zip(ys, df["name"], strict=True):
-            ax.text(left, y + 0.27, _short(str(name), 52 if screen else 90),
+            ax.text(left, y + 0.27, _short(str(name), 52 if screen else 75),
                     fontsize=font - 2, va="bottom", ha="left", zorder=3,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         labels = [

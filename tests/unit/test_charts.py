@@ -17,6 +17,11 @@ from workbook.charts import (
     displayed_text_px,
     theme_chart,
 )
+from workbook.plan_charts import (
+    actions_by_owner_chart,
+    actions_by_status_chart,
+    due_timeline_chart,
+)
 
 
 def test_displayed_text_px_follows_figure_dpi_font_and_displayed_width():
@@ -54,14 +59,31 @@ def _causes(leaves: int = 6) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _actions(n: int, words: str = "Set up a weekly drop-in with the housing team") -> pd.DataFrame:
+    statuses = ["not started", "in progress", "done"]
+    return pd.DataFrame({
+        "action_id": range(1, n + 1), "text": [f"{words} {i}" for i in range(n)],
+        "owner": [f"Team {i % 4}" for i in range(n)], "status": [statuses[i % 3] for i in range(n)],
+        "due": [(pd.Timestamp("2027-01-10") + pd.Timedelta(days=40 * i)).date().isoformat()
+                for i in range(n)],
+    })
+
+
 CHARTS = {
     "collect": lambda: collect_chart(_statements()),
     "collect-empty": lambda: collect_chart(_statements(0)),
     "theme": lambda: theme_chart(_themes(10)),
     "theme-many": lambda: theme_chart(_themes(30)),
     "theme-none": lambda: theme_chart(_themes(0)),
+    "theme-print": lambda: theme_chart(_themes(10), 900),  # the report's narrower copy
     "cause-tree": lambda: cause_tree_chart("Knowing who supports me", _causes(3)),
     "cause-tree-wide": lambda: cause_tree_chart("Knowing who supports me", _causes(12)),
+    # Page 05's charts, as its chart tabs draw them on the big screen.
+    "status": lambda: actions_by_status_chart(_actions(7), screen=True),
+    "owner": lambda: actions_by_owner_chart(_actions(7), screen=True),
+    "due": lambda: due_timeline_chart(_actions(7), today="2027-02-01", screen=True),
+    "due-one": lambda: due_timeline_chart(_actions(1), today="2026-12-01", screen=True),
+    "due-long-words": lambda: due_timeline_chart(_actions(3, "word " * 80), screen=True),
 }
 
 
@@ -105,3 +127,20 @@ def test_no_text_is_cut_off_at_the_edge(name):
         box = text.get_window_extent(renderer)
         assert box.x0 >= -1 and box.x1 <= chart.width_px + 1, (name, text.get_text(), box)
         assert box.y0 >= -1 and box.y1 <= chart.height_px + 1, (name, text.get_text(), box)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_chart_lays_out_without_a_warning(name):
+    # "constrained_layout not applied because axes sizes collapsed to zero": one action's due
+    # date once drew a stray label twenty axes-heights below, and the chart shrank to nothing.
+    CHARTS[name]().png()
+
+
+def test_one_due_date_gets_weeks_either_side_not_years():
+    axis = due_timeline_chart(_actions(1), today="2026-12-01", screen=True).figure.axes[0]
+    axis.figure.canvas.draw()
+    low, high = axis.get_xlim()
+    assert 40 < high - low < 80  # days: 1 Dec to 10 Jan, with a margin
+    labels = [t.get_text() for t in axis.get_xticklabels()]
+    assert len(set(labels)) == len(labels), labels  # no "Dec 2026" twice

@@ -165,6 +165,17 @@ def test_docx_has_heading_styles_tables_and_described_images(sample, tmp_path):
     assert "What people said: 3 of" in text
 
 
+def test_every_chart_prints_its_smallest_text_at_8pt_or_more(sample):
+    from workbook.report.content import MIN_PRINT_PT, gather
+
+    report = gather(sample, today="2027-03-01")
+    figures = {**report.figures}
+    figures.update({f"tree {t.theme}": t.figure for t in report.causes if t.figure})
+    assert {"collect", "themes", "status", "owner", "due", "progress"} <= set(figures)
+    small = {name: f.print_pt for name, f in figures.items() if f.print_pt < MIN_PRINT_PT}
+    assert not small, f"text under {MIN_PRINT_PT} pt on the A4 page: {small}"
+
+
 def test_easy_read_has_short_sentences_one_a_line(sample, tmp_path):
     page = parse(write_report(sample, "easy-read", tmp_path / "e.html"))
     paragraphs = [p for _, p in page.paragraphs]

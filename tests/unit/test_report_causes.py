@@ -16,7 +16,7 @@ from workbook.report.content import PRINT_WIDTH_CM, cause_tree
 from workbook.sample import build_sample
 from workbook.thread import priority_themes
 
-PRINT_MIN_PT = 9  # the smallest tree text on the A4 page (the report's other charts: 6-12 pt)
+PRINT_MIN_PT = 9  # the smallest tree text on the A4 page (the report's other charts: 8 pt+)
 LAPTOP = (1072, 768)  # the report's text column at 1366x768 (70rem less padding), screen height
 
 
@@ -197,6 +197,10 @@ def test_a_theme_with_many_causes_draws_a_page_sized_tree_and_says_what_is_left_
     assert more in descr and width <= text_width(doc) and width == Cm(PRINT_WIDTH_CM)
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
     assert any(more in c for c in captions)
+    # Each level of the outline has a list style of its own, three deep as Word's go.
+    [deepest] = [p for p in doc.paragraphs if p.text.startswith(causes.set_index(
+        "cause_id").loc[deep, "text"])]
+    assert deepest.style.name == "List Bullet 3"
 
 
 def test_a_theme_with_no_causes_has_no_chart_and_says_so(tmp_path):

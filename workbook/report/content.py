@@ -30,6 +30,7 @@ class Figure:
     name: str
     png: bytes
     alt: str
+    print_pt: float = 0.0  # its smallest text, in points, printed PRINT_WIDTH_CM wide
 
     @property
     def data_uri(self) -> str:
@@ -52,11 +53,13 @@ class CauseLine:
 
 
 # A cause tree in the report is at most this many boxes wide and levels deep: 10 inches wide,
-# so its text is 9 pt on an A4 page (the other charts go down to 6-7 pt there) and about
-# 16 px on a laptop; three levels keep it within one laptop screen.
+# so its text is 9 pt on an A4 page and about 16 px on a laptop; three levels keep it within
+# one laptop screen.
 TREE_LEAVES = 4
 TREE_LEVELS = 3
 PRINT_WIDTH_CM = 16.0  # every chart's width on the Word report's A4 page (its text width)
+MIN_PRINT_PT = 8.0  # no chart text smaller than this on that page
+THEME_PRINT_WIDTH = 900  # px: the Theme page's 1500 px chart printed its text at 6 pt
 
 
 @dataclass
@@ -121,8 +124,9 @@ NOT_YET = {
 def _figure(chart: charts.Chart, dpi: int = 80) -> Figure:
     # Constrained layout already fits the figure: a "tight" bounding box would draw it twice.
     png = chart.png(dpi=dpi, tight=False)
+    printed = chart.smallest_font_pt() * PRINT_WIDTH_CM / 2.54 / chart.figure.get_figwidth()
     chart.figure.clear()
-    return Figure(chart.name, png, chart.alt)
+    return Figure(chart.name, png, chart.alt, round(printed, 2))
 
 
 def _int(v: object) -> str:
@@ -160,7 +164,7 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
              .itertuples()],
         )
         if charts_too:
-            report.figures["themes"] = _figure(charts.theme_chart(themes))
+            report.figures["themes"] = _figure(charts.theme_chart(themes, THEME_PRINT_WIDTH))
     prio = priority_themes(themes) if len(themes) else themes
     report.priorities = [(r.name, r.i_statement or "", int(r.votes))
                          for r in prio.itertuples() if pd.notna(r.priority)]

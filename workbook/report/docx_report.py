@@ -27,6 +27,9 @@ def _doc(body_pt: int) -> DocumentType:
     return doc
 
 
+CAUSE_STYLES = ("ListBullet", "ListBullet2", "ListBullet3")
+
+
 def _para(doc: DocumentType, text: str = "", style_id: str | None = None):
     """A paragraph in a built-in style, set by its id: python-docx's lookup by style name
     scans every style for each paragraph, which made large reports slow."""
@@ -133,7 +136,8 @@ def report_docx(r: Report) -> DocumentType:
             doc.add_paragraph("No causes have been written for this theme yet, so there is "
                               "no cause tree.")
         for c in t.lines:
-            p = _para(doc, "", "ListBullet" if c.level == 1 else "ListBullet2")
+            # Word's list styles go three deep; deeper causes keep indenting (below).
+            p = _para(doc, "", CAUSE_STYLES[min(c.level, len(CAUSE_STYLES)) - 1])
             p.paragraph_format.left_indent = Cm(0.8 * c.level)
             p.add_run(c.text).bold = c.top
             p.add_run(f" — {c.votes} dot{'' if c.votes == 1 else 's'}"
