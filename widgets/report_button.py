@@ -43,6 +43,7 @@ class ReportButton(w.VBox):
         self.drawer.toggle.tooltip = "Make the WTfC report: choose its format"
         super().__init__([self.drawer])
         self.add_class("wtfc-report-button")
+        self.add_class("wtfc-popover")  # Escape or a click outside closes it (popover.js)
 
     @guarded
     def make(self) -> None:

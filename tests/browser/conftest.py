@@ -351,6 +351,21 @@ def button(scope: Any, name: str) -> Any:
     return scope.get_by_role("button", name=re.compile(rf"(^|\s){re.escape(name)}$"))
 
 
+def open_drawers(page: Any, popovers: bool = False) -> None:
+    """Open every drawer shown (the others sit on tabs not chosen). A pop-up panel (the
+    report's) closes on a click outside it, so it opens last, and only if asked for."""
+    from playwright.sync_api import expect
+
+    def toggles(within: str) -> list[Any]:
+        return page.locator(f"{within} > .wtfc-drawer > .wtfc-drawer-toggle").all()
+
+    for toggle in toggles(":not(.wtfc-popover)") + (toggles(".wtfc-popover") if popovers else []):
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+            expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.wait_for_timeout(500)
+
+
 def main_control(page: Any, notebook: str) -> Any:
     role, name = MAIN_CONTROL[notebook]
     if role == "button":

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import open_drawers
 from tests.browser.test_stages import (
     ERROR_OUTPUT,
     PLAN,
@@ -23,16 +24,6 @@ from tests.browser.test_stages import (
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 LAPTOP = {"width": 1366, "height": 768}
-
-
-def open_drawers(page: Any) -> None:
-    """Open every drawer shown (the others sit on tabs not chosen), but not the report's
-    panel: it opens over the page (and would cover the tabs)."""
-    for toggle in page.locator(":not(.wtfc-report-button) > .wtfc-drawer > "
-                               ".wtfc-drawer-toggle").all():
-        if toggle.is_visible() and "mod-active" not in (toggle.get_attribute("class") or ""):
-            toggle.click()
-    page.wait_for_timeout(500)
 
 
 def no_errors(page: Any) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import open_drawers
+
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
@@ -87,9 +89,7 @@ def test_stage_page_renders_cleanly_and_passes_axe(page, server, open_stage, scr
     expect(page.locator(".wtfc-header h1")).to_contain_text(title)
     # The big screen keeps forms used now and then in drawers: open them, so that their
     # controls are checked (and axe sees them) too.
-    for toggle in page.locator(".wtfc-drawer-toggle").all():
-        if toggle.is_visible() and "mod-active" not in (toggle.get_attribute("class") or ""):
-            toggle.click()
+    open_drawers(page, popovers=True)
     for label in labels:
         expect(page.get_by_label(label, exact=True).first).to_be_visible()
     for name in buttons:
@@ -194,6 +194,30 @@ def test_you_said_we_did_saved_escaped_and_report_made(page, open_stage, button,
     open_stage(page, REVIEW, "Table 23")
     page.get_by_role("tab", name="You said, we did").click()
     expect(page.locator(".wtfc-feedback")).to_contain_text(f"{XSS} {word}")
+
+
+def test_report_panel_closes_with_escape_or_a_click_outside(page, open_stage, button):
+    """At a table's laptop the open Report panel covers the tabs: it closes as a pop-up does."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_stage(page, REVIEW, "Table 24")
+    report, make = button(page, "Report"), button(page, "Make the report")
+    expect(report).to_have_attribute("aria-expanded", "false")
+    report.click()
+    expect(make).to_be_visible()
+    expect(report).to_have_attribute("aria-expanded", "true")
+    page.get_by_label("Format", exact=True).focus()  # a keyboard user inside the panel
+    page.keyboard.press("Escape")
+    expect(make).to_be_hidden()
+    expect(report).to_be_focused()  # focus goes back to the panel's button, not lost
+    expect(report).to_have_attribute("aria-expanded", "false")  # and says it is closed
+    report.click()
+    expect(make).to_be_visible()
+    page.locator(".wtfc-header h1").first.click()  # anywhere outside the panel
+    expect(make).to_be_hidden()
+    page.get_by_role("tab", name="You said, we did").click()  # no longer covered
+    expect(page.get_by_label("We did", exact=True)).to_be_visible()
+    report.click()  # and it still opens, from its own button, after all that
+    expect(make).to_be_visible()
 
 
 def test_report_html_in_chromium_passes_axe(page, store, tmp_path, screenshot):
