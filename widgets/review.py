@@ -30,20 +30,28 @@ WIDE = w.Layout(width="min(100%, 44rem)")
 STYLE = {"description_width": "initial"}
 
 
+def _note(text: str) -> str:
+    return f"<span class='wtfc-grid-note'>{esc(text)}</span>"
+
+
 def indicators_html(ind: pd.DataFrame) -> str:
     if not len(ind):
         return "<p>No indicators yet. Add one for a success statement.</p>"
     rows = "".join(
-        f"<tr><th scope='row'>{esc(r.name)}</th><td>{esc(short(r.success, 70))}</td>"
-        f"<td>{esc(_num(r.baseline) + _unit(r.unit))} ({esc(r.baseline_on)})</td>"
-        f"<td>{esc(_num(r.target) + _unit(r.unit))} by {esc(r.target_on)}</td>"
-        f"<td>{'not measured yet' if pd.isna(r.latest) else esc(_num(r.latest) + _unit(r.unit))}"
-        f"{'' if pd.isna(r.latest) else ' (' + esc(r.latest_on) + ')'}</td>"
-        f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
+        # The success statement under the indicator's name, and each date under its figure:
+        # as columns of their own they left every column too narrow beside the chart on the
+        # big screen (a name took a word a line).
+        f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{short(r.success, 60)}”')}</th>"
+        f"<td>{esc(_num(r.baseline) + _unit(r.unit))}{_note(r.baseline_on)}</td>"
+        f"<td>{esc(_num(r.target) + _unit(r.unit))}{_note('by ' + r.target_on)}</td>"
+        + ("<td>not measured yet</td>" if pd.isna(r.latest) else
+           f"<td>{esc(_num(r.latest) + _unit(r.unit))}{_note(r.latest_on)}</td>")
+        + f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
         for r in ind.itertuples())
     return scroll_region(
-        f"<table class='wtfc-grid'><caption>{len(ind)} indicators</caption><thead><tr>"
-        f"<th scope='col'>Indicator</th><th scope='col'>Success statement</th>"
+        f"<table class='wtfc-grid wtfc-indicators'><caption>{len(ind)} indicators</caption>"
+        f"<thead><tr>"
+        f"<th scope='col'>Indicator, for its success statement</th>"
         f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
         f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>",
         "Indicators", "tbody tr", "indicator", "indicators")

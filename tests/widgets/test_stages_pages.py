@@ -154,6 +154,16 @@ def test_indicator_measurement_and_progress(ws, room):
     assert ws.indicators.iloc[0]["progress"] == pytest.approx(0.75)
     assert "75%" in view.indicators_list.value
     assert "75% of the way" in view.chart.alt
+    # Each row: the name with its success statement under it, each figure with its date.
+    row = view.indicators_list.value.split("<tbody>")[1]
+    assert ("<th scope='row'>Evenings out a week<span class='wtfc-grid-note'>for “I go out in "
+            "the evenings”</span></th>") in row
+    assert "<td>2 evenings<span class='wtfc-grid-note'>2026-04-01</span></td>" in row
+    assert "<td>6 evenings<span class='wtfc-grid-note'>by 2027-04-01</span></td>" in row
+    assert "<td>5 evenings<span class='wtfc-grid-note'>2027-01-01</span></td>" in row
+    ws.edit_indicator(int(ind["indicator_id"]), name=EVIL, actor="setup")
+    view.live.sync()  # as another screen's change arrives
+    assert EVIL not in view.indicators_list.value and "&lt;img" in view.indicators_list.value
 
 
 def test_you_said_we_did_and_the_report_button(ws, room):
