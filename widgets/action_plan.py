@@ -52,7 +52,8 @@ def actions_html(actions: pd.DataFrame) -> str:
     if not len(actions):
         return "<p>No actions yet.</p>"
     rows = "".join(
-        f"<tr><th scope='row'>{esc(r.text)}</th><td>{esc(r.owner)}</td><td>{esc(r.due)}</td>"
+        f"<tr><th scope='row'>{esc(r.text)}</th><td>{esc(r.owner)}</td>"
+        f"<td class='wtfc-date'>{esc(r.due)}</td>"
         f"<td><span aria-hidden='true'>{STATUS_SYMBOL.get(r.status, '')}</span> "
         f"{esc(r.status.capitalize())}</td><td>{esc(r.theme)}</td>"
         f"<td>{len(r.success_ids)}</td></tr>"
