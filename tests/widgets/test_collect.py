@@ -8,17 +8,10 @@ import ipywidgets as w
 import pytest
 
 from widgets.collect import CollectView
-from workbook import StatementIn, Workshop
+from workbook import StatementIn
 
 EVIL = "<img src=x onerror=alert(1)>"
 NOW = dt.datetime(2025, 5, 1, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    workshop = Workshop.create(tmp_path / "ws", "Test workshop")
-    yield workshop
-    workshop.close()
 
 
 @pytest.fixture(autouse=True)

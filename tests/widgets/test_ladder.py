@@ -9,19 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from widgets.ladder import COMMISSIONER, LadderView
-from workbook import Workshop
 from workbook.ladders import MODELS
 
 EVIL = "<img src=x onerror=alert(1)>"
 DECK = Path(__file__).resolve().parents[2] / "sample_data" / "ladder_scenarios.csv"
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = Workshop.create(tmp_path / "ws", "Ladder test")
-    yield w
-    w.close()
 
 
 @pytest.fixture

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from widgets.root_cause import RootCauseView
-from workbook import Workshop
 
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = Workshop.create(tmp_path / "ws", "Root cause test")
-    yield w
-    w.close()
 
 
 def theme_with(ws, name, not_working=1, i_statement="", actor="setup"):

@@ -9,29 +9,8 @@ import pytest
 
 from widgets.action_plan import ActionPlanView
 from widgets.review import ReviewView
-from workbook import Workshop
 
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = Workshop.create(tmp_path / "ws", "Stage edits")
-    yield w
-    w.close()
-
-
-@pytest.fixture
-def room(ws):
-    t = ws.add_theme("Getting out", "I go out when I want", actor="setup")
-    money = ws.add_theme("Money", "I understand my money", actor="setup")
-    s = ws.add_statement("R-1", "not_working", "person", "I can't get home after 6pm",
-                         actor="setup")
-    ws.assign([s], t, actor="setup")
-    m = ws.add_statement("R-3", "not_working", "person", "I never have cash", actor="setup")
-    ws.assign([m], money, actor="setup")
-    ws.vote("A", theme_id=t, actor="setup")
-    return {"theme": t, "money": money}
 
 
 def texts(df, column="text"):

@@ -10,32 +10,8 @@ from widgets.action_plan import ActionPlanView
 from widgets.overview import OverviewView
 from widgets.review import ReviewView
 from widgets.success import SuccessView
-from workbook import Workshop
 
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = Workshop.create(tmp_path / "ws", "Stages pages")
-    yield w
-    w.close()
-
-
-@pytest.fixture
-def room(ws):
-    t = ws.add_theme("Getting out", "I go out when I want", actor="setup")
-    money = ws.add_theme("Money", "I understand my money", actor="setup")
-    ids = [ws.add_statement("R-1", "not_working", "person", "I can't get home after 6pm",
-                            actor="setup"),
-           ws.add_statement("R-2", "not_working", "family", "I drive her everywhere",
-                            actor="setup")]
-    ws.assign(ids, t, actor="setup")
-    m = ws.add_statement("R-3", "not_working", "person", "I never have cash", actor="setup")
-    ws.assign([m], money, actor="setup")
-    ws.vote("A", theme_id=t, actor="setup")
-    cause = ws.add_cause(t, "Support ends at 6pm", actor="setup")
-    return {"theme": t, "money": money, "cause": cause}
 
 
 # --- 4 Success -------------------------------------------------------------------------------
