@@ -208,7 +208,10 @@ class ActionPlanView(IdeaEditMixin, StageView):
 
     def _draw_theme(self) -> None:
         ideas = self._of_theme(self._ideas)
-        self.ideas_list.value = ideas_html(ideas)
+        self.ideas_list.value = ideas_html(ideas) if self.theme_select.options else (
+            "<p><strong>No themes with not-working statements yet.</strong> Make themes and "
+            "move the not-working statements into them on page 2 (Theme) first; each theme's "
+            "ideas are written here.</p>")
         open_ideas = ideas[(ideas["kind"] == "idea") & ideas["action_id"].isna()] if len(
             ideas) else ideas
         cc.replace_options(self.from_idea, [("No: write a new action", NONE), *(

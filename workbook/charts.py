@@ -176,12 +176,17 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
     ax.spines[["top", "right"]].set_visible(False)
     _kind_legend(fig)
     total = int(table.to_numpy().sum())
+    if not total:  # matplotlib centres an all-zero axis on 0, with negative counts below it
+        ax.set_ylim(0, 5)
+        ax.text(0.5, 0.55, "No statements yet", ha="center", va="center",
+                fontsize=pt(LABEL_PX), transform=ax.transAxes)
     parts = [
         f"{PERSPECTIVE_LABELS[Perspective(p)]}: "
         + ", ".join(f"{table.loc[p, k.value]} {KIND_LABELS[k].lower()}" for k in KINDS)
         for p in table.index
     ]
-    alt = f"Bar chart of {total} statements by whose view and kind. " + "; ".join(parts) + "."
+    alt = (f"Bar chart of {total} statements by whose view and kind. " + "; ".join(parts) + "."
+           if total else "No statements yet: the bars will show them by whose view and kind.")
     data = table.reset_index().rename(columns={"index": "perspective"})
     return Chart("statements_by_perspective_and_kind", fig, data, alt)
 

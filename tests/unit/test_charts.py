@@ -144,3 +144,13 @@ def test_one_due_date_gets_weeks_either_side_not_years():
     assert 40 < high - low < 80  # days: 1 Dec to 10 Jan, with a margin
     labels = [t.get_text() for t in axis.get_xticklabels()]
     assert len(set(labels)) == len(labels), labels  # no "Dec 2026" twice
+
+
+def test_no_statements_yet_is_said_not_drawn_as_negative_counts():
+    chart = collect_chart(_statements(0))
+    axis = chart.figure.axes[0]
+    chart.png()
+    assert axis.get_ylim()[0] == 0
+    assert all(tick >= 0 for tick in axis.get_yticks() if axis.get_ylim()[0] <= tick)
+    assert "No statements yet" in [t.get_text() for t in axis.texts]
+    assert chart.alt.startswith("No statements yet")

@@ -169,6 +169,20 @@ def test_you_said_we_did_and_the_report_button(ws, room):
     assert view.report.saved.suffix == ".docx" and view.messages.kind == "ok"
 
 
+def test_action_plan_with_no_themes_says_where_to_make_them(ws):
+    view = ActionPlanView(ws, table="Table 2")
+    assert "No themes with not-working statements yet" in view.ideas_list.value
+    view.idea_text.value = "An evening bus"
+    view.add_idea_button.click()
+    assert "Choose a theme first" in view.messages.text and ws.ideas.empty
+    theme = ws.add_theme("Getting out", actor="setup")
+    ws.assign([ws.add_statement("R-1", "not_working", "person", "No bus", actor="setup")], theme)
+    view.live.sync()  # another screen made the theme
+    assert "Nothing written for this theme yet" in view.ideas_list.value
+    view.add_idea_button.click()
+    assert ws.ideas["text"].tolist() == ["An evening bus"]
+
+
 def test_overview_links_every_stage(ws):
     view = OverviewView(ws, table="Table 4")
     for nb in ("01_collect", "02_theme", "03_root_cause", "04_success", "05_action_plan",
