@@ -351,6 +351,17 @@ def button(scope: Any, name: str) -> Any:
     return scope.get_by_role("button", name=re.compile(rf"(^|\s){re.escape(name)}$"))
 
 
+def saved_text(locator: Any) -> str:
+    """A region's text without its "N more below" line: that counts the rows this screen
+    cannot show, which changes with the layout (a drawer open before a reload, closed after),
+    not with what is saved."""
+    text = locator.inner_text()
+    for note in locator.locator(".wtfc-more-note").all_inner_texts():
+        if note.strip():
+            text = text.replace(note, "")
+    return text
+
+
 def open_drawers(page: Any, popovers: bool = False) -> None:
     """Open every drawer shown (the others sit on tabs not chosen). A pop-up panel (the
     report's) closes on a click outside it, so it opens last, and only if asked for."""

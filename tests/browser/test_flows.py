@@ -16,6 +16,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from tests.browser.conftest import saved_text
+
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
@@ -225,7 +227,7 @@ def test_move_on_one_page_shows_on_the_big_screen(context_factory, open_stage, b
 
 
 def _visible_state(page: Any, selector: str) -> str:
-    return page.locator(selector).inner_text()
+    return saved_text(page.locator(selector))
 
 
 def _expect_same_text(page: Any, selector: str, before: str, timeout: float = 10.0) -> None:

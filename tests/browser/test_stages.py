@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import open_drawers
+from tests.browser.conftest import open_drawers, saved_text
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -51,7 +51,7 @@ def option_value(select: Any, words: str) -> str:
 
 
 def flat(locator: Any) -> str:
-    return " ".join(locator.inner_text().split())
+    return " ".join(saved_text(locator).split())
 
 
 def expect_same_text(page: Any, locator: Any, before: str, timeout_ms: int = 10_000) -> None:
