@@ -166,7 +166,7 @@ def wait_until_answers(url: str, proc: subprocess.Popen | None, timeout: float) 
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s ({last})")
 
 
-def wait_for_pools(log_path: Path, notebooks: list[str], timeout: float) -> bool:
+def wait_for_pages_ready(log_path: Path, notebooks: list[str], timeout: float) -> bool:
     """Preheating: our server logs "Page NAME is ready" once a pre-heated kernel has run the
     notebook (Voila's own "pool is filled" comes before that). Best effort: pages still load,
     more slowly, if the message never comes; return whether it came."""
@@ -222,7 +222,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv = Server(f"http://127.0.0.1:{port}", folder, proc, log_path)
     try:
         wait_until_answers(srv.base + "/", proc, SERVER_START_TIMEOUT)
-        wait_for_pools(log_path, sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")),
+        wait_for_pages_ready(log_path, sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")),
                        SERVER_START_TIMEOUT)
     except RuntimeError as exc:
         stop_process(proc)

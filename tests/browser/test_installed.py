@@ -16,7 +16,7 @@ from tests.browser.conftest import (
     PAGE_TIMEOUT_MS,
     ROOT,
     stop_process,
-    wait_for_pools,
+    wait_for_pages_ready,
     wait_until_answers,
 )
 
@@ -76,7 +76,7 @@ def test_wheel_serves_the_demo_from_an_empty_folder(installed, tmp_path, browser
         # A fresh install heats every page at once (and builds matplotlib's font cache): the
         # log says when they are ready, and a facilitator then finds them quick.
         pages = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
-        assert wait_for_pools(log_path, pages, 240), log_path.read_text()[-3000:]
+        assert wait_for_pages_ready(log_path, pages, 240), log_path.read_text()[-3000:]
         text = log_path.read_text()
         assert f"All {len(pages)} pages are ready to open" in text
         assert f"ready in {tmp_path / 'home' / 'demo'}" in text  # says where the demo is
