@@ -10,8 +10,8 @@ import pandas as pd
 from openpyxl import Workbook
 
 from workbook import Workshop
-from workbook.importers import read_statements
-from workbook.ingest import import_file
+from workbook.io.ingest import import_file
+from workbook.io.tabular import read_statements
 
 from .common import best_of, row
 

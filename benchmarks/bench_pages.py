@@ -60,14 +60,14 @@ READY: dict[str, dict[str, list[str]]] = {
 }
 VIEWS = {  # the view each page's cell builds, for the kernel-side profile
     "00_workshop.ipynb": "widgets.overview:OverviewView",
-    "01_collect.ipynb": "widgets.collect:CollectView",
-    "02_theme.ipynb": "widgets.theme:ThemeView",
-    "03_root_cause.ipynb": "widgets.root_cause:RootCauseView",
-    "04_success.ipynb": "widgets.success:SuccessView",
-    "05_action_plan.ipynb": "widgets.action_plan:ActionPlanView",
-    "06_review.ipynb": "widgets.review:ReviewView",
-    "tender_scoring.ipynb": "widgets.tender:TenderView",
-    "ladder.ipynb": "widgets.ladder:LadderView",
+    "01_collect.ipynb": "widgets.stages.collect.page:CollectView",
+    "02_theme.ipynb": "widgets.stages.theme.page:ThemeView",
+    "03_root_cause.ipynb": "widgets.stages.understand.page:RootCauseView",
+    "04_success.ipynb": "widgets.stages.success:SuccessView",
+    "05_action_plan.ipynb": "widgets.stages.plan.page:ActionPlanView",
+    "06_review.ipynb": "widgets.stages.review.page:ReviewView",
+    "tender_scoring.ipynb": "widgets.tender.page:TenderView",
+    "ladder.ipynb": "widgets.ladder.page:LadderView",
 }
 
 READY_SCRIPT = """
@@ -225,15 +225,8 @@ def measure(notebooks_dir: Path | None = None, loads: int = LOADS) -> dict:
     from playwright.sync_api import sync_playwright
 
     from workbook.sample import build_sample
-    from workbook.serve import (
-        WORKSHOP_ENV,
-        find_free_port,
-        jupyter_path_env,
-        voila_command,
-    )
-    from workbook.serve import (
-        notebooks_dir as project_notebooks,
-    )
+    from workbook.serving.serve import WORKSHOP_ENV, find_free_port, jupyter_path_env, voila_command
+    from workbook.serving.serve import notebooks_dir as project_notebooks
 
     source = Path(notebooks_dir) if notebooks_dir else project_notebooks()
     chromium = _chromium()

@@ -7,7 +7,8 @@ import random
 import tempfile
 from pathlib import Path
 
-from workbook import StatementIn, Workshop, exchange
+from workbook import StatementIn, Workshop
+from workbook.io import exchange
 from workbook.report import write_report
 from workbook.sample import build_sample
 

@@ -36,10 +36,10 @@ def _workshop(folder: Path, statements: int) -> Workshop:
 
 
 def _time_moves(ws: Workshop) -> float:
-    from widgets.theme import ThemeView
+    from widgets.stages.theme.page import ThemeView
 
     view = ThemeView(ws, table="Bench table")
-    from widgets.theme import UNTHEMED
+    from widgets.stages.theme.page import UNTHEMED
 
     targets = [v for _label, v in view.move_target.options if v != UNTHEMED]
     times = []

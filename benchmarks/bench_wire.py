@@ -27,7 +27,7 @@ BASELINE_READY = "button:has-text('Baseline button')"
 
 
 def _serve(nb_dir: Path, workshop: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    from workbook.serve import (
+    from workbook.serving.serve import (
         WORKSHOP_ENV,
         find_free_port,
         jupyter_path_env,
@@ -74,7 +74,7 @@ def measure() -> dict[str, dict[str, float | None]]:
     from playwright.sync_api import sync_playwright
 
     from workbook.sample import build_sample
-    from workbook.serve import notebooks_dir
+    from workbook.serving.serve import notebooks_dir
 
     results: dict[str, dict[str, float | None]] = {}
     with tempfile.TemporaryDirectory(prefix="wtfc-bench-wire-") as tmp:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from workbook import Workshop
-from workbook.db import normalise_url
+from workbook.store.db import normalise_url
 
 from .common import row
 

@@ -28,7 +28,7 @@ def pg_databases():
         pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server for this run")
     from sqlalchemy import create_engine, text
 
-    from workbook.db import normalise_url
+    from workbook.store.db import normalise_url
 
     admin = normalise_url(admin)
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")

@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
-from .cards import esc
-from .messages import guarded
-from .page import StageView
+from widgets.common.cards import esc
+from widgets.common.messages import guarded
+from widgets.common.page import StageView
 
 STAGES = (
     ("01_collect.ipynb", "1 · Collect", "what people said in their reviews"),

@@ -7,17 +7,17 @@ import json
 import sys
 from pathlib import Path
 
-from .model import InputError
+from workbook.model import InputError
 
 
 def _open(location: str):
-    from .workshop import Workshop
+    from workbook.workshop import Workshop
 
     return Workshop.open(location)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .workshop import Workshop
+    from workbook.workshop import Workshop
 
     ws = Workshop.create(args.dir, args.name, db_url=args.db)
     print(f"Made the workshop '{ws.name}' in {Path(args.dir).resolve()}")
@@ -26,9 +26,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .collect import ImportReport
-    from .importers import FileUnreadable
-    from .ingest import import_file
+    from workbook.io.decode import FileUnreadable
+    from workbook.io.ingest import import_file
+    from workbook.stages.collect import ImportReport
 
     ws = _open(args.dir)
     total, unreadable = ImportReport(), []
@@ -76,7 +76,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import exchange
+    from workbook.io import exchange
 
     ws = _open(args.dir)
     out = Path(args.out)
@@ -91,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from workbook.report import write_report
 
     ws = _open(args.dir)
     out = write_report(ws, args.format, args.output)
@@ -105,13 +105,14 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from . import serve
+    from workbook.paths import notebooks_dir
+    from workbook.serving import serve
 
     _open(args.dir).close()  # fail here, plainly, if the workshop cannot be opened
     location = args.dir if "://" in args.dir else str(Path(args.dir).resolve())
     return serve.serve(
         location,
-        serve.notebooks_dir(),
+        notebooks_dir(),
         args.port or serve.find_free_port(),
         host=args.host,
         token=args.token,
@@ -120,13 +121,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_tender_results(args: argparse.Namespace) -> int:
-    from .tender.source import print_results
+    from workbook.tender.source import print_results
 
     return print_results(args.source, json_out=args.json)
 
 
 def cmd_tender_export(args: argparse.Namespace) -> int:
-    from .tender.report import export_all
+    from workbook.tender.report import export_all
 
     with _open(args.dir) as ws:
         for path in export_all(ws.tender, Path(args.out)):
@@ -135,7 +136,7 @@ def cmd_tender_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from . import sample
+    from workbook import sample
 
     folder = sample.demo_folder()
     ws = sample.build_sample(folder)

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .charts import FONT, HATCHES, KINDS, Chart, _plural, _short, kind_label
-from .charts import _figure_in as _figure
-from .model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
+from workbook.charts.base import FONT, HATCHES, KINDS, Chart, _plural, _short, kind_label
+from workbook.charts.base import _figure_in as _figure
+from workbook.model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
 
 if TYPE_CHECKING:
-    from .workshop import Workshop
+    from workbook.workshop import Workshop
 
 PERSPECTIVES = [p.value for p in Perspective]
 PERSPECTIVE_HATCHES = {"person": "", "family": "//", "staff": "..", "other": "xx"}

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workbook.wording import USE_KINDS, read_kind
+from workbook.io.wording import USE_KINDS, read_kind
 
 
 class Kind(StrEnum):

@@ -6,28 +6,11 @@ import json
 import os
 from pathlib import Path
 
-from .ingest import import_file
-from .model import InputError
-from .workshop import Workshop
+from workbook.io.ingest import import_file
+from workbook.paths import sample_dir
+from workbook.workshop import Workshop
 
 ACTOR = "sample event"
-
-
-def sample_dir() -> Path:
-    """The sample data: WTFC_SAMPLE_DATA, the checkout's sample_data/, or the copy shipped
-    inside the installed package."""
-    if os.environ.get("WTFC_SAMPLE_DATA"):
-        candidates = [Path(os.environ["WTFC_SAMPLE_DATA"])]
-    else:
-        here = Path(__file__).resolve().parent
-        candidates = [here.parent / "sample_data", here / "sample_data"]
-    for path in candidates:
-        if (path / "reviews_long.csv").exists():
-            return path
-    raise InputError(
-        f"The sample data is missing (looked in {', '.join(map(str, candidates))}). "
-        "Reinstall wtfc-workbook, or set WTFC_SAMPLE_DATA to a folder holding it."
-    )
 
 
 def demo_folder() -> Path:
@@ -56,7 +39,7 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
     ws.load_scenarios(data / "ladder_scenarios.csv", actor=ACTOR, origin="sample deck")
     if worked:
         apply_worked_example(ws, plan)
-        from .tender.sample import load_tender_sample
+        from workbook.tender.sample import load_tender_sample
 
         load_tender_sample(ws.tender, data / "tender_evaluation.xlsx")
     return ws
@@ -112,7 +95,7 @@ def apply_stages(ws: Workshop, stages: dict, themes: dict[str, int], success: di
         iid = ws.add_idea(themes[idea["theme"]], idea["kind"], idea["text"], actor=idea["author"])
         if idea.get("action"):
             with ws.store.write(ACTOR, "Chose an idea as an action") as tx:
-                from . import db
+                from workbook.store import db
 
                 tx.update(db.ideas, iid, action_id=actions[idea["action"]])
     by_action: dict[str, list[str]] = {}

@@ -9,15 +9,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from . import db, frames, frames_plan
-from .causes import CauseOps
-from .collect import CollectOps
-from .ladder_store import LadderOps
-from .model import MAX_NAME, InputError, clean_text
-from .plan import PlanOps
-from .review import ReviewOps
-from .store import Store
-from .themes import ThemeOps
+from workbook.ladder.store import LadderOps
+from workbook.model import MAX_NAME, InputError, clean_text
+from workbook.stages.collect import CollectOps
+from workbook.stages.plan import PlanOps
+from workbook.stages.review import ReviewOps
+from workbook.stages.theme import ThemeOps
+from workbook.stages.understand import CauseOps
+from workbook.store import db, frames, frames_plan
+from workbook.store.transactions import Store
 
 CONFIG = "workshop.json"
 SQLITE_FILE = "workshop.sqlite"
@@ -136,7 +136,7 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, ReviewOps, LadderOps):
     @property
     def tender(self):
         """The tender evaluation in this workshop (scores, moderation, results)."""
-        from .tender.store import TenderStore
+        from workbook.tender.store import TenderStore
 
         return TenderStore(self.store)
 

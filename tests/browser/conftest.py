@@ -197,7 +197,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     While writing tests, WTFC_BROWSER_SERVER="http://127.0.0.1:PORT WORKSHOP_FOLDER" reuses
     a server you started yourself (it is left running)."""
     from workbook.sample import build_sample
-    from workbook.serve import find_free_port
+    from workbook.serving.serve import find_free_port
 
     reuse = os.environ.get("WTFC_BROWSER_SERVER", "").split()
     if reuse:

@@ -53,7 +53,7 @@ def clean_env(home: Path) -> dict[str, str]:
 
 @pytest.mark.timeout(INSTALL_TIMEOUT * 2)  # the install counts against the test's time
 def test_wheel_serves_the_demo_from_an_empty_folder(installed, tmp_path, browser):
-    from workbook.serve import find_free_port
+    from workbook.serving.serve import find_free_port
 
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -61,8 +61,8 @@ def test_wheel_serves_the_demo_from_an_empty_folder(installed, tmp_path, browser
     wtfc = installed / "bin" / "wtfc"
     # The installed package is used, not this checkout: it has its own pages and sample data.
     where = run([str(installed / "bin" / "python"), "-c",
-                 "import workbook, widgets, workbook.serve as s, workbook.sample as m;"
-                 "print(workbook.__file__); print(s.notebooks_dir()); print(m.sample_dir())"],
+                 "import workbook, widgets, workbook.paths as p;"
+                 "print(workbook.__file__); print(p.notebooks_dir()); print(p.sample_dir())"],
                 cwd=empty, env=env).stdout.split()
     assert all(str(installed) in line for line in where), where
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook import Workshop
-from workbook.causes_view import (
+from workbook.charts.base import cause_tree_chart
+from workbook.stages.understand_outline import (
     any_theme_voted,
     dots_left_sentence,
     indented_label,
@@ -19,7 +20,6 @@ from workbook.causes_view import (
     top_cause_ids,
     tree_selection,
 )
-from workbook.charts import cause_tree_chart
 
 
 @pytest.fixture

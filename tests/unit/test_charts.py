@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from workbook.charts import (
+from workbook.charts.base import (
     DPI,
     MIN_TEXT_PX,
     Chart,
@@ -17,11 +17,7 @@ from workbook.charts import (
     displayed_text_px,
     theme_chart,
 )
-from workbook.plan_charts import (
-    actions_by_owner_chart,
-    actions_by_status_chart,
-    due_timeline_chart,
-)
+from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
 
 
 def test_displayed_text_px_follows_figure_dpi_font_and_displayed_width():
@@ -114,7 +110,7 @@ def test_smallest_font_sees_tick_labels_and_legend():
 def test_no_text_is_cut_off_at_the_edge(name):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from workbook.charts import _drawn_texts
+    from workbook.charts.base import _drawn_texts
 
     chart: Chart = CHARTS[name]()
     chart.figure.set_dpi(DPI)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook import InputError, Workshop, exchange
-from workbook.ingest import import_file
+from workbook import InputError, Workshop
+from workbook.io import exchange
+from workbook.io.ingest import import_file
 
 _counter = itertools.count()
 

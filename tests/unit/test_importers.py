@@ -14,14 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.importers import (
-    FileUnreadable,
-    ReadResult,
-    Rejection,
-    read_statements,
-    read_statements_bytes,
-)
-from workbook.importers.decode import decode_text
+from workbook.io.decode import FileUnreadable, decode_text
+from workbook.io.tabular import ReadResult, Rejection, read_statements, read_statements_bytes
 from workbook.model import MAX_TEXT, InputError, Kind, Perspective, StatementIn
 
 W, NW, F = Kind.WORKING, Kind.NOT_WORKING, Kind.FUTURE
@@ -660,7 +654,7 @@ def test_digit_runs_in_header_cells_do_not_hang_the_reader():
     # A run of digits then a letter once backtracked exponentially in header matching.
     import threading
 
-    from workbook.importers.headers import normalise_header
+    from workbook.io.headers import normalise_header
 
     done = []
     worker = threading.Thread(

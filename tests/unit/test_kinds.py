@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.importers import Rejection, read_statements_bytes
-from workbook.importers.headers import classify
+from workbook.io.headers import classify
+from workbook.io.tabular import Rejection, read_statements_bytes
+from workbook.io.wording import read_kind, words
 from workbook.model import InputError, Kind, Perspective, StatementIn, parse_kind
-from workbook.wording import read_kind, words
 
 W, NW, F = Kind.WORKING, Kind.NOT_WORKING, Kind.FUTURE
 USE = "use Working, Not working or Future"

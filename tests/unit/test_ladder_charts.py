@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
-from workbook.ladder_charts import DPI, Marker, compare_chart, model_chart
-from workbook.ladders import MODELS
+from workbook.ladder.charts import DPI, Marker, compare_chart, model_chart
+from workbook.ladder.models import MODELS
 
 OVERLAYS = ["plain", "votes", "markers", "both"]
 

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from workbook import InputError
-from workbook.ladder_deck import load_deck, sample_deck
-from workbook.ladders import MODELS, STAGES
+from workbook.ladder.deck import load_deck, sample_deck
+from workbook.ladder.models import MODELS, STAGES
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 

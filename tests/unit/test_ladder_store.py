@@ -8,15 +8,17 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, inspect
 
-from workbook import InputError, Workshop, db, exchange
-from workbook.ladder_export import (
+from workbook import InputError, Workshop
+from workbook.io import exchange
+from workbook.ladder.export import (
     assessment_chart,
     compare_assessments,
     export_ladder_xlsx,
     round_chart,
 )
-from workbook.ladder_store import TALLY
-from workbook.store import Store
+from workbook.ladder.store import TALLY
+from workbook.store import db
+from workbook.store.transactions import Store
 
 DECK = Path(__file__).resolve().parents[2] / "sample_data" / "ladder_scenarios.csv"
 

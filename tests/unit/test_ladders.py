@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook import InputError
-from workbook.ladders import MODELS, STAGES, get_model, stage
+from workbook.ladder.models import MODELS, STAGES, get_model, stage
 
 EXPECTED = {
     # key: (shape, {group: [rung names bottom to top]})

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_importing_workbook_does_not_import_widget_libraries():
     code = (
-        "import sys, workbook, workbook.cli, workbook.ingest, workbook.exchange, "
-        "workbook.sample, workbook.frames, workbook.serve\n"
+        "import sys, workbook, workbook.cli, workbook.io.ingest, workbook.io.exchange, "
+        "workbook.sample, workbook.store.frames, workbook.serving.serve\n"
         "bad = [m for m in ('ipywidgets', 'anywidget', 'widgets', 'matplotlib.pyplot') "
         "if m in sys.modules]\n"
         "print(','.join(bad))"
@@ -42,10 +42,10 @@ def test_no_button_icons():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "widgets"
-    found = [f"{p.name}: {m.group(0)}" for p in root.glob("*.py")
+    found = [f"{p.name}: {m.group(0)}" for p in root.rglob("*.py")
              for m in re.finditer(r"\bicon=(?!\"\")[^,)\n]+", p.read_text(encoding="utf-8"))]
     assert not found, found
     # a FileUpload has an "upload" icon unless told otherwise
-    calls = [c for p in root.glob("*.py")
+    calls = [c for p in root.rglob("*.py")
              for c in re.findall(r"FileUpload\((?:[^()]|\([^()]*\))*\)", p.read_text("utf-8"))]
     assert calls and all('icon=""' in c for c in calls), calls

@@ -14,7 +14,7 @@ from workbook import Workshop
 from workbook.report import write_report
 from workbook.report.content import PRINT_WIDTH_CM, cause_tree
 from workbook.sample import build_sample
-from workbook.thread import priority_themes
+from workbook.stages.thread import priority_themes
 
 PRINT_MIN_PT = 9  # the smallest tree text on the A4 page (the report's other charts: 8 pt+)
 LAPTOP = (1072, 768)  # the report's text column at 1366x768 (70rem less padding), screen height

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from workbook import InputError, StatementIn
-from workbook.charts import collect_chart
-from workbook.search import (
+from workbook.charts.base import collect_chart
+from workbook.stages.search import (
     CollectCounts,
     StatementFilter,
     collect_counts,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook import serve
 from workbook.model import InputError
+from workbook.serving import serve
 
 
 def _opt(cmd: list[str], name: str) -> str | None:
@@ -24,7 +24,7 @@ def _opt(cmd: list[str], name: str) -> str | None:
 
 def test_runs_voila_with_this_interpreter_on_the_notebooks_folder(tmp_path):
     cmd = serve.voila_command(tmp_path, 8866)
-    assert cmd[:4] == [sys.executable, "-m", "workbook.voila_app", str(tmp_path)]
+    assert cmd[:4] == [sys.executable, "-m", "workbook.serving.voila_app", str(tmp_path)]
     assert "--no-browser" in cmd
 
 
@@ -170,7 +170,9 @@ def test_stylesheet_covers_the_classes_the_widgets_use():
 
 
 def test_notebooks_dir_is_the_repo_folder():
-    root = Path(serve.__file__).resolve().parents[1]
+    from workbook import paths
+
+    root = Path(paths.__file__).resolve().parents[1]
     if not (root / "notebooks").is_dir():
         pytest.skip("not a source checkout")
-    assert serve.notebooks_dir() == root / "notebooks"
+    assert paths.notebooks_dir() == root / "notebooks"

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from workbook import serve
+from workbook.serving import serve
 
 pytestmark = pytest.mark.slow
 

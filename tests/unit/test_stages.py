@@ -7,8 +7,9 @@ import json
 import pytest
 from sqlalchemy import inspect, select, text, update
 
-from workbook import InputError, Workshop, db
+from workbook import InputError, Workshop
 from workbook.cli import main as cli
+from workbook.store import db
 
 
 @pytest.fixture

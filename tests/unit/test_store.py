@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from workbook import InputError, StatementIn, Workshop, db
+from workbook import InputError, StatementIn, Workshop
+from workbook.store import db
 
 
 def add(ws, text="I like my flat", kind="working", ref="R-001", persp="person", actor="T1"):

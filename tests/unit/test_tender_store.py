@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from workbook import InputError, Workshop, db, exchange
+from workbook import InputError, Workshop
+from workbook.io import exchange
+from workbook.store import db
 from workbook.tender import as_json, read_evaluation
 from workbook.tender.xlsx import evaluation_rows
 

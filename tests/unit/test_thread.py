@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook import Workshop
-from workbook.thread import golden_thread, statements_behind, success_gaps, thread_frame
+from workbook.stages.thread import golden_thread, statements_behind, success_gaps, thread_frame
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from workbook import voila_app
-from workbook.voila_app import IMMUTABLE, REVALIDATE, GraceKernelManager, cache_control
+from workbook.serving import voila_app
+from workbook.serving.voila_app import IMMUTABLE, REVALIDATE, GraceKernelManager, cache_control
 
 
 @pytest.mark.parametrize("path, query", [
@@ -88,10 +88,10 @@ def test_a_kernel_never_handed_out_is_left_to_the_ordinary_rules(manager):
 
 
 def test_serve_command_uses_our_app_and_manager(tmp_path):
-    from workbook import serve
+    from workbook.serving import serve
 
     cmd = serve.voila_command(tmp_path, 8866)
-    assert cmd[1:3] == ["-m", "workbook.voila_app"]
+    assert cmd[1:3] == ["-m", "workbook.serving.voila_app"]
     assert f"--VoilaConfiguration.multi_kernel_manager_class={serve.KERNEL_MANAGER}" in cmd
     assert any(c.startswith("--GraceKernelManager.connect_grace=") for c in cmd)
 
@@ -100,7 +100,7 @@ def test_pinned_kernelspec_runs_this_interpreter(tmp_path):
     import json
     import sys
 
-    from workbook import serve
+    from workbook.serving import serve
 
     folder = serve.write_kernelspec(tmp_path)
     spec = json.loads((folder / "kernels" / "python3" / "kernel.json").read_text())

@@ -7,7 +7,7 @@ import datetime as dt
 import ipywidgets as w
 import pytest
 
-from widgets.collect import CollectView
+from widgets.stages.collect.page import CollectView
 from workbook import StatementIn
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -18,7 +18,7 @@ NOW = dt.datetime(2025, 5, 1, tzinfo=dt.UTC)
 def wide_double_click_window(monkeypatch):
     """A double click is two presses within a time window: a loaded test machine must not
     stretch two presses in a row past it."""
-    from widgets import collect_form
+    from widgets.stages.collect import form as collect_form
 
     monkeypatch.setattr(collect_form, "DOUBLE_CLICK_SECONDS", 60.0)
 
@@ -342,7 +342,7 @@ def test_another_view_sees_this_views_change_after_sync(ws):
 
 
 def test_for_page_builds_a_view_that_is_not_live_outside_voila(ws):
-    from widgets.context import PageContext
+    from widgets.common.context import PageContext
 
     view = CollectView.for_page(PageContext(ws, "Table 4", served=False))
     assert view.actor == "Table 4" and view.live.task is None
@@ -356,7 +356,7 @@ def test_for_page_builds_a_view_that_is_not_live_outside_voila(ws):
 def test_a_live_page_redraws_the_chart_at_most_every_few_seconds(ws, monkeypatch):
     import asyncio
 
-    from widgets import collect
+    from widgets.stages.collect import page as collect
 
     monkeypatch.setattr(collect, "CHART_EVERY_SECONDS", 1.0)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from widgets.ladder import COMMISSIONER, LadderView
-from workbook.ladders import MODELS
+from widgets.ladder.page import COMMISSIONER, LadderView
+from workbook.ladder.models import MODELS
 
 EVIL = "<img src=x onerror=alert(1)>"
 DECK = Path(__file__).resolve().parents[2] / "sample_data" / "ladder_scenarios.csv"

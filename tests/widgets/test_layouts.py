@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-import widgets.context as context
-from widgets.collect import CollectView
-from widgets.context import PageContext
-from widgets.ladder import LadderView
+import widgets.common.context as context
+from widgets.common.context import PageContext
+from widgets.ladder.page import LadderView
 from widgets.overview import OverviewView
-from widgets.review import ReviewView
-from widgets.root_cause import RootCauseView
-from widgets.theme import ThemeView
+from widgets.stages.collect.page import CollectView
+from widgets.stages.review.page import ReviewView
+from widgets.stages.theme.page import ThemeView
+from widgets.stages.understand.page import RootCauseView
 from workbook import StatementIn, Workshop
 
 
@@ -142,13 +142,13 @@ def _types(view) -> set[str]:
 
 
 def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
-    from widgets.tender import TenderView
-    from workbook.sample import sample_dir
+    from widgets.tender.page import TenderView
+    from workbook.paths import sample_dir
     from workbook.tender.sample import load_tender_sample
 
     load_tender_sample(ws.tender, sample_dir() / "tender_evaluation.xlsx")
     served_at(monkeypatch, "table=Amani")
-    monkeypatch.setattr("widgets.live.LiveRefresh.start", lambda self: None)  # no event loop
+    monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = TenderView.for_page(PageContext(ws, None, served=True, waiting=True))
     direct = TenderView(ws, table="Amani")
     assert view.table == "Amani"
@@ -162,10 +162,10 @@ def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
 
 
 def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
-    from widgets.ladder import LadderView
+    from widgets.ladder.page import LadderView
 
     served_at(monkeypatch, "table=Table%202")
-    monkeypatch.setattr("widgets.live.LiveRefresh.start", lambda self: None)  # no event loop
+    monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = LadderView.for_page(PageContext(ws, None, served=True, waiting=True))
     assert view.served and view.table == "Table 2"
     shown = all_widgets(view)

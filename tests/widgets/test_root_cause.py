@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.root_cause import RootCauseView
+from widgets.stages.understand.page import RootCauseView
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -279,7 +279,7 @@ def test_changing_dots_per_voter_updates_dots_left(ws, room):
 
 def test_chart_file_busy_still_shows_the_chart_and_says_the_cause_was_added(ws, room,
                                                                              monkeypatch):
-    from workbook.charts import Chart
+    from workbook.charts.base import Chart
 
     def busy(*_a, **_k):
         raise FileNotFoundError("another page replaced the file first")

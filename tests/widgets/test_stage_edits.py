@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from widgets.action_plan import ActionPlanView
-from widgets.review import ReviewView
+from widgets.stages.plan.page import ActionPlanView
+from widgets.stages.review.page import ReviewView
 
 EVIL = "<img src=x onerror=alert(1)>"
 

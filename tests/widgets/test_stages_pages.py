@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from widgets.action_plan import ActionPlanView
 from widgets.overview import OverviewView
-from widgets.review import ReviewView
-from widgets.success import SuccessView
+from widgets.stages.plan.page import ActionPlanView
+from widgets.stages.review.page import ReviewView
+from widgets.stages.success import SuccessView
 
 EVIL = "<img src=x onerror=alert(1)>"
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from widgets.tender import TenderView
+from widgets.tender.page import TenderView
 from workbook import Workshop
-from workbook.sample import sample_dir
+from workbook.paths import sample_dir
 from workbook.tender.sample import load_tender_sample
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -8,7 +8,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from widgets.theme import UNTHEMED, ThemeView
+from widgets.stages.theme.page import UNTHEMED, ThemeView
 from workbook import StatementIn, Workshop
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -188,7 +188,7 @@ def test_unknown_board_messages_are_ignored(view, ws):
 
 
 def test_board_js_never_writes_html():
-    js = (ROOT / "widgets" / "board.js").read_text(encoding="utf-8")
+    js = (ROOT / "widgets" / "stages" / "theme" / "board.js").read_text(encoding="utf-8")
     assert "textContent" in js
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in js

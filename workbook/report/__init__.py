@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .content import Report, gather
-from .render import FORMATS, write_report
+from workbook.report.content import Report, gather
+from workbook.report.render import FORMATS, write_report
 
 __all__ = ["FORMATS", "Report", "gather", "write_report"]

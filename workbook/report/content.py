@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import charts, plan_charts
-from ..causes_view import outline, tree_selection
-from ..model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
-from ..plan import IDEA_LABELS
-from ..thread import Thread, golden_thread, priority_themes, success_gaps
+from workbook.charts import base as charts
+from workbook.charts import plan as plan_charts
+from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
+from workbook.stages.plan import IDEA_LABELS
+from workbook.stages.thread import Thread, golden_thread, priority_themes, success_gaps
+from workbook.stages.understand_outline import outline, tree_selection
 
 if TYPE_CHECKING:
-    from ..workshop import Workshop
+    from workbook.workshop import Workshop
 
 SUCCESS_LABELS = {"person": "The person", "family": "Family carer", "staff": "Staff",
                   "provider": "Provider", "commissioner": "Commissioner"}

@@ -11,8 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..model import KIND_LABELS, PERSPECTIVE_LABELS
-from .content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
+from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
+from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType

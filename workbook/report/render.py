@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..files import write_atomic
-from ..model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
-from .content import NOT_YET, STATUS_LABELS, Report, Table, gather
+from workbook.io.files import write_atomic
+from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
+from workbook.report.content import NOT_YET, STATUS_LABELS, Report, Table, gather
 
 if TYPE_CHECKING:
-    from ..workshop import Workshop
+    from workbook.workshop import Workshop
 
 FORMATS = ("html", "docx", "easy-read")
 EASY_WORDS = 15  # an easy-read sentence has at most this many words
@@ -127,7 +127,7 @@ def write_report(ws: Workshop, fmt: str, output: str | Path, *, today: str | Non
     if fmt == "easy-read" and not wants_docx:
         text = easy_read_html(report)
         return write_atomic(output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    from . import docx_report
+    from workbook.report import docx_report
 
     doc = (docx_report.report_docx(report) if fmt == "docx"
            else docx_report.easy_read_docx(*easy_read(report)))

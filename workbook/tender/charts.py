@@ -7,9 +7,9 @@ from fractions import Fraction
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..charts import DPI, Chart, _figure
-from .model import Evaluation
-from .rules import (
+from workbook.charts.base import DPI, Chart, _figure
+from workbook.tender.model import Evaluation
+from workbook.tender.rules import (
     borda,
     competition_ranks,
     panel_scores,
@@ -18,7 +18,7 @@ from .rules import (
     scored_panels,
     shares,
 )
-from .rules import results as work_out
+from workbook.tender.rules import results as work_out
 
 # Okabe-Ito colours plus a hatch each, so a segment is never told apart by colour alone.
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from .model import (
+from workbook.tender.model import (
     MAX_SCORE,
     PLAIN_DESCRIPTORS,
     Agreed,

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from .. import db
-from .model import (
+from workbook.store import db
+from workbook.tender.model import (
     PLAIN_DESCRIPTORS,
     Agreed,
     Bidder,
@@ -20,7 +20,7 @@ from .model import (
     Ranking,
     Score,
 )
-from .parse import completeness
+from workbook.tender.parse import completeness
 
 
 def _live(conn: Connection, table, **where: Any) -> list[dict[str, Any]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import write_atomic
-from ..model import InputError
-from .model import Evaluation
-from .rules import BidderResult, panel_scores, results
-from .xlsx import write_evaluation, write_workbook
+from workbook.io.files import write_atomic
+from workbook.model import InputError
+from workbook.tender.model import Evaluation
+from workbook.tender.rules import BidderResult, panel_scores, results
+from workbook.tender.xlsx import write_evaluation, write_workbook
 
 if TYPE_CHECKING:
-    from .store import TenderStore
+    from workbook.tender.store import TenderStore
 
 
 def ordinal(n: int) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .model import MAX_SCORE, Evaluation, Problem
+from workbook.tender.model import MAX_SCORE, Evaluation, Problem
 
 Cell = tuple[str, str, str]  # panel, bidder, question
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import InputError
-from .store import TenderStore
-from .xlsx import read_evaluation
+from workbook.model import InputError
+from workbook.tender.store import TenderStore
+from workbook.tender.xlsx import read_evaluation
 
 ACTOR = "sample event"
 

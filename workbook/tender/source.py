@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..importers.decode import FileUnreadable
-from ..model import InputError
-from .model import Evaluation, Problem
-from .rules import as_json
+from workbook.io.decode import FileUnreadable
+from workbook.model import InputError
+from workbook.tender.model import Evaluation, Problem
+from workbook.tender.rules import as_json
 
 
 def load(source: str | Path) -> tuple[Evaluation, list[Problem]]:
@@ -16,14 +16,14 @@ def load(source: str | Path) -> tuple[Evaluation, list[Problem]]:
     text = str(source)
     path = Path(text)
     if "://" not in text and path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .xlsx import read_evaluation
+        from workbook.tender.xlsx import read_evaluation
 
         try:
             return read_evaluation(path)
         except FileUnreadable as exc:
             raise InputError(str(exc)) from None
-    from ..workshop import Workshop
-    from .store import TenderStore
+    from workbook.tender.store import TenderStore
+    from workbook.workshop import Workshop
 
     with Workshop.open(text) as ws:
         return TenderStore(ws.store).evaluation()

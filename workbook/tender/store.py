@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from .. import db
-from ..model import InputError
-from ..store import Store
-from .model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
-from .read import evaluation_from_store
+from workbook.model import InputError
+from workbook.store import db
+from workbook.store.transactions import Store
+from workbook.tender.model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
+from workbook.tender.read import evaluation_from_store
 
 MAX_REASON = 2000
 MAX_WORDS = 60
@@ -268,7 +268,7 @@ class TenderStore:
 
     def history(self) -> list[dict[str, Any]]:
         """Every score and agreed score ever given, oldest first, with who and when."""
-        from .read import history
+        from workbook.tender.read import history
 
         with self.store.read() as conn:
             return history(conn, self.current_id(conn))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Evaluation
-from .rules import results
+from workbook.tender.model import Evaluation
+from workbook.tender.rules import results
 
 FLAG_SPREAD = 2  # members this far apart discuss the score before agreeing one
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
-from ..files import write_atomic
-from ..importers.decode import FileUnreadable
-from ..importers.headers import normalise_header
-from .model import Evaluation, Problem
-from .parse import Rows, blank, build
+from workbook.io.decode import FileUnreadable
+from workbook.io.files import write_atomic
+from workbook.io.headers import normalise_header
+from workbook.tender.model import Evaluation, Problem
+from workbook.tender.parse import Rows, blank, build
 
 # The sheets and columns exactly as the issue defines them; the optional ones after.
 COLUMNS = {

@@ -1,0 +1,1 @@
+"""What every page shares: the page frame, context, live refresh, messages, controls."""

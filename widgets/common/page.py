@@ -1,0 +1,233 @@
+"""The frame every stage page shares: header, message area, undo, and live refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import ipywidgets as w
+
+from widgets.common.cards import header_html
+from widgets.common.context import PageContext
+from widgets.common.live import LiveRefresh
+from widgets.common.messages import MessageArea, guarded
+from workbook import Workshop
+
+
+class Hush:
+    """Set while the page itself replaces a list's choices, so watchers stay quiet."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    @property
+    def on(self) -> bool:
+        return self.depth > 0
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+
+class Drawer(w.VBox):
+    """Tools used now and then, behind a button that opens and closes them (closed on the
+    big screen, so the stage's main content keeps the screen; open at a table's laptop)."""
+
+    def __init__(self, title: str, children: list[w.Widget], opened: bool = False):
+        self.toggle = w.ToggleButton(description=title, value=opened,
+                                     tooltip=f"Show or hide: {title}")
+        self.toggle.add_class("wtfc-drawer-toggle")
+        # The tools go into the page when first opened: a closed drawer costs the browser
+        # no drawing when the page opens.
+        self.contents = list(children)
+        self.body = w.VBox()
+        self.body.add_class("wtfc-drawer-body")
+        super().__init__([self.toggle, self.body])
+        self.add_class("wtfc-drawer")
+        self.toggle.observe(lambda _c: self._show(), "value")
+        self._show()
+
+    def refill(self, children: list[w.Widget]) -> None:
+        """Closed, with new contents (drawn when next opened): for a view re-arranged."""
+        self.contents = list(children)
+        self.toggle.value = False
+        self.body.children = []
+        self._show()
+
+    def _show(self) -> None:
+        if self.toggle.value and not self.body.children:
+            self.body.children = self.contents
+        self.body.layout.display = None if self.toggle.value else "none"
+        # For layouts that place an open drawer differently (a row of drawers: wtfc.css).
+        (self.add_class if self.toggle.value else self.remove_class)("wtfc-drawer-open")
+
+
+class LazySlot(w.Box):
+    """A place in the page for one part that goes in when first shown, as a Drawer's tools
+    do: a part not yet looked at costs the browser no drawing."""
+
+    def __init__(self, part: w.Widget):
+        super().__init__(layout=w.Layout(width="100%"))
+        self.part = part
+
+    def show(self, on: bool = True) -> None:
+        if on and not self.children:
+            self.children = [self.part]
+        self.layout.display = None if on else "none"
+
+
+class _LazyPages:
+    """Pages (of tabs or an accordion) that go into the page when first chosen."""
+
+    def _set_pages(self, pages: list[tuple[str, w.Widget]]) -> None:
+        # Each page sits in a slot of its own, so filling one never re-draws the others.
+        self._slots = [LazySlot(page) for _, page in pages]
+        self.children = self._slots
+        self.titles = [title for title, _ in pages]
+        self.observe(lambda _c: self._fill(), "selected_index")
+        self._fill()
+
+    def _fill(self) -> None:
+        if self.selected_index is not None:
+            self._slots[self.selected_index].show()
+
+
+class LazyTab(_LazyPages, w.Tab):
+    """Tabs whose pages are drawn when first chosen (the first is chosen at once)."""
+
+    def __init__(self, pages: list[tuple[str, w.Widget]]):
+        super().__init__()
+        self._set_pages(pages)
+
+
+class LazyAccordion(_LazyPages, w.Accordion):
+    """Sections closed until opened, each drawn when first opened."""
+
+    def __init__(self, pages: list[tuple[str, w.Widget]]):
+        super().__init__(selected_index=None)
+        self._set_pages(pages)
+
+
+class StageView(w.VBox):
+    """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
+
+    Every control a user touches is a public attribute, so tests drive it headless
+    (set `.value`, call `.click()`) and then look in the store.
+    """
+
+    stage = "Stage"
+    # Redraw when these tables change (anyone's writes); an empty set means any table.
+    watches: frozenset[str] = frozenset()
+    # True for a view whose build() makes different controls at a table than on the big
+    # screen: set_table() then builds it again rather than re-arranging the same controls.
+    builds_per_table: bool = False
+    served = False  # True on a page Voila serves (for_page says): e.g. reveals animate
+
+    def __init__(
+        self,
+        workshop: Workshop,
+        *,
+        table: str | None = None,
+        live: bool = False,
+        interval: float = 1.0,
+    ):
+        super().__init__()
+        self.add_class("wtfc-page")
+        self.workshop = workshop
+        self.table = table
+        self.actor = table or "Big screen"
+        self.header = w.HTML()
+        self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
+        self.undo_button = w.Button(
+            description="Undo my last change",
+            tooltip="Undo the last change made from this screen",
+        )
+        self.undo_button.add_class("wtfc-undo")
+        self.undo_button.on_click(lambda _b: self.undo())
+        self.live = LiveRefresh(workshop.store, self._on_change, interval)
+        body = self.build()
+        # Page-wide tools a view sets in build() (e.g. a report button) sit beside Undo.
+        self._undo_box = w.HBox([self.undo_button, *getattr(self, "page_tools", [])],
+                                layout=w.Layout(flex_flow="row wrap"))
+        self._undo_box.add_class("wtfc-undo-box")
+        self.header.add_class("wtfc-header-box")
+        self._lay_out(body)
+        self.redraw(set())
+        if live:
+            self.live.start()
+
+    def _lay_out(self, body: list[w.Widget]) -> None:
+        # The big screen (no table) and a table's laptop are laid out differently (wtfc.css).
+        self.remove_class("wtfc-big")
+        self.remove_class("wtfc-at-table")
+        self.add_class("wtfc-big" if self.table is None else "wtfc-at-table")
+        self.header.value = header_html(self.workshop.name, self.stage, self.table)
+        self.children = [self.header, self._undo_box, self.messages, *body]
+
+    @classmethod
+    def for_page(cls, ctx: PageContext, **kwargs) -> StageView:
+        """Build the view for a served page (live) or a notebook run (not live).
+
+        A served page is built, drawn (queries, charts) and laid out for the big screen while
+        its kernel waits in Voila's pool; once the request comes, only its table is applied."""
+        view = cls(ctx.workshop, table=ctx.table, live=False, **kwargs)
+        view.served = ctx.served
+        table = ctx.wait_for_table()
+        if table != view.table:
+            view.set_table(table)
+        view.live.sync()  # anything written while the kernel waited in the pool
+        if ctx.served:
+            view.live.start()
+        return view
+
+    def set_table(self, table: str | None) -> None:
+        """Make this the page of a table (or of the big screen): who acts, and the layout."""
+        self.table = table
+        self.actor = table or "Big screen"
+        if self.builds_per_table:
+            # a table gets other controls altogether (a member's scoring screen, a vote)
+            body = self.build()
+            self.table_changed()
+            self._lay_out(body)
+            self.redraw(set())
+            return
+        self.table_changed()
+        self._lay_out(self.arrange())
+
+    def table_changed(self) -> None:
+        """For subclasses: defaults that name the table (e.g. who is voting)."""
+
+    def arrange(self) -> list[w.Widget]:
+        """For subclasses whose layout differs at a table: the body for self.table."""
+        return list(self.children[3:])
+
+    # --- for subclasses --------------------------------------------------------------------
+    def build(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+    def redraw(self, tables: set[str]) -> None:
+        """Redraw from the store; `tables` says what changed (empty: draw everything)."""
+        raise NotImplementedError
+
+    def after_write(self, message: str | None = None) -> None:
+        """Call after this page's own action: show the result and redraw what changed."""
+        if message:
+            self.messages.ok(message)
+        self.live.sync()
+
+    # --- shared behaviour --------------------------------------------------------------------
+    def _on_change(self, tables: set[str]) -> None:
+        if not self.watches or tables & self.watches or not tables:
+            self.redraw(tables)
+
+    @guarded
+    def undo(self) -> None:
+        self.after_write(self.workshop.undo(self.actor))
+
+    def close(self) -> None:
+        self.live.stop()
+        super().close()

@@ -1,0 +1,1 @@
+"""One page family per WTfC step, mirroring workbook.stages."""

@@ -1,0 +1,120 @@
+"""Review page, part three: change the words of a "you said, we did" entry, or delete it."""
+
+from __future__ import annotations
+
+import time
+
+import ipywidgets as w
+import pandas as pd
+
+from widgets.common.messages import guarded
+from widgets.common.page import Drawer
+from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
+from widgets.stages.understand import parts as cc
+from workbook import InputError
+from workbook.stages.understand_outline import short
+
+NONE = 0
+STYLE = {"description_width": "initial"}
+TALL = w.Layout(width="min(100%, 44rem)", height="4rem")
+FIELDS = {"you_said": "“you said”", "we_did": "“we did”"}
+
+
+def entry_label(row: object) -> str:
+    """How an entry reads in the chooser (plain text: option labels are not HTML)."""
+    return f"{short(row.theme, 30)} — you said: {short(row.you_said, 50)}"
+
+
+class FeedbackEditMixin(ChooserMixin):
+    """Mixed into ReviewView: the "Change or delete an entry" drawer and what it does."""
+
+    def _build_feedback_edit(self) -> Drawer:
+        self._fb_loaded: tuple[int, dict[str, str]] | None = None
+        self._fb_deleted_at = -1e9
+        self.fb_edit_select = w.Dropdown(description="Entry to change", style=STYLE,
+                                         layout=w.Layout(width="min(100%, 44rem)"),
+                                         options=[("Choose an entry", NONE)])
+        self.fb_edit_select.observe(self._on_entry_choice, "value")
+        self.fb_edit_said = w.Textarea(description="You said (new words)", style=STYLE,
+                                       layout=TALL)
+        self.fb_edit_did = w.Textarea(description="We did (new words)", style=STYLE,
+                                      layout=TALL)
+        self._fb_fields = {"you_said": self.fb_edit_said, "we_did": self.fb_edit_did}
+        self.save_feedback_button = w.Button(description="Save entry", button_style="primary")
+        self.save_feedback_button.on_click(lambda _b: self.save_feedback())
+        self.delete_feedback_button = w.Button(description="Delete entry", button_style="danger",
+                                               tooltip="“Undo my last change” brings it back")
+        self.delete_feedback_button.on_click(lambda _b: self.delete_feedback())
+        self._fb_drawer = Drawer("Change or delete an entry", [tools_box([
+            self.fb_edit_select, self.fb_edit_said, self.fb_edit_did,
+            w.HBox([self.save_feedback_button, self.delete_feedback_button])])])
+        return self._fb_drawer
+
+    # --- drawing (inside the view's Hush) ------------------------------------------------------
+    def _draw_entry_choices(self) -> None:
+        chosen = self.fb_edit_select.value or NONE
+        fb = self._fb
+        cc.replace_options(self.fb_edit_select, [
+            ("Choose an entry" if len(fb) else "No entries yet", NONE),
+            *((entry_label(r), int(r.feedback_id)) for r in fb.itertuples())],
+            keep=chosen, fallback=NONE)
+        if chosen and self._entry(chosen) is None:
+            self._tell_gone("The entry you were changing has been deleted (on this or another "
+                            "screen).")
+        self._fill_entry()
+
+    def _entry(self, fid: int) -> pd.Series | None:
+        if not fid or not len(self._fb):
+            return None
+        match = self._fb[self._fb["feedback_id"] == fid]
+        return None if match.empty else match.iloc[0]
+
+    def _fill_entry(self) -> None:
+        row = self._entry(self.fb_edit_select.value)
+        stored = {k: ("" if row is None else str(row[k])) for k in self._fb_fields}
+        loaded = self._fb_loaded
+        same = row is not None and loaded is not None and loaded[0] == row["feedback_id"]
+        for name, control in self._fb_fields.items():
+            if not (same and control.value != loaded[1][name]):  # keep unsaved typing
+                control.value = stored[name]
+        self._fb_loaded = None if row is None else (int(row["feedback_id"]), stored)
+
+    @guarded
+    def _on_entry_choice(self, _c: dict) -> None:
+        if not self._quiet.on:
+            self._fill_entry()
+
+    # --- actions -------------------------------------------------------------------------------
+    @guarded
+    def save_feedback(self) -> None:
+        if not self.fb_edit_select.value or self._fb_loaded is None:
+            raise InputError("Choose the entry to change first, from “Entry to change”.")
+        for name, control in self._fb_fields.items():
+            if not control.value.strip():
+                raise InputError(f"{FIELDS[name].capitalize()} is blank: type its words, or "
+                                 "press “Delete entry” to remove the entry.")
+        loaded = self._fb_loaded[1]
+        changes = {name: control.value.strip() for name, control in self._fb_fields.items()
+                   if control.value.strip() != loaded[name].strip()}
+        if not changes:
+            self.messages.info("Nothing to save: the words have not changed.")
+            return
+        self.workshop.edit_feedback(self.fb_edit_select.value, actor=self.actor, **changes)
+        self.after_write(f"Saved the entry (changed: {' and '.join(FIELDS[n] for n in changes)}"
+                         ").")
+
+    @guarded
+    def delete_feedback(self) -> None:
+        fid = self.fb_edit_select.value
+        if not fid:
+            if just_now(self._fb_deleted_at):
+                return  # the second half of a double click: it is already deleted
+            raise InputError("Choose the entry to delete first, from “Entry to change”.")
+        row = self._entry(fid)
+        self.workshop.delete_feedback(fid, actor=self.actor)
+        self._fb_deleted_at = time.monotonic()
+        with self._quiet():
+            self.fb_edit_select.value = NONE
+        self._fill_entry()
+        said = "" if row is None else f" “{short(str(row['you_said']), 30)}”"
+        self.after_write(f"Deleted the entry{said}. “Undo my last change” brings it back.")

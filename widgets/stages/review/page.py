@@ -1,0 +1,288 @@
+"""Stage 6 page (WTfC steps 7-8): indicators, measurements, progress and "you said, we did"."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import ipywidgets as w
+import pandas as pd
+
+from widgets.common.cards import esc, scroll_region
+from widgets.common.chart import ChartView
+from widgets.common.messages import guarded
+from widgets.common.page import Drawer, Hush, LazyTab, StageView
+from widgets.common.report_button import ReportButton
+from widgets.stages.review.edit import IndicatorEditMixin
+from widgets.stages.review.feedback import FeedbackEditMixin
+from widgets.stages.understand import parts as cc
+from workbook import InputError
+from workbook.charts.plan import _num, _unit, progress_chart
+from workbook.report.render import EASY_WORDS, easy_lines
+from workbook.stages.success import VOICES
+from workbook.stages.thread import ranked_statements
+from workbook.stages.understand_outline import short
+
+log = logging.getLogger("wtfc.widgets.stages.review.page")
+NONE = 0
+WIDE = w.Layout(width="min(100%, 44rem)")
+STYLE = {"description_width": "initial"}
+
+
+def _note(text: str) -> str:
+    return f"<span class='wtfc-grid-note'>{esc(text)}</span>"
+
+
+def indicators_html(ind: pd.DataFrame) -> str:
+    if not len(ind):
+        return "<p>No indicators yet. Add one for a success statement.</p>"
+    rows = "".join(
+        # The success statement under the indicator's name, and each date under its figure:
+        # as columns of their own they left every column too narrow beside the chart on the
+        # big screen (a name took a word a line).
+        f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{short(r.success, 60)}”')}</th>"
+        f"<td>{esc(_num(r.baseline) + _unit(r.unit))}{_note(r.baseline_on)}</td>"
+        f"<td>{esc(_num(r.target) + _unit(r.unit))}{_note('by ' + r.target_on)}</td>"
+        + ("<td>not measured yet</td>" if pd.isna(r.latest) else
+           f"<td>{esc(_num(r.latest) + _unit(r.unit))}{_note(r.latest_on)}</td>")
+        + f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
+        for r in ind.itertuples())
+    return scroll_region(
+        f"<table class='wtfc-grid wtfc-indicators'><caption>{len(ind)} indicators</caption>"
+        f"<thead><tr>"
+        f"<th scope='col'>Indicator, for its success statement</th>"
+        f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
+        f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>",
+        "Indicators", "tbody tr", "indicator", "indicators")
+
+
+def feedback_html(fb: pd.DataFrame) -> str:
+    if not len(fb):
+        return "<p>No “you said, we did” entries yet.</p>"
+    rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th><td>{esc(r.you_said)}</td>"
+                   f"<td>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
+    return scroll_region(
+        f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
+        f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
+        f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>",
+        "You said, we did", "tbody tr", "entry", "entries")
+
+
+def people_said_html(statements: pd.DataFrame, total: int) -> str:
+    if not total:
+        return "<p>No statements in this theme.</p>"
+    quotes = "".join(f"<li>“{esc(r.text)}” <span class='wtfc-card-meta'>({esc(r.review)})"
+                     f"</span></li>" for r in statements.itertuples())
+    return (f"<div class='wtfc-people-said'><p><strong>People said</strong> ({len(statements)} "
+            f"of {total}):</p><ul>{quotes}</ul></div>")
+
+
+def long_sentences(text: str) -> bool:
+    """True when easy read would have to break a sentence (it has over EASY_WORDS words)."""
+    return any(len(s.split()) > EASY_WORDS for s in text.replace("!", ".").split("."))
+
+
+class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
+    """Baselines, indicators and measurements per success statement; "you said, we did"."""
+
+    stage = "6 · Implement and review: are things getting better?"
+    watches = frozenset({"indicators", "measurements", "feedback", "success_statements",
+                         "actions", "themes", "statements"})
+
+    def build(self) -> list[w.Widget]:
+        self._quiet = Hush()
+        self._success = self._ind = self._fb = self._themes = self._actions = pd.DataFrame()
+        self._chart_key: object = None
+        # indicators
+        self.success_select = w.Dropdown(description="Success statement", layout=WIDE,
+                                         style=STYLE)
+        self.ind_name = w.Text(description="Indicator", layout=WIDE, style=STYLE,
+                               placeholder="e.g. People who know who is supporting them")
+        self.ind_unit = w.Text(description="Unit", placeholder="%, people, journeys",
+                               style=STYLE, layout=w.Layout(width="16rem"))
+        self.baseline = w.Text(description="Baseline", style=STYLE, layout=w.Layout(width="14rem"))
+        self.baseline_on = w.DatePicker(description="Baseline date", style=STYLE)
+        self.target = w.Text(description="Target", style=STYLE, layout=w.Layout(width="14rem"))
+        self.target_on = w.DatePicker(description="Target date", style=STYLE)
+        self.add_indicator_button = w.Button(description="Add indicator", button_style="primary")
+        self.add_indicator_button.on_click(lambda _b: self.add_indicator())
+        self.measure_select = w.Dropdown(description="Indicator measured", layout=WIDE,
+                                         style=STYLE)
+        self.measured_on = w.DatePicker(description="Date", style=STYLE, value=date.today())
+        self.value = w.Text(description="Value", style=STYLE, layout=w.Layout(width="14rem"))
+        self.note = w.Text(description="Note", style=STYLE, layout=WIDE)
+        self.add_measurement_button = w.Button(description="Add measurement",
+                                               button_style="primary")
+        self.add_measurement_button.on_click(lambda _b: self.add_measurement())
+        self.indicators_list = w.HTML(layout=w.Layout(width="100%"))
+        self.chart = ChartView(outputs=self.workshop.outputs)
+        # you said, we did
+        self.theme_select = w.Dropdown(description="Theme", layout=WIDE, style=STYLE)
+        self.theme_select.observe(self._on_theme, "value")
+        self.people_said = w.HTML()
+        self.action_select = w.Dropdown(description="Action it reports", layout=WIDE,
+                                        style=STYLE)
+        self.you_said = w.Textarea(description="You said", layout=w.Layout(
+            width="min(100%, 44rem)", height="4rem"), style=STYLE)
+        self.we_did = w.Textarea(description="We did", layout=w.Layout(
+            width="min(100%, 44rem)", height="4rem"), style=STYLE)
+        self.add_feedback_button = w.Button(description="Add to the log", button_style="primary")
+        self.add_feedback_button.on_click(lambda _b: self.add_feedback())
+        self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
+        self.report = ReportButton(self.workshop, self.messages)
+
+        self._build_indicator_edit()
+        self._indicator_fields = [
+            self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
+            w.HBox([self.target, self.target_on]), self.ind_unit,
+            w.HBox([self.add_indicator_button])]
+        self._indicator_box = cc.labelled_box("Set an indicator", self._indicator_fields)
+        self._measure_fields = [self.measure_select, w.HBox([self.value, self.measured_on]),
+                                self.note, w.HBox([self.add_measurement_button])]
+        self._measure_box = cc.labelled_box("Add a measurement", self._measure_fields)
+        # Indicators are set once and measured now and then: on the big screen both forms
+        # open on demand, so the progress and its chart keep the screen.
+        self._drawers = [Drawer("Set an indicator", [self._indicator_box]),
+                         Drawer("Add a measurement", [self._measure_box])]
+        self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
+        feedback_form = cc.labelled_box("You said, we did", [
+            self.theme_select, self.people_said, self.action_select, self.you_said,
+            self.we_did, w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
+        feedback_form.add_class("wtfc-fit-form")
+        log_box = cc.labelled_box("The log", [self.feedback_list])
+        log_box.add_class("wtfc-fit-main")
+        feedback_tab = w.HBox([feedback_form, log_box],
+                              layout=w.Layout(width="100%", grid_gap="1rem"))
+        feedback_tab.add_class("wtfc-fit-grid")
+        self.tabs = LazyTab([("Progress", self._progress_tab), ("You said, we did", feedback_tab)])
+        self.tabs.add_class("wtfc-fit-tabs")
+        self.page_tools = [self.report]
+        return self.arrange()
+
+    def arrange(self) -> list[w.Widget]:
+        tab = self._progress_tab
+        # Changing an indicator sits by the form that sets one, deleting a measurement by the
+        # form that adds one: in drawers of their own on the big screen, in the forms at a table.
+        at_table = self.table is not None
+        for box, fields, drawer in ((self._indicator_box, self._indicator_fields,
+                                     self._ind_drawer),
+                                    (self._measure_box, self._measure_fields,
+                                     self._meas_drawer)):
+            box.children = [box.children[0], *fields, *([drawer] if at_table else [])]
+        if self.table is None:
+            # The big screen: the indicators (scrolling in their box) beside their chart.
+            set_ind, add_meas = self._drawers
+            # Four drawers two by two (an open one takes the row's width): the indicators
+            # keep the height.
+            drawers = w.Box([set_ind, self._ind_drawer, add_meas, self._meas_drawer])
+            drawers.add_class("wtfc-drawer-grid")
+            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]), drawers])
+            left.add_class("wtfc-fit-form")
+            left.add_class("wtfc-review-left")
+            chart = cc.labelled_box("Progress", [self.chart])
+            chart.add_class("wtfc-fit-main")
+            tab.children = [left, chart]
+            tab.add_class("wtfc-fit-grid")
+            tab.add_class("wtfc-review-progress")
+        else:
+            tab.remove_class("wtfc-fit-grid")
+            tab.remove_class("wtfc-review-progress")
+            measure = w.VBox([self._indicator_box, self._measure_box],
+                             layout=w.Layout(width="100%"))
+            tab.children = [measure, cc.labelled_box("Progress",
+                                                     [self.indicators_list, self.chart])]
+        return [self.tabs]
+
+    # --- drawing -------------------------------------------------------------------------------
+    def redraw(self, tables: set[str]) -> None:
+        with self._quiet():
+            self._success = self.workshop.success_statements
+            self._ind = self.workshop.indicators
+            self._fb = self.workshop.feedback
+            self._themes = self.workshop.themes
+            self._actions = self.workshop.actions
+            cc.replace_options(self.success_select, [("Choose a success statement", NONE), *(
+                (f"{r.theme} — {VOICES[r.perspective].voice}: {short(r.text, 60)}",
+                 r.success_id) for r in self._success.itertuples())],
+                keep=self.success_select.value, fallback=NONE)
+            cc.replace_options(self.measure_select, [("Choose an indicator", NONE), *(
+                (short(r.name), r.indicator_id) for r in self._ind.itertuples())],
+                keep=self.measure_select.value, fallback=NONE)
+            self._draw_indicator_choices()
+            self._draw_entry_choices()
+            themes = self._themes.sort_values("priority", na_position="last") if len(
+                self._themes) else self._themes
+            cc.replace_options(self.theme_select, [
+                (short(r.name), r.theme_id) for r in themes.itertuples()],
+                keep=self.theme_select.value)
+            self._draw_theme()
+        self.indicators_list.value = indicators_html(self._ind)
+        self.feedback_list.value = feedback_html(self._fb)
+        key = tuple(self._ind[["indicator_id", "name", "latest", "target", "baseline"]]
+                    .itertuples(index=False)) if len(self._ind) else ()
+        if key != self._chart_key:
+            try:
+                self.chart.show(progress_chart(self._ind, screen=True), caption_scrolls=True)
+            except OSError:
+                log.warning("could not save the progress chart", exc_info=True)
+            self._chart_key = key
+
+    def _draw_theme(self) -> None:
+        tid = self.theme_select.value
+        if tid is None:
+            self.people_said.value = ""
+            cc.replace_options(self.action_select, [("No action", NONE)], keep=NONE)
+            return
+        st = self.workshop.statements
+        mine = ranked_statements(st[st["theme_id"] == tid])
+        self.people_said.value = people_said_html(mine.head(3), len(mine))
+        acts = self._actions[self._actions["theme_id"] == tid] if len(self._actions) else \
+            self._actions
+        cc.replace_options(self.action_select, [("No action", NONE), *(
+            (short(r.text), r.action_id) for r in acts.itertuples())],
+            keep=self.action_select.value, fallback=NONE)
+
+    def _on_theme(self, _c: dict) -> None:
+        if not self._quiet.on:
+            with self._quiet():
+                self._draw_theme()
+
+    # --- actions -------------------------------------------------------------------------------
+    @guarded
+    def add_indicator(self) -> None:
+        if not self.success_select.value:
+            raise InputError("Choose the success statement this indicator measures.")
+        for picker, what in ((self.baseline_on, "baseline"), (self.target_on, "target")):
+            if picker.value is None:
+                raise InputError(f"Choose the {what} date.")
+        name = self.ind_name.value
+        self.workshop.add_indicator(
+            self.success_select.value, name, self.baseline.value, self.target.value,
+            baseline_on=self.baseline_on.value, target_on=self.target_on.value,
+            unit=self.ind_unit.value, actor=self.actor)
+        self.ind_name.value = self.baseline.value = self.target.value = ""
+        self.after_write(f"Added the indicator “{short(name, 60)}”.")
+
+    @guarded
+    def add_measurement(self) -> None:
+        if not self.measure_select.value:
+            raise InputError("Choose the indicator you measured.")
+        if self.measured_on.value is None:
+            raise InputError("Choose the date of the measurement.")
+        self.workshop.add_measurement(self.measure_select.value, self.measured_on.value,
+                                      self.value.value, self.note.value, actor=self.actor)
+        value = self.value.value
+        self.value.value = self.note.value = ""
+        self.after_write(f"Added the measurement {value} on {self.measured_on.value}.")
+
+    @guarded
+    def add_feedback(self) -> None:
+        if self.theme_select.value is None:
+            raise InputError("Choose the theme people spoke about.")
+        said, did = self.you_said.value, self.we_did.value
+        self.workshop.add_feedback(self.theme_select.value, said, did,
+                                   action_id=self.action_select.value or None, actor=self.actor)
+        self.you_said.value = self.we_did.value = ""
+        tip = (f" Tip: easy read breaks sentences over {EASY_WORDS} words; shorter ones read "
+               "better." if long_sentences(said) or long_sentences(did) else "")
+        self.after_write(f"Added to the log: {len(easy_lines(did))} easy-read line(s).{tip}")

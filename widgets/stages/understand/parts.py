@@ -1,0 +1,124 @@
+"""Root-cause page pieces: escaped HTML for theme, outline and ranking; dropdowns kept as chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ipywidgets as w
+
+from widgets.common.cards import esc, heading, scroll_region
+from workbook.stages.understand_outline import OutlineRow, dots_phrase
+
+STAR = "★ top cause"
+
+
+def labelled_box(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
+    """A titled group of controls (the title is plain text, so no escaping is needed)."""
+    box = w.VBox([w.HTML(heading(title)), *children],
+                 layout=w.Layout(border="2px solid #505a5f", padding="0.5rem 1rem",
+                                 margin="0.5rem 0", width="100%"))
+    box.add_class("wtfc-column")
+    if css:
+        box.add_class(css)
+    return box
+
+
+def replace_options(dropdown: w.Dropdown, options: list[tuple[str, int]], keep: object,
+                    fallback: object = None) -> bool:
+    """Give a dropdown new options, keeping its value when still offered; True if it changed.
+
+    ipywidgets resets the value to the first option whenever options are set, so the caller
+    must ignore value events while this runs (see widgets.common.page.Hush).
+    """
+    new = tuple(options)
+    values = [v for _, v in new]
+    if tuple(dropdown.options) != new:
+        dropdown.options = new
+    if keep in values:
+        target = keep
+    elif fallback in values:
+        target = fallback
+    else:
+        target = values[0] if values else None
+    if dropdown.value != target:
+        dropdown.value = target
+    return target != keep
+
+
+def theme_info_html(name: str, i_statement: str, not_working: int, votes: int,
+                    priority: int | None, none_voted: bool) -> str:
+    """The chosen theme: its "I" statement, its not-working count and its dots."""
+    said = (f"<p class='wtfc-i-statement'><strong>“I” statement:</strong> {esc(i_statement)}</p>"
+            if i_statement else
+            "<p class='wtfc-i-statement'><strong>“I” statement:</strong> "
+            "not written yet (write it on the Theme page).</p>")
+    count = f"{not_working} not-working statement{'s' if not_working != 1 else ''}"
+    rank = (f"Priority {priority} with {dots_phrase(votes)}." if priority is not None
+            else "No dots on this theme yet.")
+    note = (no_votes_note() if none_voted else "")
+    return (f"<div class='wtfc-theme-info'>{note}<h2>{esc(name)}</h2>{said}"
+            f"<p><strong>{count}</strong> in this theme. {rank}</p></div>")
+
+
+def no_votes_note() -> str:
+    return ("<p class='wtfc-note' role='note'><strong>No theme has been voted on yet.</strong> "
+            "Every theme with not-working statements is listed. Put dots on the themes on the "
+            "Theme page to choose which to work on first.</p>")
+
+
+def no_themes_html() -> str:
+    return ("<div class='wtfc-theme-info'><p class='wtfc-note' role='note'><strong>There are no "
+            "themes with not-working statements yet.</strong> Make themes and move the "
+            "not-working statements into them on the Theme page first.</p></div>")
+
+
+def _cause_line(row: OutlineRow) -> str:
+    star = f" <strong class='wtfc-top-cause'>{STAR}</strong>" if row.top else ""
+    dots = f" <span class='wtfc-dots'>(● {dots_phrase(row.votes)})</span>"
+    text = esc(row.text)
+    if row.top:
+        text = f"<strong>{text}</strong>"
+    return f"<span class='wtfc-cause-text'>{text}</span>{dots}{star}"
+
+
+def outline_html(theme: str, rows: Sequence[OutlineRow]) -> str:
+    """The cause tree as nested lists: each cause's "why?" causes sit inside it."""
+    title = f"<h3>Why is “{esc(theme)}” not working?</h3>"
+    if not rows:
+        return (f"<div class='wtfc-cause-outline'>{title}<p>No causes yet. Add the first "
+                "answer to “why?” below.</p></div>")
+    parts: list[str] = []
+    level = 0
+    for row in rows:
+        if row.level > level:
+            # Open one list per step down; a jump of more than one level never happens in
+            # outline order, but nesting stays valid if it did.
+            parts.extend(["<ul>"] + ["<li><ul>"] * (row.level - level - 1))
+        else:
+            parts.append("</li>")
+            while level > row.level:
+                parts.append("</ul></li>")
+                level -= 1
+        level = row.level
+        parts.append(f"<li data-cause-id='{row.cause_id}'>{_cause_line(row)}")
+    parts.append("</li>")
+    while level > 1:
+        parts.append("</ul></li>")
+        level -= 1
+    parts.append("</ul>")
+    # The outline scrolls in its own box on the big screen: focusable, to scroll by keyboard.
+    return scroll_region(f"{title}{''.join(parts)}", "The causes (scrolls)",
+                         "li[data-cause-id]", "cause", "causes",
+                         css="wtfc-cause-outline wtfc-scroll-box")
+
+
+def ranking_html(rows: Sequence[OutlineRow]) -> str:
+    """Causes by dots, most first, numbered; the top causes marked in words."""
+    if not rows:
+        return "<div class='wtfc-cause-ranking'><p>No causes to rank yet.</p></div>"
+    if not any(r.votes for r in rows):
+        head = "<p>No dots on these causes yet.</p>"
+    else:
+        head = ""
+    items = "".join(f"<li>{_cause_line(r)}</li>" for r in rows)
+    return f"<div class='wtfc-cause-ranking'>{head}<ol>{items}</ol></div>"

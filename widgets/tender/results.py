@@ -1,0 +1,118 @@
+"""Results on the big screen: totals, the ranking with and without young people, and charts."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from widgets.common.cards import esc
+from widgets.common.chart import ChartView
+from widgets.common.messages import guarded
+from widgets.common.page import Hush
+from widgets.stages.understand.parts import labelled_box
+from widgets.tender.parts import STYLE, scroll_box, set_options, table_html
+from workbook.tender import charts as tc
+from workbook.tender.model import Evaluation, Problem
+from workbook.tender.report import ordinal
+from workbook.tender.rules import young_panels_scored
+from workbook.tender.views import result_rows, what_changed
+
+CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
+          ("Favourites", "borda")]
+
+
+def short(text: str, width: int = 21) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def effect(row: dict) -> str:
+    """'▲ up 3 (4th without)': the move and the rank it would have had."""
+    without = row["rank_without_young_people"]
+    if without is None:
+        return "not yet: no scores"
+    if row["move"] == "= same":
+        return "= same"
+    return f"{row['move']} ({ordinal(without)} without)"
+
+
+class ResultsSection:
+    """A results table and one chart at a time, chosen with big buttons."""
+
+    def __init__(self, page):
+        self.page = page
+        self.messages = page.messages
+        self.quiet = Hush()
+        self.ev: Evaluation | None = None
+        self.problems: list[Problem] = []
+        self.changed = w.HTML()
+        self.changed.add_class("wtfc-tender-changed")
+        self.table = w.HTML()
+        self.status = w.HTML()
+        self.chart_choice = w.ToggleButtons(options=CHARTS, value="change",
+                                            description="Chart", style=STYLE)
+        self.chart_choice.observe(lambda _c: self._draw_chart(), "value")
+        self.borda_panel = w.Dropdown(description="Favourites of", style=STYLE)
+        self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
+                                 "value")
+        self.chart = ChartView(outputs=page.workshop.outputs)
+        left = labelled_box("Results", [self.table, self.status])
+        right = labelled_box("Charts", [w.HBox([self.chart_choice, self.borda_panel]),
+                                        self.chart])
+        left.layout.width, right.layout.width = "50%", "48%"
+        left.add_class("wtfc-tender-results")
+        right.add_class("wtfc-tender-charts")
+        self.box = w.VBox([
+            self.changed,
+            w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem")),
+        ])
+
+    def redraw(self, ev: Evaluation, problems: list[Problem]) -> None:
+        self.ev, self.problems = ev, problems
+        with self.quiet():
+            set_options(self.borda_panel, [(p.panel, p.panel) for p in ev.panels],
+                        self.borda_panel.value)
+        if any(p.blocks for p in problems) or not ev.bidders:
+            self.changed.value = ""
+            self.table.value = "<p>No results yet.</p>"
+            self._draw_status()
+            self.chart.value = ""
+            return
+        self.changed.value = f"<p role='status'>{esc(what_changed(ev))}</p>"
+        rows = [(r["rank"], short(f"{r['bidder']} {r['name']}"), f"{r['quality']:.2f}",
+                 f"{r['price']:.2f}", f"{r['total']:.2f}", effect(r)) for r in result_rows(ev)]
+        self.table.value = table_html(
+            ("Rank", "Bidder", "Quality", "Price", "Total", "Young people's effect"), rows,
+            "Points out of 100, best first")
+        self._draw_status()
+        self._draw_chart()
+
+    def _draw_status(self) -> None:
+        if not self.problems:
+            self.status.value = "<p class='wtfc-tender-complete'>✔ Complete: every score is in.</p>"
+            return
+        items = "".join(f"<li>{esc(p)}</li>" for p in self.problems)
+        self.status.value = (
+            f"<p class='wtfc-tender-incomplete'>⚠ Not final: {len(self.problems)} thing"
+            f"{'s' if len(self.problems) != 1 else ''} to finish.</p>"
+            + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
+                         noun="thing to finish", nouns="things to finish"))
+
+    @guarded
+    def _draw_chart(self) -> None:
+        if self.quiet.on or self.ev is None or not self.table.value.startswith("<table"):
+            return
+        choice = self.chart_choice.value
+        self.borda_panel.layout.display = None if choice == "borda" else "none"
+        if choice == "change" and not young_panels_scored(self.ev):
+            self.chart.value = ("<p class='wtfc-tender-nochart'>This chart will show what the "
+                                "young people's scores change once their panel has scored. "
+                                "Until then, see <strong>Totals</strong>.</p>")
+            return
+        if choice == "totals":
+            chart = tc.totals_chart(self.ev)
+        elif choice == "change":
+            chart = tc.rank_change_chart(self.ev)
+        elif choice == "share":
+            chart = tc.young_share_chart(self.ev)
+        else:
+            chart = tc.borda_chart(self.ev, self.borda_panel.value)
+        self.chart.show(chart)

@@ -1,0 +1,203 @@
+"""A panel member's scoring screen: one bid, one question, a score 0-5 and a reason."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from widgets.common.cards import esc
+from widgets.common.messages import guarded
+from widgets.common.page import Drawer, Hush
+from widgets.stages.understand.parts import labelled_box
+from widgets.tender.parts import (
+    STYLE,
+    bidder_options,
+    question_options,
+    score_buttons,
+    score_options,
+    scroll_box,
+    set_options,
+    table_html,
+    wide,
+)
+from workbook import InputError
+from workbook.tender.model import Evaluation
+from workbook.tender.views import member_progress, next_unscored, what_changed
+
+PLACES = ["1st (favourite)", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
+
+
+class ScoringSection:
+    """Built for one member at a time; their scores are hidden from others until they submit."""
+
+    def __init__(self, page):
+        self.page = page
+        self.messages = page.messages
+        self.quiet = Hush()
+        self.ev: Evaluation | None = None
+        self.roster: list[dict] = []
+        self.who = w.Dropdown(description="Who is scoring?", options=[], layout=wide(),
+                              style=STYLE)
+        self.who.observe(lambda _c: None if self.quiet.on else self.page.redraw(set()), "value")
+        self.bidder_select = w.Dropdown(description="Bid", layout=w.Layout(width="48%"),
+                                        style=STYLE)
+        self.question_select = w.Dropdown(description="Question", layout=w.Layout(width="48%"),
+                                          style=STYLE)
+        for control in (self.bidder_select, self.question_select):
+            control.observe(self._on_cell, "value")
+        self.question_html = w.HTML()
+        self.question_html.add_class("wtfc-tender-question")
+        self.score_buttons = score_buttons("Your score")
+        self.reason = w.Textarea(description="Why? (needed)", layout=w.Layout(
+            width="min(100%, 60rem)", height="5rem"), style=STYLE,
+            placeholder="Say why you gave this score")
+        self.save_button = w.Button(description="Save score", button_style="primary",
+                                    tooltip="Save this score and its reason")
+        self.save_button.on_click(lambda _b: self.save())
+        self.progress = w.HTML()
+        self.submit_button = w.Button(description="Submit my scores", button_style="success",
+                                      tooltip="Hand in: then the panel can see your scores")
+        self.submit_button.on_click(lambda _b: self.submit())
+        self.mine = w.HTML()
+        self.order = [w.Dropdown(description=PLACES[i] if i < len(PLACES) else f"{i + 1}th",
+                                 style=STYLE, layout=wide()) for i in range(10)]
+        self.order_box = w.VBox()
+        self.order_button = w.Button(description="Save my order", tooltip="Save your "
+                                     "favourite to least favourite order of the bids")
+        self.order_button.on_click(lambda _b: self.save_order())
+        # One laptop screen (1366x768): the question, the score buttons, the reason and Save.
+        # The list so far and the favourite order open on demand, beside Submit.
+        self.mine_drawer = Drawer("My scores so far", [self.mine])
+        self.order_drawer = Drawer("My favourite to least favourite",
+                                   [self.order_box, w.HBox([self.order_button])])
+        self.box = w.VBox([
+            self.who,
+            labelled_box("Score a bid", [
+                w.HBox([self.bidder_select, self.question_select],
+                       layout=w.Layout(width="100%", grid_gap="1rem")), self.question_html,
+                self.score_buttons, self.reason,
+                w.HBox([self.save_button, self.progress],
+                       layout=w.Layout(align_items="center", grid_gap="1rem"))]),
+            w.HBox([self.submit_button, self.mine_drawer, self.order_drawer],
+                   layout=w.Layout(width="100%", grid_gap="1rem", align_items="flex-start")),
+        ])
+        self.box.add_class("wtfc-tender-scoring")
+
+    # --- who, and what they may see ----------------------------------------------------------
+    @property
+    def member(self) -> str | None:
+        return self.who.value
+
+    def _me(self) -> dict | None:
+        return next((m for m in self.roster if m["name"] == self.member), None)
+
+    def redraw(self, roster: list[dict]) -> None:
+        self.roster = roster
+        names = [(f"{m['name']} ({m['panel']})", m["name"]) for m in roster]
+        fixed = self.page.table in {m["name"] for m in roster}
+        with self.quiet():
+            set_options(self.who, names, self.page.table if fixed else self.who.value)
+        self.who.layout.display = "none" if fixed else None
+        me = self._me()
+        for part in self.box.children[1:]:
+            part.layout.display = None if me else "none"
+        if me is None:
+            return
+        self.ev, _ = self.page.workshop.tender.evaluation(viewer=me["name"])
+        ev = self.ev
+        with self.quiet():
+            self.score_buttons.options = score_options(ev.descriptors)
+            set_options(self.bidder_select, bidder_options(ev), self.bidder_select.value)
+            set_options(self.question_select, question_options(ev, me["panel"]),
+                        self.question_select.value)
+        self._fill_cell()
+        self._draw_mine(me)
+        self._draw_order(me)
+
+    def _own(self) -> dict[tuple[str, str], tuple[int, str]]:
+        if self.ev is None:
+            return {}
+        return {(s.bidder, s.question): (s.score, s.reason) for s in self.ev.scores
+                if s.member == self.member}
+
+    def _on_cell(self, _change=None) -> None:
+        if not self.quiet.on:
+            self._fill_cell()
+
+    def _fill_cell(self) -> None:
+        ev, me = self.ev, self._me()
+        if ev is None or me is None:
+            return
+        q = next((q for q in ev.questions if q.question == self.question_select.value), None)
+        b = next((b for b in ev.bidders if b.bidder == self.bidder_select.value), None)
+        self.question_html.value = (
+            f"<p class='wtfc-tender-qtext'><span class='wtfc-tender-bid'>"
+            f"{esc(b.name if b else '')}:</span> {esc(q.text if q else '')}</p>")
+        score, reason = self._own().get((self.bidder_select.value, self.question_select.value),
+                                        (None, ""))
+        with self.quiet():
+            self.score_buttons.value = score
+            self.reason.value = reason
+        locked = bool(me["submitted_at"])
+        for control in (self.score_buttons, self.reason, self.save_button, self.submit_button):
+            control.disabled = locked
+
+    def _draw_mine(self, me: dict) -> None:
+        ev = self.ev
+        done, total = member_progress(ev, me["panel"], me["name"])
+        state = (f"Submitted: thank you, {me['name']}." if me["submitted_at"] else
+                 "All scored: check them, then submit." if done == total else
+                 f"{total - done} still to score.")
+        changed = (f"<p class='wtfc-tender-changed'>{esc(what_changed(ev))}</p>"
+                   if me["submitted_at"] else "")
+        self.progress.value = (f"<p class='wtfc-tender-progress' role='status'>"
+                               f"<strong>{done} of {total} scored.</strong> {esc(state)}</p>"
+                               + changed)
+        own = self._own()
+        rows = [(b.bidder, q.question, own[(b.bidder, q.question)][0],
+                 own[(b.bidder, q.question)][1])
+                for b in ev.bidders for q in ev.questions_for(me["panel"])
+                if (b.bidder, q.question) in own]
+        self.mine.value = scroll_box(table_html(
+            ("Bid", "Question", "Score", "Reason"), rows,
+            f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far",
+            noun="score", nouns="scores")
+
+    def _draw_order(self, me: dict) -> None:
+        ev = self.ev
+        options = [("Choose a bid", None)] + bidder_options(ev)
+        current = next((r.order for r in ev.rankings if r.member == me["name"]), ())
+        n = len(ev.bidders)
+        with self.quiet():
+            for i, dd in enumerate(self.order[:n]):
+                set_options(dd, options, current[i] if i < len(current) else dd.value)
+        self.order_box.children = self.order[:n]
+
+    # --- actions -------------------------------------------------------------------------------
+    @guarded
+    def save(self) -> None:
+        if self.score_buttons.value is None:
+            raise InputError("Choose a score from 0 to 5 first.")
+        b, q = self.bidder_select.value, self.question_select.value
+        self.page.workshop.tender.score(self.member, b, q, self.score_buttons.value,
+                                        self.reason.value, actor=self.page.actor)
+        self.page.after_write(f"Saved: {b} {q} scored {self.score_buttons.value}.")
+        me = self._me()
+        nxt = next_unscored(self.ev, me["panel"], me["name"]) if me and self.ev else None
+        if nxt:  # move on to the next bid and question still to score
+            with self.quiet():
+                self.bidder_select.value, self.question_select.value = nxt
+            self._fill_cell()
+
+    @guarded
+    def submit(self) -> None:
+        self.page.workshop.tender.submit(self.member, actor=self.page.actor)
+        self.page.after_write("Submitted. Your panel can now see your scores.")
+
+    @guarded
+    def save_order(self) -> None:
+        n = len(self.ev.bidders) if self.ev else 0
+        chosen = [dd.value for dd in self.order[:n]]
+        if None in chosen:
+            raise InputError("Choose a bid for every place, favourite first.")
+        self.page.workshop.tender.rank(self.member, chosen, actor=self.page.actor)
+        self.page.after_write("Saved your order of the bids.")

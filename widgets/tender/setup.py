@@ -1,0 +1,177 @@
+"""Setting up a tender evaluation: load a workbook, weights, score words, exports, who is in."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import ipywidgets as w
+
+from widgets.common.cards import esc
+from widgets.common.messages import guarded
+from widgets.stages.understand.parts import labelled_box
+from widgets.tender.parts import STYLE, scroll_box, table_html
+from workbook import InputError
+from workbook.io.decode import FileUnreadable
+from workbook.io.tabular import upload_name
+from workbook.paths import sample_dir
+from workbook.tender import read_evaluation
+from workbook.tender.model import Evaluation
+from workbook.tender.report import export_all
+from workbook.tender.sample import load_tender_sample
+
+
+class SetupSection:
+    """The commissioner's tools; used once in a while, so they sit on their own view."""
+
+    def __init__(self, page):
+        self.page = page
+        self.messages = page.messages
+        self.upload = w.FileUpload(accept=".xlsx", multiple=False, icon="",
+                                   description="Choose evaluation workbook")
+        self.blank_scores = w.Checkbox(value=True, description="Start scoring afresh (leave "
+                                       "out the workbook's scores; the sample keeps the "
+                                       "adults')", indent=False)
+        self.load_button = w.Button(description="Load workbook", button_style="primary")
+        self.load_button.on_click(lambda _b: self.load_upload())
+        self.sample_button = w.Button(description="Load the sample evaluation",
+                                      tooltip="Eight questions, five bids, two panels")
+        self.sample_button.on_click(lambda _b: self.load_sample())
+        self.quality = w.BoundedIntText(min=0, max=100, description="Quality weight (%)",
+                                        style=STYLE)
+        self.price = w.BoundedIntText(min=0, max=100, description="Price weight (%)",
+                                      style=STYLE)
+        self.weights_button = w.Button(description="Save weights")
+        self.weights_button.on_click(lambda _b: self.save_weights())
+        self.shares = w.VBox()
+        self.words = [w.Text(description=f"Words for {k}", style=STYLE,
+                             layout=w.Layout(width="min(100%, 30rem)")) for k in range(6)]
+        self.words_button = w.Button(description="Save score words",
+                                     tooltip="The words on the score buttons")
+        self.words_button.on_click(lambda _b: self.save_words())
+        self.export_button = w.Button(description="Export workbook and summaries",
+                                      tooltip="Evaluation workbook (XLSX) and a summary for each "
+                                              "bidder (XLSX and Word) in the outputs folder")
+        self.export_button.on_click(lambda _b: self.export())
+        self.exported = w.HTML()
+        self.roster_html = w.HTML()
+        self.member_panel = w.Dropdown(description="Panel", style=STYLE)
+        self.member_name = w.Text(description="New member's name", style=STYLE,
+                                  placeholder="e.g. Sam")
+        self.add_member_button = w.Button(description="Add member")
+        self.add_member_button.on_click(lambda _b: self.add_member())
+        self.box = w.HBox([
+            w.VBox([
+                labelled_box("Load an evaluation", [
+                    w.HTML("<p>Sheets: Setup, Panels, Questions, Bidders, Scores (and "
+                           "optionally Agreed, Members, Rankings, Descriptors).</p>"),
+                    self.upload, self.blank_scores, w.HBox([self.load_button,
+                                                           self.sample_button])]),
+                labelled_box("Weights", [self.quality, self.price,
+                                         w.HBox([self.weights_button]), self.shares]),
+            ], layout=w.Layout(width="100%")),
+            w.VBox([
+                labelled_box("Words on the score buttons", [*self.words,
+                                                            w.HBox([self.words_button])]),
+                labelled_box("Panel members", [self.roster_html, self.member_panel,
+                                               self.member_name,
+                                               w.HBox([self.add_member_button])]),
+                labelled_box("Export", [w.HBox([self.export_button]), self.exported]),
+            ], layout=w.Layout(width="100%")),
+        ], layout=w.Layout(width="100%", grid_gap="1rem"))
+
+    def redraw(self, ev: Evaluation, roster: list[dict]) -> None:
+        self.quality.value = int(ev.quality_weight)
+        self.price.value = int(ev.price_weight)
+        for k, text in enumerate(self.words):
+            text.value = ev.descriptors.get(k, "")
+        share_rows = []
+        for p in ev.panels:
+            box = w.BoundedFloatText(value=float(p.share), min=0, max=1000, style=STYLE,
+                                     description=f"Share: {p.panel}")
+            button = w.Button(description=f"Save {p.panel} share")
+            button.on_click(lambda _b, panel=p.panel, box=box: self.save_share(panel, box.value))
+            share_rows.append(w.HBox([box, button]))
+        self.shares.children = share_rows
+        panels = [(p.panel, p.panel) for p in ev.panels]
+        if tuple(self.member_panel.options) != tuple(panels):
+            keep = self.member_panel.value
+            self.member_panel.options = panels
+            if keep in [v for _, v in panels]:
+                self.member_panel.value = keep
+        rows = [(m["panel"], m["name"], "✔ submitted" if m["submitted_at"] else "scoring")
+                for m in roster]
+        self.roster_html.value = scroll_box(table_html(
+            ("Panel", "Member", "Status"), rows, f"{len(rows)} members: each scores from "
+            "their own laptop with ?table=NAME"), "Panel members",
+            noun="member", nouns="members")
+
+    # --- actions -----------------------------------------------------------------------------
+    def _load(self, ev: Evaluation, problems, label: str) -> None:
+        bad = [p for p in problems if not str(p).startswith("Scores:")]
+        if bad:
+            shown = "; ".join(str(p) for p in bad[:3])
+            raise InputError(f"{label} has {len(bad)} problem{'s' if len(bad) != 1 else ''} "
+                             f"to fix first: {shown}" + (" ..." if len(bad) > 3 else ""))
+        fresh = self.blank_scores.value
+        if fresh:  # keep who is on each panel, drop what they scored
+            ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
+            ev.scores, ev.agreed, ev.rankings = [], [], []
+        self.page.workshop.tender.load(ev, actor=self.page.actor, submitted=not fresh)
+        self.page.after_write(f"Loaded {label}: {len(ev.bidders)} bids, {len(ev.questions)} "
+                              f"questions, {len(ev.panels)} panels"
+                              + (" (scoring starts afresh)." if fresh else "."))
+
+    @guarded
+    def load_upload(self) -> None:
+        if not self.upload.value:
+            raise InputError("Choose the evaluation workbook (.xlsx) first.")
+        item = self.upload.value[0]
+        name = upload_name(item["name"])
+        try:
+            ev, problems = read_evaluation(bytes(item["content"]), name)
+        except FileUnreadable as exc:
+            raise InputError(str(exc)) from None
+        self._load(ev, problems, name)
+
+    @guarded
+    def load_sample(self) -> None:
+        """The sample: fully scored, or (ticked) with only the adult panel's scores in."""
+        fresh = self.blank_scores.value
+        load_tender_sample(self.page.workshop.tender, sample_dir() / "tender_evaluation.xlsx",
+                           scored=not fresh)
+        self.page.after_write("Loaded the sample evaluation" + (
+            ": the adult panel has scored; the young people's panel scores now." if fresh
+            else ", with every panel's scores."))
+
+    @guarded
+    def add_member(self) -> None:
+        name = self.member_name.value
+        self.page.workshop.tender.add_member(self.member_panel.value, name, self.page.actor)
+        self.member_name.value = ""
+        self.page.after_write(f"Added {' '.join(name.split())} to the {self.member_panel.value}. "
+                              "They score at this page's address with ?table= and their name.")
+
+    @guarded
+    def save_weights(self) -> None:
+        self.page.workshop.tender.set_weights(Fraction(self.quality.value),
+                                              Fraction(self.price.value), self.page.actor)
+        self.page.after_write(f"Weights saved: quality {self.quality.value}%, price "
+                              f"{self.price.value}%.")
+
+    @guarded
+    def save_share(self, panel: str, value: float) -> None:
+        self.page.workshop.tender.set_share(panel, Fraction(str(value)), self.page.actor)
+        self.page.after_write(f"Saved the {panel}'s share.")
+
+    @guarded
+    def save_words(self) -> None:
+        self.page.workshop.tender.set_descriptors(
+            {k: text.value for k, text in enumerate(self.words)}, self.page.actor)
+        self.page.after_write("Saved the words on the score buttons.")
+
+    @guarded
+    def export(self) -> None:
+        paths = export_all(self.page.workshop.tender, self.page.workshop.outputs)
+        self.exported.value = "<ul>" + "".join(f"<li>{esc(p.name)}</li>" for p in paths) + (
+            "</ul>")
+        self.page.after_write(f"Exported {len(paths)} files to the outputs folder.")

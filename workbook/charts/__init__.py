@@ -1,0 +1,1 @@
+"""Charts as matplotlib Figures with their data and alt text, sized in pixels."""

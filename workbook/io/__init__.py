@@ -1,0 +1,1 @@
+"""Files in and out: importers, whole-workshop exchange, wording, atomic writes."""

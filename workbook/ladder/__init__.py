@@ -1,0 +1,1 @@
+"""Ladders and models of participation: definitions, decks, store, charts, export."""

@@ -1,0 +1,1 @@
+"""Serving the pages: the `wtfc serve` command line, our Voila, the template."""

@@ -1,0 +1,258 @@
+"""Voila as `wtfc serve` runs it: compressed, cacheable, and kind to pages on a slow hall network.
+
+Run as ``python -m workbook.serving.voila_app NOTEBOOKS_DIR ...`` (the same options as ``voila``).
+No ipywidgets here: this is the server process, not a page kernel.
+
+What it changes, and why (Voila 0.5.13 on Jupyter Server 2; DESIGN.md "Serving in a hall"):
+
+- **Compressed responses.** Voila applies ``Voila.tornado_settings`` after the tornado
+  application is made, too late for ``compress_response`` (tornado reads it in the
+  constructor), so nothing was ever compressed: a cold page moved 5.5 MB. We pass the gzip
+  transform when the application is made.
+- **Compressed WebSocket messages** (permessage-deflate), for the same reason.
+- **Cacheable static files.** Voila serves its JupyterLab extensions with ``no-cache``.
+  Files whose names carry a content hash (``324.ee1c7d64c48a4b927622.js``) never change, so
+  they are sent ``immutable`` for a year; other static files are revalidated (a 304 costs a
+  few hundred bytes), so an upgraded Voila is never mixed with stale chunks.
+- **A kernel handed to a page is not culled before the page connects.** The idle culler
+  (needed because Voila leaks a kernel per page view) shut down kernels whose page was still
+  downloading its front end on a slow link, or pre-heated kernels that had idled in the pool:
+  the page then stayed blank for ever. A kernel that has never had a connection is kept for
+  ``connect_grace`` seconds from the moment it was handed to a page; once a page has connected,
+  the ordinary idle timeout applies, so reload storms still clear.
+- **A closing tab stops its kernel.** Voila's front end sends a shutdown beacon on
+  ``beforeunload`` with the ``_xsrf`` cookie, but Voila never sets that cookie, so the
+  request was refused (upstream issue 1458) and every page view leaked a kernel until culled.
+  We set the cookie on every page.
+- **The log says when the pages are ready.** Voila's "Kernel pool of X is filled" comes when
+  a kernel has started, not when it has run the page; on two cores the first page could then
+  take half a minute. We log "Page X is ready (n of N)" once a pre-heated kernel has built its
+  page and waits for a visitor, and "All N pages are ready to open" once every page is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import PurePath
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.web import GZipContentEncoding, OutputTransform
+from traitlets import Float
+from voila.app import Voila
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.handler import TornadoVoilaHandler
+
+# A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
+_HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
+_STATIC_PREFIXES = ("/voila/labextensions/", "/voila/templates/", "/voila/static/")
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+# Once a kernel has been handed to a page, how long the page has to connect before the idle
+# culler may take it: 5 minutes covers a cold page at 1.5 Mbit/s many times over.
+CONNECT_GRACE = 300.0
+
+
+def cache_control(path: str, query: str) -> str | None:
+    """The Cache-Control header for a static file at ``path`` (None: not a static file)."""
+    if not path.startswith(_STATIC_PREFIXES):
+        return None
+    name = path.rsplit("/", 1)[-1]
+    if _HASHED.search(name) or re.search(r"(?:^|&)v=[^&]+", query):
+        return IMMUTABLE
+    return REVALIDATE
+
+
+class StaticCacheHeaders(OutputTransform):
+    """Sets Cache-Control on static files (see ``cache_control``)."""
+
+    def __init__(self, request: Any) -> None:
+        self._value = cache_control(request.path, request.query)
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):  # type: ignore[override]
+        if self._value and status_code in (200, 304):
+            headers["Cache-Control"] = self._value
+        return status_code, headers, chunk
+
+
+class GraceKernelManager(AsyncMappingKernelManager):
+    """Idle culling that spares a kernel whose page has not connected yet (see module doc)."""
+
+    connect_grace = Float(
+        CONNECT_GRACE,
+        config=True,
+        help="Seconds a kernel handed to a page is kept before its page first connects.",
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._handed_out: dict[str, float] = {}
+        self._connected_once: set[str] = set()
+
+    def handed_out(self, kernel_id: str) -> None:
+        """Record that ``kernel_id`` was just given to a page request."""
+        self._handed_out[kernel_id] = time.monotonic()
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        self.handed_out(kernel_id)  # without preheating, a kernel is started for its page
+        return kernel_id
+
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._connected_once.add(kernel_id)
+
+    def waiting_for_page(self, kernel_id: str) -> bool:
+        """True while a kernel has never been connected and is inside its grace period."""
+        if kernel_id in self._connected_once:
+            return False
+        since = self._handed_out.get(kernel_id)
+        return since is not None and time.monotonic() - since < self.connect_grace
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        if self.waiting_for_page(kernel_id):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+    def remove_kernel(self, kernel_id: str) -> Any:
+        self._handed_out.pop(kernel_id, None)
+        self._connected_once.discard(kernel_id)
+        return super().remove_kernel(kernel_id)
+
+
+class PreheatReport:
+    """Logs each page whose pre-heated kernel is ready for a visitor, then once when all are.
+
+    A kernel is ready when it asks for its request (our pages build everything, then wait
+    for the URL's table) or, for a page that never asks, when it has run the notebook.
+    """
+
+    def __init__(self, log: Any, pools: Callable[[], Iterable[str]]) -> None:
+        self.log = log
+        self.pools = pools  # the notebooks being pre-heated (Voila's pool names)
+        self.kernels: dict[str, str] = {}  # kernel id -> notebook
+        self.ready: set[str] = set()
+        self.announced = False
+
+    def watch_pool(self, notebook: str, entry: asyncio.Future) -> None:
+        """``entry`` is a pool slot: it gives Voila's {"kernel_id", "task"} once started."""
+
+        def started(done: asyncio.Future) -> None:
+            if not done.cancelled() and done.exception() is None:
+                content = done.result()
+                self.watch(notebook, content["kernel_id"], content["task"])
+
+        entry.add_done_callback(started)
+
+    def watch(self, notebook: str, kernel_id: str, task: asyncio.Future) -> None:
+        self.kernels[kernel_id] = notebook
+        task.add_done_callback(lambda done: self._ran(notebook, done))
+
+    def asked_for_request(self, kernel_id: str) -> None:
+        if kernel_id in self.kernels:  # the first kernel of each pool (refills are not watched)
+            self.page_ready(self.kernels[kernel_id])
+
+    def _ran(self, notebook: str, task: asyncio.Future) -> None:
+        if task.cancelled():
+            return  # the server is stopping
+        if task.exception() is not None:
+            name = PurePath(notebook).name
+            self.log.warning("Page %s failed while pre-heating: %s", name, task.exception())
+            return
+        self.page_ready(notebook)
+
+    def page_ready(self, notebook: str) -> None:
+        if notebook in self.ready:
+            return  # a refill after a visitor took the kernel
+        self.ready.add(notebook)
+        total = len(set(self.pools()) | self.ready)
+        name = PurePath(notebook).name
+        self.log.info("Page %s is ready (%d of %d)", name, len(self.ready), total)
+        if not self.announced and len(self.ready) == total:
+            self.announced = True
+            self.log.info("All %d pages are ready to open", total)
+
+
+class ReadyQueryHandler(RequestInfoSocketHandler):
+    """Voila's socket on which a pre-heated kernel waits for its request: it is ready."""
+
+    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+        super().open(kernel_id)
+        report = self.settings.get("wtfc_preheat_report")
+        if report is not None:
+            report.asked_for_request(kernel_id)
+
+
+class WtfcVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler, setting the ``_xsrf`` cookie its shutdown beacon sends back."""
+
+    async def get(self, path=None):  # type: ignore[override]
+        self.xsrf_token  # noqa: B018 (reading it sets the cookie)
+        await super().get(path)
+
+
+class QuietShutdownHandler(VoilaShutdownKernelHandler):
+    """Stops a page's kernel; a kernel already gone is fine (the page and Voila's own front
+    end may both ask as the page closes)."""
+
+    async def post(self, kernel_id):  # type: ignore[override]
+        if kernel_id not in self.kernel_manager:
+            self.set_status(204)
+            self.finish()
+            return
+        await super().post(kernel_id)
+
+
+class WtfcVoila(Voila):
+    """Voila with compression, static caching, grace before culling and working shutdown."""
+
+    name = "voila"
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        # tornado reads "transforms" only in Application(); gzip first so it sees the headers.
+        settings["transforms"] = [GZipContentEncoding, StaticCacheHeaders]
+        settings["compress_response"] = True
+        # permessage-deflate on the kernel's WebSocket: a board's widget state is mostly
+        # repeated JSON keys, sent to a laptop that may get 1.5 Mbit/s.
+        settings["websocket_compression_options"] = {}
+        km = self.kernel_manager
+        if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
+            take = km.get_rendered_notebook
+
+            async def get_rendered_notebook(*args: Any, **kwargs: Any):
+                result = await take(*args, **kwargs)
+                km.handed_out(result[2])  # (render_task, rendered_cache, kernel_id)
+                return result
+
+            km.get_rendered_notebook = get_rendered_notebook
+        pools = getattr(km, "_pools", None)
+        if isinstance(pools, dict):
+            # Voila fills every pool when its kernel manager is made, so the slots are here.
+            report = PreheatReport(self.log, lambda: tuple(km._pools))
+            settings["wtfc_preheat_report"] = report
+            for notebook, pool in pools.items():
+                for entry in pool:
+                    report.watch_pool(notebook, entry)
+        return settings
+
+    def init_handlers(self) -> list:
+        handlers = super().init_handlers()
+        ours = {TornadoVoilaHandler: WtfcVoilaHandler,
+                VoilaShutdownKernelHandler: QuietShutdownHandler,
+                RequestInfoSocketHandler: ReadyQueryHandler}
+        return [(h[0], ours.get(h[1], h[1]), *h[2:]) for h in handlers]
+
+
+def main(argv: list[str] | None = None) -> None:
+    WtfcVoila.launch_instance(argv=argv)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

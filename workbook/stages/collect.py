@@ -1,0 +1,187 @@
+"""Collect stage: statements typed at a table, edited, deleted, and imported in bulk."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from workbook.model import (
+    InputError,
+    StatementIn,
+    clean_review_ref,
+    clean_text,
+    parse_kind,
+    parse_perspective,
+)
+from workbook.store import db
+
+if TYPE_CHECKING:
+    from workbook.store.transactions import Store, Tx
+
+
+def fingerprint(review_ref: str, kind: str, perspective: str, text: str) -> str:
+    """Identity of a statement for duplicate detection: same review, kind, voice and words."""
+    words = re.sub(r"\s+", " ", text).strip().casefold()
+    key = "\x1f".join((review_ref.casefold(), str(kind), str(perspective), words))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ImportReport:
+    """What an import did: added, skipped as already there, rejected with row and reason."""
+
+    added: int = 0
+    skipped_duplicates: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "skipped_duplicates": self.skipped_duplicates,
+            "rejected": list(self.rejected),
+        }
+
+    def merge(self, other: ImportReport) -> None:
+        self.added += other.added
+        self.skipped_duplicates += other.skipped_duplicates
+        self.rejected.extend(other.rejected)
+        self.files.extend(other.files)
+
+
+def review_ids(tx: Tx, refs: Iterable[str]) -> dict[str, int]:
+    """Get or create the review rows for these references, in the current transaction."""
+    wanted = set(refs)
+    r = db.reviews.c
+    found = (
+        dict(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(wanted))).all())
+        if len(wanted) < 900
+        else dict(tx.conn.execute(select(r.ref, r.id)).all())
+    )
+    missing = sorted(wanted - found.keys())
+    if missing:
+        tx.conn.execute(db.reviews.insert(), [{"ref": ref, "created_at": tx.at} for ref in missing])
+        tx.touched.add("reviews")
+        for chunk_start in range(0, len(missing), 500):
+            chunk = missing[chunk_start : chunk_start + 500]
+            found.update(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(chunk))).all())
+    return {ref: found[ref] for ref in wanted}
+
+
+class CollectOps:
+    """Mixed into Workshop: the statement operations."""
+
+    store: Store
+
+    def add_statement(
+        self,
+        review_ref: object,
+        kind: object,
+        perspective: object,
+        text: object,
+        *,
+        actor: str = "",
+        source: str = "typed in",
+    ) -> int:
+        item = StatementIn.parse(review_ref, kind, perspective, text)
+        with self.store.write(actor, f"Added a statement for review {item.review_ref}") as tx:
+            rid = review_ids(tx, [item.review_ref])[item.review_ref]
+            return tx.insert(
+                db.statements,
+                review_id=rid,
+                kind=item.kind.value,
+                perspective=item.perspective.value,
+                text=item.text,
+                source=source[:300],
+                fingerprint=fingerprint(item.review_ref, item.kind, item.perspective, item.text),
+            )
+
+    def edit_statement(self, statement_id: int, *, actor: str = "", **changes: object) -> None:
+        """Change any of review_ref, kind, perspective, text; each is validated first."""
+        allowed = {"review_ref", "kind", "perspective", "text"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InputError(f"Cannot change {', '.join(sorted(unknown))} of a statement.")
+        with self.store.write(actor, "Edited a statement") as tx:
+            row = tx.get(db.statements, statement_id)
+            if row is None or row["deleted"]:
+                raise InputError("That statement has been deleted, so it cannot be edited.")
+            ref = tx.conn.execute(
+                select(db.reviews.c.ref).where(db.reviews.c.id == row["review_id"])
+            ).scalar_one()
+            values: dict[str, object] = {}
+            if "review_ref" in changes:
+                ref = clean_review_ref(changes["review_ref"])
+                values["review_id"] = review_ids(tx, [ref])[ref]
+            if "kind" in changes:
+                values["kind"] = parse_kind(changes["kind"]).value
+            if "perspective" in changes:
+                values["perspective"] = parse_perspective(changes["perspective"]).value
+            if "text" in changes:
+                values["text"] = clean_text(changes["text"], "statement text")
+            merged = {**row, **values}
+            values["fingerprint"] = fingerprint(
+                ref, merged["kind"], merged["perspective"], merged["text"]
+            )
+            tx.summary = f"Edited a statement for review {ref}"
+            tx.update(db.statements, statement_id, **values)
+
+    def delete_statement(self, statement_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted a statement") as tx:
+            row = tx.get(db.statements, statement_id)
+            if row is None or row["deleted"]:
+                raise InputError("That statement is already deleted.")
+            tx.summary = f"Deleted the statement '{row['text'][:40]}'"
+            tx.delete(db.statements, statement_id)
+
+    def import_statements(
+        self, items: Iterable[StatementIn], *, source: str, actor: str = ""
+    ) -> ImportReport:
+        """Add statements in one transaction; ones already in the workshop are skipped."""
+        items = list(items)
+        report = ImportReport(files=[source])
+        with self.store.write(actor, f"Imported {source}") as tx:
+            s = db.statements.c
+            seen = set(tx.conn.execute(select(s.fingerprint).where(s.deleted.is_(False))).scalars())
+            fresh: list[tuple[str, StatementIn]] = []
+            for item in items:
+                fp = fingerprint(item.review_ref, item.kind, item.perspective, item.text)
+                if fp in seen:
+                    report.skipped_duplicates += 1
+                    continue
+                seen.add(fp)
+                fresh.append((fp, item))
+            if fresh:
+                ids = review_ids(tx, {item.review_ref for _, item in fresh})
+                tx.batch = tx.change_id
+                rows = [
+                    {
+                        "review_id": ids[item.review_ref],
+                        "kind": item.kind.value,
+                        "perspective": item.perspective.value,
+                        "text": item.text,
+                        "source": source[:300],
+                        "batch": tx.batch,
+                        "fingerprint": fp,
+                        "created_at": tx.at,
+                        "updated_at": tx.at,
+                        "deleted": False,
+                    }
+                    for fp, item in fresh
+                ]
+                for start in range(0, len(rows), 5000):
+                    tx.conn.execute(db.statements.insert(), rows[start : start + 5000])
+                tx.touched.add("statements")
+            report.added = len(fresh)
+            tx.summary = (
+                f"Imported {report.added} statements from {source}"
+                f" ({report.skipped_duplicates} already there)"
+            )
+            if not fresh:
+                tx.not_undoable = True  # nothing to take back
+        return report

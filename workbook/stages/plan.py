@@ -1,0 +1,223 @@
+"""Success and plan stages: success statements in several voices, and actions with owners."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from workbook.model import MAX_NAME, SUCCESS_PERSPECTIVES, InputError, clean_text
+from workbook.store import db
+
+if TYPE_CHECKING:
+    from workbook.store.transactions import Store, Tx
+
+ACTION_STATUSES = ("not started", "in progress", "done")
+IDEA_KINDS = ("already", "idea")  # "what is happening already", or a new idea
+IDEA_LABELS = {"already": "Happening already", "idea": "Idea"}
+
+
+def _live(tx: Tx, table, row_id: int | None, what: str) -> dict | None:
+    if row_id is None:
+        return None
+    row = tx.get(table, row_id)
+    if row is None or row["deleted"]:
+        raise InputError(f"That {what} no longer exists.")
+    return row
+
+
+def _perspective(value: object) -> str:
+    text = str(value or "").strip().casefold()
+    if text not in SUCCESS_PERSPECTIVES:
+        raise InputError(f"Perspective must be one of: {', '.join(SUCCESS_PERSPECTIVES)}.")
+    return text
+
+
+def _due(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(f"Due date {value!r} is not a date: write it as 2027-03-31.") from None
+
+
+def _idea_kind(value: object) -> str:
+    text = str(value or "").strip().casefold()
+    if text not in IDEA_KINDS:
+        raise InputError("Say whether it is happening already or a new idea.")
+    return text
+
+
+def _ids(values: object) -> list[int]:
+    if values is None:
+        return []
+    if isinstance(values, int):
+        return [values]
+    return list(dict.fromkeys(int(v) for v in values if v is not None))
+
+
+def _set_links(tx: Tx, action_id: int, theme_id: int, success_ids: list[int]) -> None:
+    """Make the action's live links to success statements exactly `success_ids`."""
+    for sid in success_ids:
+        row = _live(tx, db.success_statements, sid, "success statement")
+        if row["theme_id"] != theme_id:
+            raise InputError("An action's success statements must share its theme.")
+    link = db.action_success.c
+    existing = {
+        r.success_id: r
+        for r in tx.conn.execute(select(db.action_success).where(link.action_id == action_id))
+    }
+    for sid, row in existing.items():
+        if sid not in success_ids and not row.deleted:
+            tx.delete(db.action_success, row.id)
+        elif sid in success_ids and row.deleted:
+            tx.update(db.action_success, row.id, deleted=False)
+    for sid in success_ids:
+        if sid not in existing:
+            tx.insert(db.action_success, action_id=action_id, success_id=sid)
+
+
+def _status(value: object) -> str:
+    text = str(value or "").strip().casefold()
+    if text not in ACTION_STATUSES:
+        raise InputError(f"Status must be one of: {', '.join(ACTION_STATUSES)}.")
+    return text
+
+
+class PlanOps:
+    """Mixed into Workshop: success statements and actions (the end of the golden thread)."""
+
+    store: Store
+
+    def add_success(
+        self,
+        theme_id: int,
+        perspective: object,
+        text: object,
+        cause_id: int | None = None,
+        *,
+        actor: str = "",
+    ) -> int:
+        persp = _perspective(perspective)
+        text = clean_text(text, "success statement")
+        with self.store.write(actor, "Added a success statement") as tx:
+            _live(tx, db.themes, theme_id, "theme")
+            cause = _live(tx, db.causes, cause_id, "cause")
+            if cause and cause["theme_id"] != theme_id:
+                raise InputError("The cause must belong to the same theme.")
+            return tx.insert(
+                db.success_statements,
+                theme_id=theme_id,
+                cause_id=cause_id,
+                perspective=persp,
+                text=text,
+            )
+
+    def edit_success(self, success_id: int, *, actor: str = "", **changes: object) -> None:
+        values: dict[str, object] = {}
+        if "text" in changes:
+            values["text"] = clean_text(changes.pop("text"), "success statement")
+        if "perspective" in changes:
+            values["perspective"] = _perspective(changes.pop("perspective"))
+        if changes:
+            raise InputError(f"Cannot change {', '.join(sorted(changes))} of a success statement.")
+        with self.store.write(actor, "Edited a success statement") as tx:
+            _live(tx, db.success_statements, success_id, "success statement")
+            tx.update(db.success_statements, success_id, **values)
+
+    def delete_success(self, success_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted a success statement") as tx:
+            _live(tx, db.success_statements, success_id, "success statement")
+            tx.delete(db.success_statements, success_id)
+
+    def add_action(
+        self,
+        theme_id: int,
+        text: object,
+        owner: object,
+        due: object,
+        *,
+        cause_id: int | None = None,
+        success_id: int | None = None,
+        success_ids: object = (),
+        status: object = "not started",
+        idea_id: int | None = None,
+        actor: str = "",
+    ) -> int:
+        """An action answers a theme, and the cause and success statement(s) where known.
+
+        idea_id: the idea (step 6) this action was chosen from; it is marked as chosen."""
+        text = clean_text(text, "action")
+        owner = clean_text(owner, "owner", MAX_NAME)
+        links = _ids([success_id, *_ids(success_ids)])
+        values = dict(
+            theme_id=theme_id,
+            cause_id=cause_id,
+            success_id=None,  # the links (action_success) say which statements it serves
+            text=text,
+            owner=owner,
+            due=_due(due),
+            status=_status(status),
+        )
+        with self.store.write(actor, f"Added the action '{text[:40]}'") as tx:
+            _live(tx, db.themes, theme_id, "theme")
+            cause = _live(tx, db.causes, cause_id, "cause")
+            if cause and cause["theme_id"] != theme_id:
+                raise InputError("An action's cause must belong to its theme.")
+            idea = _live(tx, db.ideas, idea_id, "idea")
+            if idea and idea["theme_id"] != theme_id:
+                raise InputError("The idea must belong to the action's theme.")
+            action_id = tx.insert(db.actions, **values)
+            _set_links(tx, action_id, theme_id, links)
+            if idea:
+                tx.update(db.ideas, idea["id"], action_id=action_id)
+            return action_id
+
+    def edit_action(self, action_id: int, *, actor: str = "", **changes: object) -> None:
+        checks = {
+            "text": lambda v: clean_text(v, "action"),
+            "owner": lambda v: clean_text(v, "owner", MAX_NAME),
+            "due": _due,
+            "status": _status,
+            "cause_id": lambda v: None if v in (None, "", 0) else int(v),
+        }
+        links = _ids(changes.pop("success_ids")) if "success_ids" in changes else None
+        unknown = set(changes) - checks.keys()
+        if unknown:
+            raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an action.")
+        values = {k: checks[k](v) for k, v in changes.items()}
+        with self.store.write(actor, "Edited an action") as tx:
+            row = _live(tx, db.actions, action_id, "action")
+            cause = _live(tx, db.causes, values.get("cause_id"), "cause")
+            if cause and cause["theme_id"] != row["theme_id"]:
+                raise InputError("An action's cause must belong to its theme.")
+            tx.update(db.actions, action_id, **values)
+            if links is not None:
+                _set_links(tx, action_id, row["theme_id"], links)
+
+    def delete_action(self, action_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted an action") as tx:
+            _live(tx, db.actions, action_id, "action")
+            tx.delete(db.actions, action_id)
+
+    # --- step 6: what is happening already, and ideas ---------------------------------------
+    def add_idea(self, theme_id: int, kind: object, text: object, *, actor: str = "") -> int:
+        kind = _idea_kind(kind)
+        text = clean_text(text, "idea" if kind == "idea" else "what is happening already")
+        with self.store.write(actor, f"Added {IDEA_LABELS[kind].lower()}: '{text[:40]}'") as tx:
+            _live(tx, db.themes, theme_id, "theme")
+            return tx.insert(db.ideas, theme_id=theme_id, kind=kind, text=text,
+                             author=(actor or "")[:MAX_NAME])
+
+    def edit_idea(self, idea_id: int, text: object, *, actor: str = "") -> None:
+        text = clean_text(text, "idea")
+        with self.store.write(actor, "Edited an idea") as tx:
+            _live(tx, db.ideas, idea_id, "idea")
+            tx.update(db.ideas, idea_id, text=text)
+
+    def delete_idea(self, idea_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted an idea") as tx:
+            _live(tx, db.ideas, idea_id, "idea")
+            tx.delete(db.ideas, idea_id)

@@ -1,0 +1,158 @@
+"""Implement and review: indicators with baseline and target, measurements, "you said, we did"."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from workbook.model import MAX_NAME, InputError, clean_text
+from workbook.stages.plan import _due, _live
+from workbook.store import db
+
+if TYPE_CHECKING:
+    from workbook.store.transactions import Store
+
+MAX_UNIT = 60
+
+
+def _optional(value: object, limit: int) -> str:
+    """Optional short text (a unit, a note): may be blank; control characters removed."""
+    if value is None or str(value).strip() == "":
+        return ""
+    return clean_text(value, "text", limit)
+
+
+def _number(value: object, what: str) -> float:
+    try:
+        number = float(str(value).strip().replace(",", ""))
+    except (TypeError, ValueError):
+        raise InputError(f"The {what} must be a number, e.g. 12 or 40.5.") from None
+    if not math.isfinite(number):
+        raise InputError(f"The {what} must be an ordinary number.")
+    return number
+
+
+def _date(value: object, what: str) -> str:
+    try:
+        return _due(value)
+    except InputError:
+        raise InputError(f"The {what} {value!r} is not a date: write it as 2027-03-31.") from None
+
+
+def progress(baseline: float, target: float, latest: float | None) -> float | None:
+    """How far from baseline to target the latest measurement is: 0 at the baseline, 1 at the
+    target (below 0 is worse than the baseline; above 1 beats the target). None if unmeasured
+    or if baseline and target are the same."""
+    if latest is None or target == baseline:
+        return None
+    return (latest - baseline) / (target - baseline)
+
+
+class ReviewOps:
+    """Mixed into Workshop: indicators, measurements and the "you said, we did" log."""
+
+    store: Store
+
+    def add_indicator(
+        self,
+        success_id: int,
+        name: object,
+        baseline: object,
+        target: object,
+        *,
+        baseline_on: object,
+        target_on: object,
+        unit: object = "",
+        actor: str = "",
+    ) -> int:
+        values = dict(
+            success_id=success_id,
+            name=clean_text(name, "indicator"),
+            unit=_optional(unit, MAX_UNIT),
+            baseline=_number(baseline, "baseline"),
+            baseline_on=_date(baseline_on, "baseline date"),
+            target=_number(target, "target"),
+            target_on=_date(target_on, "target date"),
+        )
+        if values["target_on"] < values["baseline_on"]:
+            raise InputError("The target date comes before the baseline date: check the dates.")
+        with self.store.write(actor, f"Added the indicator '{values['name'][:40]}'") as tx:
+            _live(tx, db.success_statements, success_id, "success statement")
+            return tx.insert(db.indicators, **values)
+
+    def edit_indicator(self, indicator_id: int, *, actor: str = "", **changes: object) -> None:
+        checks = {
+            "name": lambda v: clean_text(v, "indicator"),
+            "unit": lambda v: _optional(v, MAX_UNIT),
+            "baseline": lambda v: _number(v, "baseline"),
+            "target": lambda v: _number(v, "target"),
+            "baseline_on": lambda v: _date(v, "baseline date"),
+            "target_on": lambda v: _date(v, "target date"),
+        }
+        unknown = set(changes) - checks.keys()
+        if unknown:
+            raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an indicator.")
+        values = {k: checks[k](v) for k, v in changes.items()}
+        with self.store.write(actor, "Edited an indicator") as tx:
+            row = _live(tx, db.indicators, indicator_id, "indicator")
+            # Checked against what is stored, so changing one date alone cannot cross them.
+            if values.get("target_on", row["target_on"]) < values.get("baseline_on",
+                                                                       row["baseline_on"]):
+                raise InputError("The target date comes before the baseline date: check the "
+                                 "dates.")
+            tx.update(db.indicators, indicator_id, **values)
+
+    def delete_indicator(self, indicator_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted an indicator") as tx:
+            _live(tx, db.indicators, indicator_id, "indicator")
+            tx.delete(db.indicators, indicator_id)
+
+    def add_measurement(
+        self, indicator_id: int, taken_on: object, value: object, note: object = "", *,
+        actor: str = "",
+    ) -> int:
+        values = dict(
+            indicator_id=indicator_id,
+            taken_on=_date(taken_on, "measurement date"),
+            value=_number(value, "measurement"),
+            note=_optional(note, MAX_NAME * 4),
+        )
+        with self.store.write(actor, "Added a measurement") as tx:
+            _live(tx, db.indicators, indicator_id, "indicator")
+            return tx.insert(db.measurements, **values)
+
+    def delete_measurement(self, measurement_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted a measurement") as tx:
+            _live(tx, db.measurements, measurement_id, "measurement")
+            tx.delete(db.measurements, measurement_id)
+
+    def add_feedback(
+        self, theme_id: int, you_said: object, we_did: object, *, action_id: int | None = None,
+        actor: str = "",
+    ) -> int:
+        """One "you said, we did" entry: what people said (a theme) and what was done."""
+        said = clean_text(you_said, "“you said”")
+        did = clean_text(we_did, "“we did”")
+        with self.store.write(actor, "Added a “you said, we did” entry") as tx:
+            _live(tx, db.themes, theme_id, "theme")
+            action = _live(tx, db.actions, action_id, "action")
+            if action and action["theme_id"] != theme_id:
+                raise InputError("The action must belong to the same theme.")
+            return tx.insert(db.feedback, theme_id=theme_id, action_id=action_id,
+                             you_said=said, we_did=did)
+
+    def edit_feedback(self, feedback_id: int, *, actor: str = "", **changes: object) -> None:
+        checks = {"you_said": lambda v: clean_text(v, "“you said”"),
+                  "we_did": lambda v: clean_text(v, "“we did”")}
+        unknown = set(changes) - checks.keys()
+        if unknown:
+            raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an entry.")
+        values = {k: checks[k](v) for k, v in changes.items()}
+        with self.store.write(actor, "Edited a “you said, we did” entry") as tx:
+            _live(tx, db.feedback, feedback_id, "entry")
+            tx.update(db.feedback, feedback_id, **values)
+
+    def delete_feedback(self, feedback_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted a “you said, we did” entry") as tx:
+            _live(tx, db.feedback, feedback_id, "entry")
+            tx.delete(db.feedback, feedback_id)

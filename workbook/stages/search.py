@@ -1,0 +1,220 @@
+"""Find statements (text, kind, perspective, review) a page at a time, and count them, in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from sqlalchemy import Connection, func, select
+
+from workbook.model import (
+    KIND_LABELS,
+    MAX_TEXT,
+    PERSPECTIVE_LABELS,
+    Kind,
+    Perspective,
+    parse_kind,
+    parse_perspective,
+)
+from workbook.store import db
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import ColumnElement
+
+    from workbook.store.transactions import Store
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200  # a page is drawn as cards: more than this slows every screen down
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What to look for; blank fields match everything."""
+
+    text: str = ""  # the words contain this, ignoring case
+    kind: str = ""  # a kind value or label ("not_working", "Not working")
+    perspective: str = ""  # a perspective value or label
+    review: str = ""  # the review reference, exactly (ignoring case and outer spaces)
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One live statement as a list shows it."""
+
+    statement_id: int
+    review: str
+    perspective: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StatementPage:
+    """A bounded page of matching statements, newest first, and how many match in all."""
+
+    rows: list[StatementRow]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def first(self) -> int:
+        """1-based position of the first row shown (0 when nothing matches)."""
+        return self.offset + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return self.offset + len(self.rows)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.offset > 0
+
+    @property
+    def has_next(self) -> bool:
+        return self.last < self.total
+
+    def describe(self) -> str:
+        """A plain sentence such as 'Showing 1-50 of 362'."""
+        if not self.total:
+            return "No statements match."
+        return f"Showing {self.first:,}-{self.last:,} of {self.total:,}"
+
+
+def _lower_py(value: str | None) -> str | None:
+    return None if value is None else value.lower()
+
+
+def _contains(conn: Connection, column: ColumnElement, needle: str) -> ColumnElement:
+    """`column` contains `needle`, ignoring case, on SQLite and PostgreSQL alike."""
+    needle = needle.lower()
+    if conn.dialect.name == "sqlite" and not needle.isascii():
+        # SQLite's lower() folds ASCII only; a Python function folds 'É' as well.
+        raw = conn.connection.driver_connection
+        raw.create_function("wtfc_lower", 1, _lower_py, deterministic=True)
+        return func.wtfc_lower(column).contains(needle, autoescape=True)
+    return func.lower(column).contains(needle, autoescape=True)
+
+
+def _conditions(conn: Connection, filt: StatementFilter) -> list[ColumnElement]:
+    s, r = db.statements.c, db.reviews.c
+    where: list[ColumnElement] = [s.deleted.is_(False)]
+    text = " ".join(str(filt.text or "").split())[:MAX_TEXT]
+    if text:
+        where.append(_contains(conn, s.text, text))
+    if str(filt.kind or "").strip():
+        where.append(s.kind == parse_kind(filt.kind).value)
+    if str(filt.perspective or "").strip():
+        where.append(s.perspective == parse_perspective(filt.perspective).value)
+    review = str(filt.review or "").strip()
+    if review:
+        where.append(func.lower(r.ref) == review.lower())
+    return where
+
+
+def find_statements(
+    store: Store, filt: StatementFilter | None = None, *, offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> StatementPage:
+    """The page of live statements matching `filt`, newest first, with the total matching.
+
+    An offset past the end moves back to the last page, so deleting the last card of the
+    last page never leaves an empty screen.
+    """
+    filt = filt or StatementFilter()
+    limit = max(1, min(int(limit), MAX_PAGE_SIZE))
+    offset = max(0, int(offset))
+    s, r = db.statements.c, db.reviews.c
+    with store.read() as conn:
+        where = _conditions(conn, filt)
+        total = int(conn.execute(
+            select(func.count()).select_from(db.statements.join(db.reviews, r.id == s.review_id))
+            .where(*where)
+        ).scalar_one())
+        if offset >= total:
+            offset = max(0, (total - 1) // limit * limit)
+        rows = conn.execute(
+            select(s.id, r.ref, s.perspective, s.kind, s.text)
+            .join(db.reviews, r.id == s.review_id)
+            .where(*where)
+            .order_by(s.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+    return StatementPage([StatementRow(*row) for row in rows], total, offset, limit)
+
+
+def get_statement(store: Store, statement_id: int) -> StatementRow | None:
+    """One live statement by its number, or None if there is none (or it was deleted)."""
+    s, r = db.statements.c, db.reviews.c
+    with store.read() as conn:
+        row = conn.execute(
+            select(s.id, r.ref, s.perspective, s.kind, s.text)
+            .join(db.reviews, r.id == s.review_id)
+            .where(s.id == int(statement_id), s.deleted.is_(False))
+        ).first()
+    return StatementRow(*row) if row else None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+@dataclass(frozen=True)
+class CollectCounts:
+    """Live statements counted by perspective and kind, and the reviews they came from."""
+
+    reviews: int = 0
+    cells: dict[tuple[str, str], int] = field(default_factory=dict)  # (perspective, kind) -> n
+
+    @property
+    def statements(self) -> int:
+        return sum(self.cells.values())
+
+    def by_kind(self) -> dict[str, int]:
+        return {k.value: sum(n for (_, kind), n in self.cells.items() if kind == k.value)
+                for k in Kind}
+
+    def by_perspective(self) -> dict[str, int]:
+        return {p.value: sum(n for (persp, _), n in self.cells.items() if persp == p.value)
+                for p in Perspective}
+
+    def sentence(self) -> str:
+        """E.g. '362 statements from 60 reviews: 110 working, 150 not working, 102 for the
+        future.'"""
+        if not self.statements:
+            return "No statements yet."
+        kinds = ", ".join(f"{n:,} {KIND_LABELS[Kind(k)].lower()}"
+                          for k, n in self.by_kind().items())
+        return (f"{_plural(self.statements, 'statement')} from {_plural(self.reviews, 'review')}: "
+                f"{kinds}.")
+
+    def perspective_sentence(self) -> str:
+        """E.g. 'Whose view: 200 the person, 90 family carer, 60 staff, 12 other.'"""
+        if not self.statements:
+            return ""
+        parts = ", ".join(f"{n:,} {PERSPECTIVE_LABELS[Perspective(p)].lower()}"
+                          for p, n in self.by_perspective().items())
+        return f"Whose view: {parts}."
+
+    def frame(self) -> pd.DataFrame:
+        """One row (perspective, kind) per statement: the shape `charts.collect_chart` takes."""
+        pairs = [(p, k) for (p, k), n in sorted(self.cells.items()) for _ in range(n)]
+        return pd.DataFrame(pairs, columns=["perspective", "kind"])
+
+
+def collect_counts(store: Store) -> CollectCounts:
+    """Counted in the database: cheap enough to run on every live refresh at 30,000 rows."""
+    s = db.statements.c
+    live = s.deleted.is_(False)
+    with store.read() as conn:
+        cells = {
+            (p, k): int(n)
+            for p, k, n in conn.execute(
+                select(s.perspective, s.kind, func.count()).where(live)
+                .group_by(s.perspective, s.kind)
+            )
+        }
+        reviews = conn.execute(select(func.count(func.distinct(s.review_id))).where(live)).scalar()
+    return CollectCounts(int(reviews or 0), cells)

@@ -1,0 +1,1 @@
+"""The store: engines and migrations, tables, one transaction per action, DataFrames."""
