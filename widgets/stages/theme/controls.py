@@ -11,7 +11,7 @@ from widgets.common.cards import esc, heading
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
 from workbook import InputError
-from workbook.stages.board import THEME_LIST_LIMIT, card_label, theme_cards
+from workbook.stages.theme_board import THEME_LIST_LIMIT, card_label, theme_cards
 
 if TYPE_CHECKING:
     import pandas as pd

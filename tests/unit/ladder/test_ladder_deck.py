@@ -11,7 +11,7 @@ from workbook import InputError
 from workbook.ladder.deck import load_deck, sample_deck
 from workbook.ladder.models import MODELS, STAGES
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
+SAMPLE = Path(__file__).resolve().parents[3] / "sample_data"
 
 
 def test_sample_deck_is_about_twelve_complete_scenarios():

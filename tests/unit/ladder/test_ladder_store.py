@@ -20,7 +20,7 @@ from workbook.ladder.store import TALLY
 from workbook.store import db
 from workbook.store.transactions import Store
 
-DECK = Path(__file__).resolve().parents[2] / "sample_data" / "ladder_scenarios.csv"
+DECK = Path(__file__).resolve().parents[3] / "sample_data" / "ladder_scenarios.csv"
 
 
 def test_forward_migration_adds_the_ladder_tables_to_an_older_store(tmp_path, monkeypatch):

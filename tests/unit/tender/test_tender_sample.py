@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbook.tender import read_evaluation
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
+SAMPLE = Path(__file__).resolve().parents[3] / "sample_data"
 
 
 def test_sample_is_the_worked_example_the_issue_describes():

@@ -12,7 +12,7 @@ from widgets.stages.theme.page import UNTHEMED, ThemeView
 from workbook import StatementIn, Workshop
 
 EVIL = "<img src=x onerror=alert(1)>"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from workbook.store import db
 from workbook.tender import as_json, read_evaluation
 from workbook.tender.xlsx import evaluation_rows
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "tender_evaluation.xlsx"
+SAMPLE = Path(__file__).resolve().parents[3] / "sample_data" / "tender_evaluation.xlsx"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from workbook import InputError, StatementIn
-from workbook.stages.board import (
+from workbook.stages.theme_board import (
     MAX_MOVE,
     BoardFilter,
     board_data,
@@ -80,7 +80,7 @@ def test_theme_shows_the_card_just_moved_in_first(workshop):
 
 
 def test_theme_cards_fill_up_beyond_recent_changes(workshop, monkeypatch):
-    import workbook.stages.board as board
+    import workbook.stages.theme_board as board
 
     ids = fill(workshop, 12)
     tid = workshop.add_theme("Getting out")

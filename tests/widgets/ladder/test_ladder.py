@@ -12,7 +12,7 @@ from widgets.ladder.page import COMMISSIONER, LadderView
 from workbook.ladder.models import MODELS
 
 EVIL = "<img src=x onerror=alert(1)>"
-DECK = Path(__file__).resolve().parents[2] / "sample_data" / "ladder_scenarios.csv"
+DECK = Path(__file__).resolve().parents[3] / "sample_data" / "ladder_scenarios.csv"
 NOW = datetime.now(UTC)
 
 
