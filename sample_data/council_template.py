@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import csv
 import functools
-import io
 import json
 import textwrap
 from collections import Counter
 from pathlib import Path
+
+from sample_files import excel_csv, read_csv_rows
 
 TITLE = [
     ["Riverside Council – person-centred review form, sections typed up (synthetic)"],
@@ -67,16 +67,13 @@ def expected() -> dict:
 
 def write(path_csv: Path, path_expected: Path) -> None:
     """Excel's "CSV UTF-8" on a Windows PC: a byte-order mark, CRLF line ends."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in [*TITLE, HEADER, *(r[:4] for r in ROWS)]:
-        writer.writerow([*row, *[""] * (len(HEADER) - len(row))])
-    path_csv.write_bytes(codecs.BOM_UTF8 + out.getvalue().encode("utf-8"))
+    text = excel_csv([*TITLE, HEADER, *(r[:4] for r in ROWS)], len(HEADER))
+    path_csv.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
     path_expected.write_text(json.dumps(expected(), indent=2) + "\n", encoding="utf-8")
 
 
 def check(path_csv: Path) -> None:
-    rows = list(csv.reader(io.StringIO(path_csv.read_bytes().decode("utf-8-sig"), newline="")))
+    rows = read_csv_rows(path_csv, "utf-8-sig")
     assert rows[FIRST_ROW - 2] == HEADER
     assert [tuple(r) for r in rows[FIRST_ROW - 1 :]] == [r[:4] for r in ROWS]
     assert sum(expected()["by_kind"].values()) == 16 and len(expected()["rejected"]) == 5

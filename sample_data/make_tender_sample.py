@@ -14,7 +14,7 @@ import json
 import random
 from pathlib import Path
 
-from make_sample import save_workbook
+from sample_files import save_workbook
 
 from workbook.tender import as_json, build
 from workbook.tender.model import PLAIN_DESCRIPTORS
