@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from workbook.charts.base import FONT, HATCHES, KINDS, Chart, _plural, _short, kind_label
-from workbook.charts.base import _figure_in as _figure
+from workbook.charts.base import FONT, HATCHES, KINDS, Chart, chart_label, figure, kind_label
 from workbook.model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.workshop import Workshop
@@ -38,12 +38,12 @@ def themes_by_perspective(ws: Workshop) -> pd.DataFrame:
 def crosstab_chart(table: pd.DataFrame) -> Chart:
     """Stacked bars of each theme's statements by whose view."""
     df = table.iloc[::-1]
-    fig = _figure(12, max(3.5, 0.6 * len(df) + 2))
+    fig = figure(1200, max(350, 60 * len(df) + 200))
     ax = fig.add_subplot()
     left = [0] * len(df)
     for p in PERSPECTIVES:
         values = df[p].tolist()
-        ax.barh([_short(str(n)) for n in df.index], values, left=left,
+        ax.barh([chart_label(str(n)) for n in df.index], values, left=left,
                 label=PERSPECTIVE_LABELS[Perspective(p)], color=PERSPECTIVE_COLOURS[p],
                 hatch=PERSPECTIVE_HATCHES[p], edgecolor="black")
         left = [a + b for a, b in zip(left, values, strict=True)]
@@ -55,7 +55,7 @@ def crosstab_chart(table: pd.DataFrame) -> Chart:
     ax.spines[["top", "right"]].set_visible(False)
     parts = [f"{n}: " + ", ".join(f"{r[p]} {PERSPECTIVE_LABELS[Perspective(p)].lower()}"
                                   for p in PERSPECTIVES) for n, r in table.iterrows()]
-    alt = f"Bar chart of {_plural(len(table), 'theme')} by whose view. " + "; ".join(parts) + "."
+    alt = f"Bar chart of {plural(len(table), 'theme')} by whose view. " + "; ".join(parts) + "."
     return Chart("themes_by_perspective", fig, table.reset_index(), alt)
 
 
@@ -68,9 +68,9 @@ def most_voted(ws: Workshop, n: int = 5) -> pd.DataFrame:
 
 def votes_chart(top: pd.DataFrame) -> Chart:
     df = top.iloc[::-1]
-    fig = _figure(12, max(3, 0.7 * len(df) + 1.5))
+    fig = figure(1200, max(300, 70 * len(df) + 150))
     ax = fig.add_subplot()
-    bars = ax.barh([_short(n) for n in df["name"]], df["votes"], color="#0072B2",
+    bars = ax.barh([chart_label(n) for n in df["name"]], df["votes"], color="#0072B2",
                    edgecolor="black")
     ax.bar_label(bars, labels=[f"{v} dots" for v in df["votes"]], fontsize=FONT - 2, padding=4)
     ax.set_xlabel("Dots", fontsize=FONT)
@@ -90,7 +90,7 @@ def compare(a: Workshop, b: Workshop) -> pd.DataFrame:
         return ws.themes.set_index("name")[["statements", "not_working", "votes"]]
 
     first, second = counts(a), counts(b)
-    df = first.join(second, how="outer", lsuffix="_first", rsuffix="_second").fillna(0)
+    df = first.add_suffix("_first").join(second.add_suffix("_second"), how="outer").fillna(0)
     df = df.astype(int)
     df["not_working_change"] = df["not_working_second"] - df["not_working_first"]
     return df.sort_values("not_working_first", ascending=False)
@@ -99,7 +99,7 @@ def compare(a: Workshop, b: Workshop) -> pd.DataFrame:
 def compare_chart(df: pd.DataFrame, first: str, second: str) -> Chart:
     """Not-working statements per theme at each event: paired bars, labelled."""
     d = df.iloc[::-1]
-    fig = _figure(12, max(4, 0.7 * len(d) + 2))
+    fig = figure(1200, max(400, 70 * len(d) + 200))
     ax = fig.add_subplot()
     ys = list(range(len(d)))
     h = 0.38
@@ -109,7 +109,7 @@ def compare_chart(df: pd.DataFrame, first: str, second: str) -> Chart:
                  color="#0072B2", edgecolor="black")
     for bars in (b1, b2):
         ax.bar_label(bars, fontsize=FONT - 4, padding=3)
-    ax.set_yticks(ys, [_short(str(n)) for n in d.index], fontsize=FONT - 2)
+    ax.set_yticks(ys, [chart_label(str(n)) for n in d.index], fontsize=FONT - 2)
     ax.set_xlabel("Not-working statements", fontsize=FONT)
     ax.set_title("Not working, event by event", fontsize=FONT + 2)
     fig.legend(loc="outside lower center", ncols=2, fontsize=FONT - 2, frameon=False)
@@ -123,12 +123,12 @@ def compare_chart(df: pd.DataFrame, first: str, second: str) -> Chart:
 def kinds_chart(ws: Workshop) -> Chart:
     """Themes by kind: how many working, not working and future statements each holds."""
     t = ws.themes.sort_values("statements")
-    fig = _figure(12, max(3.5, 0.6 * len(t) + 2))
+    fig = figure(1200, max(350, 60 * len(t) + 200))
     ax = fig.add_subplot()
     left = [0] * len(t)
     for kind in KINDS:
         values = t[kind.value].tolist()
-        ax.barh([_short(n) for n in t["name"]], values, left=left, label=kind_label(kind),
+        ax.barh([chart_label(n) for n in t["name"]], values, left=left, label=kind_label(kind),
                 color=KIND_COLOURS[kind], hatch=HATCHES[kind], edgecolor="black")
         left = [x + y for x, y in zip(left, values, strict=True)]
     ax.set_xlabel("Statements", fontsize=FONT)

@@ -12,7 +12,7 @@ STYLE = {"description_width": "initial"}
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
 # The drawing as the big screen shows it beside the controls (inches at 100 dpi): one PNG
 # pixel per screen pixel, so 20 pt rung names stay 28 px. Saved files are 1920x1080.
-PAGE_FIGURE = (11.2, 9.6)
+PAGE_FIGURE = (1120, 960)
 # The ladder drawing fills the height the page leaves it; its caption scrolls if long.
 LADDER_CSS = """<style>
 .wtfc-ladder-figure img { max-height: calc(100vh - 9rem); width: auto !important;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,17 +14,14 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis, Tick
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import MaxNLocator
 
 from workbook.io.files import write_atomic
 from workbook.model import (
-    KIND_COLOURS,
     KIND_LABELS,
     KIND_SYMBOLS,
-    PERSPECTIVE_LABELS,
     Kind,
-    Perspective,
 )
+from workbook.text import shorten
 
 KINDS = [Kind.WORKING, Kind.NOT_WORKING, Kind.FUTURE]
 # A hatch per kind as well as a colour, so kind is never shown by colour alone.
@@ -37,10 +34,6 @@ MIN_TEXT_PX = 18
 TEXT_PX = 20  # tick labels, bar labels, legend, tree boxes
 LABEL_PX = 22  # axis labels
 TITLE_PX = 26
-COLLECT_SIZE = (780, 480)  # beside the totals on the Collect page
-THEME_WIDTH = 1500  # the Theme page's chart view (one press from the board)
-CAUSE_WIDTH = 1000  # beside the cause outline on the Root cause page
-CAUSE_LEAF_PX = 250  # one box of the tree; wider trees scroll sideways in their own region
 
 
 def pt(px: float) -> float:
@@ -76,7 +69,7 @@ class Chart:
 
     def smallest_font_pt(self) -> float:
         """The smallest font of any visible text in the figure (ticks, labels, legend...)."""
-        sizes = [t.get_fontsize() for t in _drawn_texts(self.figure) if t.get_text().strip()]
+        sizes = [t.get_fontsize() for t in drawn_texts(self.figure) if t.get_text().strip()]
         return min(sizes) if sizes else float("inf")
 
     def png(self, dpi: int = DPI, tight: bool = False) -> bytes:
@@ -97,7 +90,7 @@ class Chart:
         return png, csv
 
 
-def _drawn_texts(artist: Artist) -> Iterator[Text]:
+def drawn_texts(artist: Artist) -> Iterator[Text]:
     """Texts that are drawn: not hidden, nor inside a hidden artist or a switched-off axis."""
     if not artist.get_visible():
         return
@@ -113,25 +106,24 @@ def _drawn_texts(artist: Artist) -> Iterator[Text]:
                  if lo - slack <= t.get_loc() <= hi + slack}
         children = [c for c in children if not isinstance(c, Tick) or id(c) in shown]
     for child in children:
-        yield from _drawn_texts(child)
+        yield from drawn_texts(child)
 
 
-def _figure(width_px: float, height_px: float) -> Figure:
-    fig = Figure(figsize=(width_px / DPI, height_px / DPI), layout="constrained")
+def figure(width_px: float, height_px: float, *, layout: str | None = "constrained",
+           dpi: float | None = None) -> Figure:
+    """An empty white figure `width_px` x `height_px` CSS pixels: every chart is sized this
+    way, and its PNG drawn at DPI has one pixel per CSS pixel. `layout=None` for charts that
+    place their own axes; `dpi` where text is measured in pixels while drawing."""
+    fig = Figure(figsize=(width_px / DPI, height_px / DPI), layout=layout, dpi=dpi)
     fig.set_facecolor("white")
     return fig
 
 
-# The stage 5-6 charts and the explore module size their figures in inches and their text in
-# points (FONT for print; their own larger sizes on screen).
+# Print-sized charts (the report, explore) give their text in points: FONT for body text.
 FONT = 16
 
 
-def _figure_in(width: float = 12, height: float = 6) -> Figure:
-    return _figure(width * DPI, height * DPI)
-
-
-def _kind_legend(fig: Figure) -> None:
+def kind_legend(fig: Figure) -> None:
     # Below the chart: it never covers a bar, and it is cheaper to place than loc="best".
     fig.legend(loc="outside lower center", ncols=3, fontsize=pt(TEXT_PX), frameon=False)
 
@@ -140,259 +132,7 @@ def kind_label(kind: Kind) -> str:
     return f"{KIND_SYMBOLS[kind]} {KIND_LABELS[kind]}"
 
 
-def counts_by_kind_and_perspective(statements: pd.DataFrame) -> pd.DataFrame:
-    """Rows: perspectives; columns: kinds; values: live statement counts (zeros included)."""
-    table = (
-        statements.groupby(["perspective", "kind"]).size().unstack(fill_value=0)
-        if len(statements)
-        else pd.DataFrame()
-    )
-    table = table.reindex(
-        index=[p.value for p in Perspective], columns=[k.value for k in KINDS], fill_value=0
-    )
-    return table.fillna(0).astype(int)
-
-
-def collect_chart(statements: pd.DataFrame) -> Chart:
-    """Statements by perspective and kind, as grouped bars labelled with their counts."""
-    table = counts_by_kind_and_perspective(statements)
-    fig = _figure(*COLLECT_SIZE)
-    ax = fig.add_subplot()
-    width = 0.26
-    xs = range(len(table.index))
-    for i, kind in enumerate(KINDS):
-        values = table[kind.value].tolist()
-        bars = ax.bar(
-            [x + (i - 1) * width for x in xs],
-            values,
-            width,
-            label=kind_label(kind),
-            color=KIND_COLOURS[kind],
-            hatch=HATCHES[kind],
-            edgecolor="black",
-        )
-        ax.bar_label(bars, fontsize=pt(TEXT_PX), padding=2)
-    ax.set_xticks(
-        list(xs), [PERSPECTIVE_LABELS[Perspective(p)] for p in table.index], fontsize=pt(TEXT_PX)
-    )
-    ax.set_ylabel("Statements", fontsize=pt(LABEL_PX))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    ax.tick_params(axis="y", labelsize=pt(TEXT_PX))
-    ax.margins(y=0.12)  # room for the count above the tallest bar
-    ax.set_title("Statements by whose view and kind", fontsize=pt(TITLE_PX))
-    ax.spines[["top", "right"]].set_visible(False)
-    _kind_legend(fig)
-    total = int(table.to_numpy().sum())
-    if not total:  # matplotlib centres an all-zero axis on 0, with negative counts below it
-        ax.set_ylim(0, 5)
-        ax.text(0.5, 0.55, "No statements yet", ha="center", va="center",
-                fontsize=pt(LABEL_PX), transform=ax.transAxes)
-    parts = [
-        f"{PERSPECTIVE_LABELS[Perspective(p)]}: "
-        + ", ".join(f"{table.loc[p, k.value]} {KIND_LABELS[k].lower()}" for k in KINDS)
-        for p in table.index
-    ]
-    alt = (f"Bar chart of {total} statements by whose view and kind. " + "; ".join(parts) + "."
-           if total else "No statements yet: the bars will show them by whose view and kind.")
-    data = table.reset_index().rename(columns={"index": "perspective"})
-    return Chart("statements_by_perspective_and_kind", fig, data, alt)
-
-
-def theme_chart(themes: pd.DataFrame, width_px: int = THEME_WIDTH) -> Chart:
-    """Statements per theme by kind: horizontal stacked bars, biggest theme on top."""
-    df = themes.sort_values(["statements", "name"], ascending=[True, False])
-    fig = _figure(width_px, max(300, 56 * len(df) + 170))
-    ax = fig.add_subplot()
-    left = [0] * len(df)
-    names = [_short(n) for n in df["name"]]
-    for kind in KINDS:
-        values = df[kind.value].tolist()
-        bars = ax.barh(
-            names,
-            values,
-            left=left,
-            label=kind_label(kind),
-            color=KIND_COLOURS[kind],
-            hatch=HATCHES[kind],
-            edgecolor="black",
-        )
-        labels = [str(v) if v else "" for v in values]
-        ax.bar_label(
-            bars,
-            labels=labels,
-            label_type="center",
-            fontsize=pt(TEXT_PX),
-            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "linewidth": 0},
-        )
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_xlabel("Statements", fontsize=pt(LABEL_PX))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(labelsize=pt(TEXT_PX))
-    ax.set_title("Statements in each theme, by kind", fontsize=pt(TITLE_PX))
-    ax.spines[["top", "right"]].set_visible(False)
-    if len(df):
-        _kind_legend(fig)
-    else:
-        ax.text(
-            0.5,
-            0.5,
-            "No themes yet",
-            ha="center",
-            va="center",
-            fontsize=pt(LABEL_PX),
-            transform=ax.transAxes,
-        )
-    ordered = df.iloc[::-1]
-    parts = [
-        f"{r['name']}: {r['statements']} ({r['working']} working, {r['not_working']} not working,"
-        f" {r['future']} future)"
-        for _, r in ordered.iterrows()
-    ]
-    alt = (
-        f"Bar chart of statements in {_plural(len(df), 'theme')}, largest first. "
-        + "; ".join(parts)
-        + "."
-        if parts
-        else "No themes yet."
-    )
-    data = ordered[["name", "statements", "working", "not_working", "future", "votes"]]
-    return Chart("statements_per_theme", fig, data.reset_index(drop=True), alt)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _dots(n: int) -> str:
-    return _plural(n, "dot")
-
-
-def _short(text: str, limit: int = 38) -> str:
+def chart_label(text: object, limit: int = 38) -> str:
     """A label of at most `limit` characters, its "$" kept as text (matplotlib would read
     "$...$" as a formula: misdrawn, or an error that stops the whole report)."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return cut.replace("$", r"\$")
-
-
-def _wrap(text: str, width: int = 19) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 4:
-        lines = lines[:4]
-        lines[-1] = lines[-1][: width - 1] + "…"
-    return "\n".join(lines)
-
-
-def _more(n: int) -> str:
-    return f"\n+{n} more in the list" if n else ""
-
-
-def cause_tree_chart(theme_name: str, causes: pd.DataFrame, top: int = 3,
-                     show: Collection[int] | None = None) -> Chart:
-    """The theme at the top, causes beneath their parents; the most-voted causes marked ★.
-
-    `show` draws only those causes (each with the causes above it); a box says how many
-    causes beneath it are not drawn, and the alt text still states every cause, how many are
-    drawn and which are the top ones.
-    """
-    df = causes.reset_index(drop=True)
-    voted = df[df["votes"] > 0].sort_values(["votes", "cause_id"], ascending=[False, True])
-    top_ids = set(voted["cause_id"].head(top).astype(int))
-    drawn = df if show is None else df[df["cause_id"].astype(int).isin(set(show))]
-    ids = set(drawn["cause_id"].astype(int))
-    children: dict[object, list[int]] = {}
-    for _, r in drawn.iterrows():
-        # A cause whose parent is gone (or not drawn) hangs from the theme, as in the outline.
-        parent = None if pd.isna(r["parent_id"]) or int(r["parent_id"]) not in ids \
-            else int(r["parent_id"])
-        children.setdefault(parent, []).append(int(r["cause_id"]))
-    # Causes not drawn are counted on the nearest drawn box above them (or the theme's).
-    up = {int(r["cause_id"]): None if pd.isna(r["parent_id"]) else int(r["parent_id"])
-          for _, r in df.iterrows()}
-    hidden: dict[object, int] = {}
-    for cid in set(up) - ids:
-        node, seen = up[cid], {cid}
-        while node is not None and node not in ids and node in up and node not in seen:
-            seen.add(node)
-            node = up[node]
-        node = node if node in ids else None
-        hidden[node] = hidden.get(node, 0) + 1
-    pos: dict[object, tuple[float, int]] = {}
-    leaf = [0]
-
-    def place(node: object, depth: int) -> float:
-        kids = children.get(node, [])
-        if not kids:
-            x = float(leaf[0])
-            leaf[0] += 1
-        else:
-            xs = [place(k, depth + 1) for k in kids]
-            x = sum(xs) / len(xs)
-        pos[node] = (x, depth)
-        return x
-
-    place(None, 0)
-    width_units = max(leaf[0], 1)
-    max_depth = max((d for _, d in pos.values()), default=0)
-    fig = _figure(max(CAUSE_WIDTH, CAUSE_LEAF_PX * width_units), max(400, 230 * (max_depth + 1)))
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    texts = {int(r["cause_id"]): r for _, r in drawn.iterrows()}
-    for node, (x, depth) in pos.items():
-        for kid in children.get(node, []):
-            kx, kd = pos[kid]
-            ax.plot([x, kx], [-depth, -kd], color="#444444", linewidth=2, zorder=1)
-    for node, (x, depth) in pos.items():
-        if node is None:
-            label, style = (
-                _wrap(theme_name, 24) + _more(hidden.get(None, 0)),
-                {"facecolor": "#FFFFFF", "edgecolor": "#000000", "linewidth": 3},
-            )
-        else:
-            r = texts[node]
-            star = "★ top cause\n" if node in top_ids else ""
-            dots = f"\n● {_dots(r['votes'])}" if r["votes"] else ""
-            label = f"{star}{_wrap(str(r['text']))}{dots}{_more(hidden.get(node, 0))}"
-            style = (
-                {"facecolor": "#FFF3C4", "edgecolor": "#000000", "linewidth": 3.5}
-                if node in top_ids
-                else {"facecolor": "#F2F2F2", "edgecolor": "#555555", "linewidth": 1.5}
-            )
-        ax.text(
-            x,
-            -depth,
-            label,
-            ha="center",
-            va="center",
-            fontsize=pt(TEXT_PX),
-            zorder=2,
-            bbox={"boxstyle": "round,pad=0.5", **style},
-            fontweight="bold" if node in top_ids or node is None else "normal",
-            parse_math=False,  # people's words: "$5 or $10" is text, not a formula
-        )
-    ax.set_xlim(-0.7, width_units - 0.3)
-    ax.set_ylim(-max_depth - 0.7, 0.45)  # the theme box is short: less room above it
-    ax.set_title(f"Why? Causes of “{_short(theme_name, 60)}”", fontsize=pt(TITLE_PX))
-    ranked = voted.head(top)
-    if len(df):
-        tops = "; ".join(f"{r['text']} ({_dots(r['votes'])})" for _, r in ranked.iterrows())
-        alt = (
-            f"Cause tree for the theme {theme_name}: {_plural(len(df), 'cause')}, "
-            f"{_plural(int(df['depth'].max()), 'level')} deep. "
-            + (f"Top causes by dots: {tops}." if tops else "No dots placed yet.")
-        )
-        if len(drawn) < len(df):
-            alt += f" The chart shows {len(drawn)} of the {_plural(len(df), 'cause')}."
-    else:
-        alt = f"Cause tree for the theme {theme_name}: no causes yet."
-    data = df[["cause_id", "parent_id", "depth", "text", "votes"]].copy()
-    data["top_cause"] = data["cause_id"].isin(top_ids)
-    if show is not None:
-        data["drawn"] = data["cause_id"].isin(ids)
-    return Chart(f"causes_{theme_name}", fig, data, alt)
+    return shorten(text, limit).replace("$", r"\$")

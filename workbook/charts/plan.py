@@ -6,8 +6,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from workbook.charts.base import FONT, Chart, _plural, _short
-from workbook.charts.base import _figure_in as _figure
+from workbook.charts.base import FONT, Chart, chart_label, figure
+from workbook.text import plural, quantity
 
 STATUSES = ("not started", "in progress", "done")
 # Okabe-Ito colours plus a hatch and a word, so status is never shown by colour alone.
@@ -16,11 +16,11 @@ STATUS_HATCHES = {"not started": "//", "in progress": "..", "done": ""}
 STATUS_MARKERS = {"not started": "o", "in progress": "s", "done": "D"}
 
 
-def _sizes(screen: bool) -> tuple[float, int, int]:
-    """(figure width in inches, base font, label length): a page column shows the figure at
+def _sizes(screen: bool) -> tuple[int, int, int]:
+    """(figure width in px, base font in pt, label length): a page column shows the figure at
     about 800 px, so there it is drawn narrower with fonts of 18 px or more as displayed. In
-    print (the report, 16 cm wide) 10 inches keeps the smallest text at about 9 pt."""
-    return (7.5, 20, 24) if screen else (10, FONT, 40)
+    print (the report, 16 cm wide) 1000 px keeps the smallest text at about 9 pt."""
+    return (750, 20, 24) if screen else (1000, FONT, 40)
 
 
 def _empty(ax, message: str) -> None:
@@ -32,7 +32,7 @@ def actions_by_status_chart(actions: pd.DataFrame, screen: bool = False) -> Char
     """How many actions are not started, in progress and done."""
     width, font, _ = _sizes(screen)
     counts = actions["status"].value_counts().reindex(list(STATUSES), fill_value=0)
-    fig = _figure(min(width, 10), 3.6 if screen else 4.5)  # on screen: under the actions
+    fig = figure(min(width, 1000), 360 if screen else 450)  # on screen: under the actions
     ax = fig.add_subplot()
     bars = ax.barh(list(reversed(STATUSES)), [int(counts[s]) for s in reversed(STATUSES)],
                    color=[STATUS_COLOURS[s] for s in reversed(STATUSES)],
@@ -46,7 +46,7 @@ def actions_by_status_chart(actions: pd.DataFrame, screen: bool = False) -> Char
     ax.set_title("Actions by status", fontsize=font + 2)
     ax.spines[["top", "right"]].set_visible(False)
     total = int(counts.sum())
-    alt = (f"Bar chart of {_plural(total, 'action')} by status: "
+    alt = (f"Bar chart of {plural(total, 'action')} by status: "
            + ", ".join(f"{int(counts[s])} {s}" for s in STATUSES) + ".")
     data = counts.rename_axis("status").reset_index(name="actions")
     return Chart("actions_by_status", fig, data, alt)
@@ -61,13 +61,13 @@ def actions_by_owner_chart(actions: pd.DataFrame, top: int = 12, screen: bool = 
     table["total"] = table.sum(axis=1)
     table = table.sort_values(["total"], ascending=False)
     shown = table.head(top).iloc[::-1]
-    fig = _figure(width, max(3.5, 0.55 * len(shown) + 2))
+    fig = figure(width, max(350, 55 * len(shown) + 200))
     ax = fig.add_subplot()
     if not len(shown):
         _empty(ax, "No actions yet")
     else:
         left = [0] * len(shown)
-        names = [_short(str(o), short) for o in shown.index]
+        names = [chart_label(str(o), short) for o in shown.index]
         for status in STATUSES:
             values = shown[status].tolist()
             bars = ax.barh(names, values, left=left, label=status.capitalize(),
@@ -87,7 +87,7 @@ def actions_by_owner_chart(actions: pd.DataFrame, top: int = 12, screen: bool = 
     more = len(table) - len(shown)
     parts = [f"{o}: {r['total']} ({r['not started']} not started, {r['in progress']} in "
              f"progress, {r['done']} done)" for o, r in table.head(top).iterrows()]
-    alt = (f"Bar chart of actions by owner, {_plural(len(table), 'owner')}. "
+    alt = (f"Bar chart of actions by owner, {plural(len(table), 'owner')}. "
            + "; ".join(parts) + "." + (f" {more} more owners not shown." if more else "")
            if parts else "No actions yet.")
     return Chart("actions_by_owner", fig, table.rename_axis("owner").reset_index(), alt)
@@ -101,7 +101,7 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
     df = actions.assign(_due=pd.to_datetime(actions["due"])).sort_values(["_due", "action_id"])
     overdue = df[(df["due"] < today) & (df["status"] != "done")]
     shown = df.head(top).iloc[::-1]
-    fig = _figure(width, max(3.5, 0.5 * len(shown) + 2))
+    fig = figure(width, max(350, 50 * len(shown) + 200))
     ax = fig.add_subplot()
     if not len(shown):
         _empty(ax, "No actions yet")
@@ -114,7 +114,8 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
                 ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=180,
                            marker=STATUS_MARKERS[status], color=STATUS_COLOURS[status],
                            edgecolor="black", label=status.capitalize(), zorder=3)
-        ax.set_yticks(list(ys), [_short(str(t), short) for t in shown["text"]], fontsize=font - 2)
+        ax.set_yticks(list(ys), [chart_label(str(t), short) for t in shown["text"]],
+                      fontsize=font - 2)
         ax.set_ylim(-0.6, len(shown) - 0.4)
         low, high = _date_span([*shown["_due"], pd.Timestamp(today)])
         ax.set_xlim(low, high)
@@ -138,8 +139,8 @@ def due_timeline_chart(actions: pd.DataFrame, today: str | None = None, top: int
     ax.set_title("When actions are due", fontsize=font + 2)
     if len(df):
         first, last = df["due"].iloc[0], df["due"].iloc[-1]
-        alt = (f"Timeline of {_plural(len(df), 'action')} due from {first} to {last}. "
-               + (f"{_plural(len(overdue), 'action')} overdue and not done: "
+        alt = (f"Timeline of {plural(len(df), 'action')} due from {first} to {last}. "
+               + (f"{plural(len(overdue), 'action')} overdue and not done: "
                   + "; ".join(f"{r.text} (due {r.due})" for r in overdue.head(5).itertuples())
                   + "." if len(overdue) else "None is overdue.")
                + (f" The first {top} are drawn." if len(df) > top else ""))
@@ -163,7 +164,7 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
     at the left), so long names and the figures beside the bars both fit."""
     width, font, _ = _sizes(screen)
     df = indicators.head(top).iloc[::-1]
-    fig = _figure(width, max(3.5, 0.8 * len(df) + 1.6))
+    fig = figure(width, max(350, 80 * len(df) + 160))
     ax = fig.add_subplot()
     if not len(df):
         _empty(ax, "No indicators yet")
@@ -174,13 +175,13 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
         bars = ax.barh(list(ys), pct, height=0.42, color="#0072B2", edgecolor="black")
         left = min(0, min(pct)) - 5
         for y, name in zip(ys, df["name"], strict=True):
-            ax.text(left, y + 0.27, _short(str(name), 52 if screen else 75),
+            ax.text(left, y + 0.27, chart_label(str(name), 52 if screen else 75),
                     fontsize=font - 2, va="bottom", ha="left", zorder=3,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         labels = [
             "not measured yet" if pd.isna(r.progress) else
-            f"{r.progress * 100:.0f}%: now {_num(r.latest)}{_unit(r.unit)}, "
-            f"target {_num(r.target)}{_unit(r.unit)}"
+            f"{r.progress * 100:.0f}%: now {quantity(r.latest, r.unit)}, "
+            f"target {quantity(r.target, r.unit)}"
             for r in df.itertuples()
         ]
         # On a white ground: a label that crosses the target line stays readable.
@@ -199,25 +200,13 @@ def progress_chart(indicators: pd.DataFrame, top: int = 12, screen: bool = False
         ax.spines[["top", "right", "left"]].set_visible(False)
     ax.set_title("Progress against indicators", fontsize=font + 2)
     parts = [
-        f"{r.name}: baseline {_num(r.baseline)}, target {_num(r.target)}{_unit(r.unit)}, "
+        f"{r.name}: baseline {quantity(r.baseline)}, target {quantity(r.target, r.unit)}, "
         + ("not measured yet" if pd.isna(r.progress) else
-           f"latest {_num(r.latest)} on {r.latest_on}, {r.progress * 100:.0f}% of the way")
+           f"latest {quantity(r.latest)} on {r.latest_on}, {r.progress * 100:.0f}% of the way")
         for r in indicators.itertuples()
     ]
-    alt = (f"Bar chart of progress on {_plural(len(indicators), 'indicator')}. "
+    alt = (f"Bar chart of progress on {plural(len(indicators), 'indicator')}. "
            + "; ".join(parts) + "." if parts else "No indicators yet.")
     cols = ["indicator_id", "name", "unit", "baseline", "target", "latest", "latest_on",
             "progress"]
     return Chart("indicator_progress", fig, indicators[cols].reset_index(drop=True), alt)
-
-
-def _num(value: object) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    f = float(value)
-    return str(int(f)) if f.is_integer() else f"{f:g}"
-
-
-def _unit(unit: object) -> str:
-    u = str(unit or "")
-    return "" if not u else (u if u == "%" else f" {u}")

@@ -10,15 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle, Wedge
 
-from workbook.charts.base import Chart
+from workbook.charts.base import DPI, Chart, figure
 from workbook.ladder.models import MATRIX_AXIS, Model, Rung
 
 # 1920 x 1080 pixels at 100 dpi: the big screen, one pixel of PNG per pixel of projector.
-SIZE = (19.2, 10.8)
-DPI = 100
+SIZE = (1920, 1080)  # CSS px: the big screen
 RUNG_PT = 20  # rung names: 28 px in the PNG, so at least 24 px even when shown at 87 %
 LABEL_PT = 17
 INK = "#1a1a1a"
@@ -314,14 +312,13 @@ def _legend_line(counts: object, suggested: int | None, markers: Sequence[Marker
 def model_chart(model: Model, counts: Mapping[int, int] | None = None, *,
                 suggested: int | None = None, markers: Sequence[Marker] = (),
                 title: str | None = None, reveal: float = 1.0,
-                name: str | None = None, size: tuple[float, float] = SIZE) -> Chart:
-    """The model drawn for a 1920x1080 screen (or `size` inches at 100 dpi: the space a page
-    gives it), with any overlays; alt text states the figures."""
-    fig = Figure(figsize=size, dpi=DPI)
-    fig.set_facecolor("white")
+                name: str | None = None, size: tuple[int, int] = SIZE) -> Chart:
+    """The model drawn for a 1920x1080 screen (or `size` CSS px: the space a page gives it),
+    with any overlays; alt text states the figures."""
+    fig = figure(*size, layout=None, dpi=DPI)
     ax = fig.add_axes((0.01, 0.05, 0.98, 0.87))
     c = _counts(model, counts) if counts is not None else None
-    DRAWERS[model.shape](ax, model, c, suggested, markers, reveal, size[0] * DPI)
+    DRAWERS[model.shape](ax, model, c, suggested, markers, reveal, size[0])
     _title(ax, model, title, 1.0)
     legend = _legend_line(counts, suggested, markers, model.shape)
     if legend:
@@ -335,12 +332,11 @@ def model_chart(model: Model, counts: Mapping[int, int] | None = None, *,
 def compare_chart(model: Model, left: Sequence[Marker], right: Sequence[Marker],
                   left_title: str, right_title: str, name: str | None = None) -> Chart:
     """Two saved assessments side by side on the same model (this year against last)."""
-    fig = Figure(figsize=SIZE, dpi=DPI)
-    fig.set_facecolor("white")
+    fig = figure(*SIZE, layout=None, dpi=DPI)
     halves = []
     for i, (markers, title) in enumerate(((left, left_title), (right, right_title))):
         ax = fig.add_axes((0.005 + 0.5 * i, 0.05, 0.49, 0.87))
-        DRAWERS[model.shape](ax, model, None, None, markers, 1.0, SIZE[0] * DPI / 2, 0.78)
+        DRAWERS[model.shape](ax, model, None, None, markers, 1.0, SIZE[0] / 2, 0.78)
         _title(ax, model, title, 0.78)
         halves.append((title, markers))
     fig.text(0.01, 0.012, _legend_line(None, None, left or right), fontsize=LABEL_PT - 2)

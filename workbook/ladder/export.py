@@ -77,7 +77,7 @@ def export_ladder_xlsx(workshop: Workshop, path: str | Path) -> Path:
 
 # --- charts of a round and of assessments (saved by the page as PNG + CSV in outputs/) -------
 def round_chart(workshop: Workshop, round_id: int, reveal: float = 1.0,
-                size: tuple[float, float] = SIZE) -> Chart:
+                size: tuple[int, int] = SIZE) -> Chart:
     """The round's model: bare while voting; once revealed, the spread and the suggestion."""
     rnd = workshop.get_round(round_id)
     model = MODELS[rnd["model"]]
@@ -94,7 +94,7 @@ def round_chart(workshop: Workshop, round_id: int, reveal: float = 1.0,
 
 
 def assessment_chart(workshop: Workshop, assessment_id: int,
-                     size: tuple[float, float] = SIZE) -> Chart:
+                     size: tuple[int, int] = SIZE) -> Chart:
     a = _assessment(workshop, assessment_id)
     return model_chart(MODELS[a["model"]], markers=workshop.assessment_markers(assessment_id),
                        title=f"{a['title']}: where we are and where we aim to be",

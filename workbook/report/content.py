@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workbook.charts import base as charts
 from workbook.charts import plan as plan_charts
+from workbook.charts import stages as charts
+from workbook.charts.base import Chart
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
 from workbook.stages.plan import IDEA_LABELS
 from workbook.stages.thread import Thread, golden_thread, priority_themes, success_gaps
 from workbook.stages.understand_outline import outline, tree_selection
+from workbook.text import quantity
 
 if TYPE_CHECKING:
     from workbook.workshop import Workshop
@@ -122,7 +124,7 @@ NOT_YET = {
 }
 
 
-def _figure(chart: charts.Chart, dpi: int = 80) -> Figure:
+def _figure(chart: Chart, dpi: int = 80) -> Figure:
     # Constrained layout already fits the figure: a "tight" bounding box would draw it twice.
     png = chart.png(dpi=dpi, tight=False)
     printed = chart.smallest_font_pt() * PRINT_WIDTH_CM / 2.54 / chart.figure.get_figwidth()
@@ -178,7 +180,7 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
     return report
 
 
-def cause_tree(theme: str, causes: pd.DataFrame) -> tuple[charts.Chart, int]:
+def cause_tree(theme: str, causes: pd.DataFrame) -> tuple[Chart, int]:
     """One theme's cause tree sized for a page, and how many causes it leaves out."""
     rows = outline(causes)
     show = tree_selection(rows, TREE_LEAVES, TREE_LEVELS)
@@ -260,11 +262,11 @@ def _progress(report: Report, ws: Workshop, charts_too: bool) -> None:
     report.indicators = Table(
         "Indicators: baseline, target and the latest measurement",
         ["Success statement", "Indicator", "Baseline", "Target", "Latest", "Progress"],
-        [[r.success, r.name, f"{plan_charts._num(r.baseline)}{plan_charts._unit(r.unit)} "
+        [[r.success, r.name, f"{quantity(r.baseline, r.unit)} "
           f"({r.baseline_on})",
-          f"{plan_charts._num(r.target)}{plan_charts._unit(r.unit)} by {r.target_on}",
+          f"{quantity(r.target, r.unit)} by {r.target_on}",
           "not measured yet" if pd.isna(r.latest) else
-          f"{plan_charts._num(r.latest)}{plan_charts._unit(r.unit)} ({r.latest_on})",
+          f"{quantity(r.latest, r.unit)} ({r.latest_on})",
           "–" if pd.isna(r.progress) else f"{r.progress * 100:.0f}%"]
          for r in ind.itertuples()],
     )

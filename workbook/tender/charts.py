@@ -5,9 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from workbook.charts.base import DPI, Chart, _figure
+from workbook.charts.base import Chart, figure
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import (
     borda,
@@ -19,6 +18,7 @@ from workbook.tender.rules import (
     shares,
 )
 from workbook.tender.rules import results as work_out
+from workbook.text import shorten
 
 # Okabe-Ito colours plus a hatch each, so a segment is never told apart by colour alone.
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
@@ -26,11 +26,6 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 PRICE_COLOUR, PRICE_HATCH = "#BBBBBB", "--"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 FONT = 18  # shown at about 0.8 of full size beside the results table: 20 px or more
-
-
-def _inches(width_in: float, height_in: float) -> Figure:
-    """A figure sized in inches at DPI (the shared `_figure` takes CSS pixels)."""
-    return _figure(width_in * DPI, height_in * DPI)
 
 
 def shares_now(ev: Evaluation) -> dict[str, Fraction]:
@@ -46,13 +41,13 @@ def _n(x: Fraction | float) -> float:
 def label(ev: Evaluation, code: str, width: int = 30) -> str:
     name = next((b.name for b in ev.bidders if b.bidder == code), code)
     text = f"{code} {name}" if name and name != code else code
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shorten(text, width)
 
 
 def totals_chart(ev: Evaluation) -> Chart:
     """Each bidder's total as stacked bars: quality points from each panel, then price."""
     res = sorted(work_out(ev), key=lambda r: (r.rank, r.bidder))
-    fig = _inches(10, 1.6 + 0.65 * len(res))
+    fig = figure(1000, 160 + 65 * len(res))
     ax = fig.add_subplot()
     ys = list(range(len(res)))[::-1]
     left = [0.0] * len(res)
@@ -93,7 +88,7 @@ def totals_chart(ev: Evaluation) -> Chart:
 def _slope(ev: Evaluation, left: dict[str, int], right: dict[str, int], titles: tuple[str, str],
            name: str, title: str, what: str) -> Chart:
     """Two columns of ranks joined by lines; a bidder who moves gets a thick line and arrow."""
-    fig = _inches(9, 1.2 + 0.6 * len(left))
+    fig = figure(900, 120 + 60 * len(left))
     ax = fig.add_subplot()
     rows, parts = [], []
     for i, b in enumerate(ev.bidders):
@@ -133,7 +128,7 @@ def young_share_chart(ev: Evaluation, steps: int = 10) -> Chart:
     """Each bidder's rank as the young people's panels' share of quality goes 0 to 100%."""
     ranks = ranks_by_young_share(ev, steps)
     steps_pct = sorted(ranks)
-    fig = _inches(10, 4.6)
+    fig = figure(1000, 460)
     ax = fig.add_subplot()
     rows = [{"young_people_share_percent": s, **ranks[s]} for s in steps_pct]
     for i, b in enumerate(ev.bidders):

@@ -8,16 +8,9 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from workbook.charts.base import (
-    DPI,
-    MIN_TEXT_PX,
-    Chart,
-    cause_tree_chart,
-    collect_chart,
-    displayed_text_px,
-    theme_chart,
-)
+from workbook.charts.base import DPI, MIN_TEXT_PX, Chart, displayed_text_px
 from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
+from workbook.charts.stages import cause_tree_chart, collect_chart, theme_chart
 
 
 def test_displayed_text_px_follows_figure_dpi_font_and_displayed_width():
@@ -110,14 +103,14 @@ def test_smallest_font_sees_tick_labels_and_legend():
 def test_no_text_is_cut_off_at_the_edge(name):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from workbook.charts.base import _drawn_texts
+    from workbook.charts.base import drawn_texts
 
     chart: Chart = CHARTS[name]()
     chart.figure.set_dpi(DPI)
     canvas = FigureCanvasAgg(chart.figure)
     canvas.draw()  # lays the figure out as png() does
     renderer = canvas.get_renderer()
-    for text in _drawn_texts(chart.figure):
+    for text in drawn_texts(chart.figure):
         if not text.get_text().strip():
             continue
         box = text.get_window_extent(renderer)

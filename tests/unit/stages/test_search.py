@@ -7,7 +7,7 @@ import time
 import pytest
 
 from workbook import InputError, StatementIn
-from workbook.charts.base import collect_chart
+from workbook.charts.stages import collect_chart
 from workbook.stages.search import (
     CollectCounts,
     StatementFilter,

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook import Workshop
-from workbook.charts.base import cause_tree_chart
+from workbook.charts.stages import cause_tree_chart
 from workbook.stages.understand_outline import (
     any_theme_voted,
     dots_left_sentence,

@@ -13,7 +13,7 @@ from widgets.common.chart import ChartView
 from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
-from workbook.charts.base import collect_chart
+from workbook.charts.stages import collect_chart
 from workbook.stages.search import CollectCounts, collect_counts
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")

@@ -13,8 +13,8 @@ from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
 from widgets.stages.understand import parts as cc
 from workbook import InputError
-from workbook.charts.plan import _num, _unit
 from workbook.stages.understand_outline import short
+from workbook.text import quantity
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
@@ -33,7 +33,7 @@ def number_text(value: object) -> str:
 
 def measurement_label(row: object, unit: object) -> str:
     note = f" · {short(row.note, 40)}" if row.note else ""
-    return f"{row.taken_on}: {_num(row.value)}{_unit(unit)}{note}"
+    return f"{row.taken_on}: {quantity(row.value, unit)}{note}"
 
 
 def _as_form(row: pd.Series) -> dict[str, object]:

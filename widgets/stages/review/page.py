@@ -17,11 +17,12 @@ from widgets.stages.review.edit import IndicatorEditMixin
 from widgets.stages.review.feedback import FeedbackEditMixin
 from widgets.stages.understand import parts as cc
 from workbook import InputError
-from workbook.charts.plan import _num, _unit, progress_chart
+from workbook.charts.plan import progress_chart
 from workbook.report.render import EASY_WORDS, easy_lines
 from workbook.stages.success import VOICES
 from workbook.stages.thread import ranked_statements
 from workbook.stages.understand_outline import short
+from workbook.text import quantity
 
 log = logging.getLogger("wtfc.widgets.stages.review.page")
 NONE = 0
@@ -41,10 +42,10 @@ def indicators_html(ind: pd.DataFrame) -> str:
         # as columns of their own they left every column too narrow beside the chart on the
         # big screen (a name took a word a line).
         f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{short(r.success, 60)}”')}</th>"
-        f"<td>{esc(_num(r.baseline) + _unit(r.unit))}{_note(r.baseline_on)}</td>"
-        f"<td>{esc(_num(r.target) + _unit(r.unit))}{_note('by ' + r.target_on)}</td>"
+        f"<td>{esc(quantity(r.baseline, r.unit))}{_note(r.baseline_on)}</td>"
+        f"<td>{esc(quantity(r.target, r.unit))}{_note('by ' + r.target_on)}</td>"
         + ("<td>not measured yet</td>" if pd.isna(r.latest) else
-           f"<td>{esc(_num(r.latest) + _unit(r.unit))}{_note(r.latest_on)}</td>")
+           f"<td>{esc(quantity(r.latest, r.unit))}{_note(r.latest_on)}</td>")
         + f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
         for r in ind.itertuples())
     return scroll_region(

@@ -24,7 +24,7 @@ from widgets.stages.theme.controls import (
 )
 from widgets.stages.theme.voting import VotingMixin
 from workbook import InputError
-from workbook.charts.base import theme_chart
+from workbook.charts.stages import theme_chart
 from workbook.model import PERSPECTIVE_LABELS
 from workbook.stages.theme_board import BoardFilter, board_data, card_label, parse_move
 

@@ -13,7 +13,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, StageView
 from widgets.stages.understand import parts as cc
 from workbook import InputError
-from workbook.charts.base import cause_tree_chart
+from workbook.charts.stages import cause_tree_chart
 from workbook.stages.understand_outline import (
     OutlineRow,
     ThemeChoice,
