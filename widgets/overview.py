@@ -9,6 +9,7 @@ import ipywidgets as w
 from widgets.common.cards import esc
 from widgets.common.messages import guarded
 from widgets.common.page import StageView
+from workbook.text import plural
 
 STAGES = (
     ("01_collect.ipynb", "1 · Collect", "what people said in their reviews"),
@@ -80,8 +81,8 @@ class OverviewView(StageView):
             ("Causes", s["causes"]),
             ("Success statements", s["success_statements"]),
             ("Actions", s["actions"]),
-            ("Ideas", f"{s['ideas']} ideas, {s['happening_already']} happening already"),
-            ("Indicators", f"{s['indicators']} with {s['measurements']} measurements"),
+            ("Ideas", f"{plural(s['ideas'], 'idea')}, {s['happening_already']} happening already"),
+            ("Indicators", f"{s['indicators']} with {plural(s['measurements'], 'measurement')}"),
             ("You said, we did", s["you_said_we_did"]),
         ]
         body = "".join(f"<tr><th scope='row'>{esc(a)}</th><td>{esc(b)}</td></tr>" for a, b in rows)

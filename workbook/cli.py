@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from workbook.model import InputError
+from workbook.text import noun, plural
 
 
 def _open(location: str):
@@ -43,9 +44,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             out["unreadable"] = unreadable
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(f"Added {total.added} statements; {total.skipped_duplicates} were already there.")
+        print(f"Added {plural(total.added, 'statement')}; {total.skipped_duplicates} "
+              f"{noun(total.skipped_duplicates, 'was')} already there.")
         if total.rejected:
-            print(f"Rejected {len(total.rejected)} rows (fix them and import the file again):")
+            print(f"Rejected {plural(len(total.rejected), 'row')} "
+                  "(fix them and import the file again):")
             for r in total.rejected:
                 print(f"  {r['file']} row {r['row']}: {r['reason']}")
         for u in unreadable:
@@ -60,7 +63,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     s = stats["statements"]
     print(
-        f"{stats['reviews']} reviews, {sum(s.values())} statements: {s['working']} working, "
+        f"{plural(stats['reviews'], 'review')}, {plural(sum(s.values()), 'statement')}: "
+        f"{s['working']} working, "
         f"{s['not_working']} not working, {s['future']} for the future"
     )
     p = stats["perspectives"]
@@ -69,8 +73,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         f"{p['other']} other"
     )
     print(
-        f"{stats['themes']} themes, {stats['votes']} votes, {stats['causes']} causes, "
-        f"{stats['success_statements']} success statements, {stats['actions']} actions"
+        f"{plural(stats['themes'], 'theme')}, {plural(stats['votes'], 'vote')}, "
+        f"{plural(stats['causes'], 'cause')}, "
+        f"{plural(stats['success_statements'], 'success statement')}, "
+        f"{plural(stats['actions'], 'action')}"
     )
     return 0
 

@@ -72,14 +72,15 @@ def votes_chart(top: pd.DataFrame) -> Chart:
     ax = fig.add_subplot()
     bars = ax.barh([chart_label(n) for n in df["name"]], df["votes"], color="#0072B2",
                    edgecolor="black")
-    ax.bar_label(bars, labels=[f"{v} dots" for v in df["votes"]], fontsize=FONT - 2, padding=4)
+    ax.bar_label(bars, labels=[plural(int(v), "dot") for v in df["votes"]], fontsize=FONT - 2,
+                 padding=4)
     ax.set_xlabel("Dots", fontsize=FONT)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=FONT - 2)
     ax.set_title("Most-voted themes", fontsize=FONT + 2)
     ax.spines[["top", "right"]].set_visible(False)
     alt = ("Bar chart of the most-voted themes: "
-           + "; ".join(f"{r.name} {r.votes} dots" for r in top.itertuples()) + ".")
+           + "; ".join(f"{r.name} {plural(int(r.votes), 'dot')}" for r in top.itertuples()) + ".")
     return Chart("most_voted_themes", fig, top.reset_index(drop=True), alt)
 
 

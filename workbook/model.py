@@ -142,6 +142,13 @@ def clean_text(value: object, what: str = "text", limit: int = MAX_TEXT) -> str:
     return text
 
 
+def optional_text(value: object, what: str = "text", limit: int = MAX_TEXT) -> str:
+    """Text that may be left blank (a note, a unit): "" when nothing but spaces or control
+    characters was typed, else cleaned and checked as clean_text does."""
+    text = "" if value is None else _CONTROL.sub("", str(value)).strip()
+    return clean_text(text, what, limit) if text else ""
+
+
 def clean_review_ref(value: object) -> str:
     """A review reference is pseudonymous (e.g. R-017); blank is not allowed."""
     ref = "" if value is None else str(value).strip()

@@ -33,7 +33,10 @@ def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def shorten(text: object, limit: int) -> str:
+LABEL_LIMIT = 80  # characters of a name or statement in a dropdown option
+
+
+def shorten(text: object, limit: int = LABEL_LIMIT) -> str:
     """At most `limit` characters on one line, ending in "…" where it was cut."""
     flat = one_line(text)
     return flat if len(flat) <= limit else flat[: max(limit - 1, 0)] + ELLIPSIS

@@ -34,7 +34,7 @@ def test_crosstab_most_voted_and_charts_state_their_figures(ws):
         explore.crosstab_chart(table).alt
     top = explore.most_voted(ws)
     assert top[["name", "votes"]].values.tolist() == [["Getting out", 2], ["Money", 1]]
-    assert "Getting out 2 dots; Money 1 dots" in explore.votes_chart(top).alt
+    assert "Getting out 2 dots; Money 1 dot." in explore.votes_chart(top).alt
     assert "Money: 0 working, 1 not working, 0 future" in explore.kinds_chart(ws).alt
 
 

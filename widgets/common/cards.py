@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
+from workbook.text import plural_of
 
 
 def esc(text: object) -> str:
@@ -48,12 +49,12 @@ def heading(text: str, level: int = 2) -> str:
     return f'<h{level} class="wtfc-section-title">{escape(text, quote=True)}</h{level}>'
 
 
-def more_attrs(rows: str, noun: str, nouns: str, of: str = "in all") -> str:
+def more_attrs(rows: str, noun: str, nouns: str | None = None, of: str = "in all") -> str:
     """Attributes for a box that scrolls on its own: the template's script (more.js.j2)
     counts its `rows` (a CSS selector) that end below what the box shows, on this screen, and
     writes "N more nouns below" in the box's MORE_NOTE. Only the browser knows how many fit."""
     return (f" data-more-items='{esc(rows)}' data-more-one='{esc(noun)}' "
-            f"data-more-many='{esc(nouns)}' data-more-of='{esc(of)}'")
+            f"data-more-many='{esc(nouns or plural_of(noun))}' data-more-of='{esc(of)}'")
 
 
 # The "N more" line: empty and hidden until the script has counted (a box that does not
@@ -61,7 +62,7 @@ def more_attrs(rows: str, noun: str, nouns: str, of: str = "in all") -> str:
 MORE_NOTE = "<p class='wtfc-more-note' hidden></p>"
 
 
-def scroll_region(inner_html: str, label: str, rows: str, noun: str, nouns: str, *,
+def scroll_region(inner_html: str, label: str, rows: str, noun: str, nouns: str | None = None, *,
                   css: str = "wtfc-scroll", of: str = "in all") -> str:
     """A box that scrolls on its own (focusable, so it scrolls by keyboard too) with its
     "N more below" line at its foot: `rows`, `noun`, `nouns` and `of` as for more_attrs."""

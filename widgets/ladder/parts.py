@@ -7,6 +7,7 @@ import ipywidgets as w
 from widgets.common.cards import esc
 from widgets.common.page import LazyAccordion
 from workbook.ladder.models import MODELS, STAGE_LABELS, Model
+from workbook.text import plural
 
 STYLE = {"description_width": "initial"}
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
@@ -52,7 +53,7 @@ def scenario_html(title: str, situation: str, stage: str = "", model: str = "") 
 def status_html(state: str, votes: int, suggested: int | None, model: Model,
                 note: str = "") -> str:
     """How the round stands: votes in (hidden) or, once revealed, the suggestion and note."""
-    count = f"{votes} vote{'s' if votes != 1 else ''}"
+    count = f"{plural(votes, 'vote')}"
     if state != "revealed":
         return (f"<p class='wtfc-round-status' role='status'>🗳 {count} in. "
                 "The votes stay hidden until the trainer reveals them.</p>")

@@ -18,6 +18,7 @@ from workbook import InputError
 from workbook.ladder.charts import model_chart
 from workbook.ladder.export import round_chart
 from workbook.ladder.models import MODELS, STAGE_LABELS
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from widgets.ladder.page import LadderView
@@ -195,7 +196,7 @@ class TrainerPanel:
             self.upload.value = ()
         problems = "".join(f"<li>{lp.esc(p)}</li>" for p in deck.problems)
         n = len(deck.scenarios)
-        self.deck_report.value = (f"<p>{n} scenario{'s' if n != 1 else ''} added from "
+        self.deck_report.value = (f"<p>{plural(n, 'scenario')} added from "
                                   f"{lp.esc(name)}.</p>" +
                                   (f"<p>Left out:</p><ul>{problems}</ul>" if problems else ""))
         self.page.after_write(deck.summary)

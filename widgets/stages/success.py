@@ -14,7 +14,8 @@ from workbook import InputError
 from workbook.model import SUCCESS_PERSPECTIVES
 from workbook.stages.success import VOICES, gaps_sentence, voice_warning
 from workbook.stages.thread import success_gaps
-from workbook.stages.understand_outline import outline, short, theme_choices
+from workbook.stages.understand_outline import outline, theme_choices
+from workbook.text import shorten
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 52rem)")
@@ -124,13 +125,13 @@ class SuccessView(StageView):
             self._causes
         rows = outline(causes) if len(causes) else []
         cc.replace_options(self.cause_select, [("The whole theme", NONE), *(
-            (("★ " if r.top else "") + "— " * (r.level - 1) + short(r.text), r.cause_id)
+            (("★ " if r.top else "") + "— " * (r.level - 1) + shorten(r.text), r.cause_id)
             for r in rows)], keep=self.cause_select.value, fallback=NONE)
         mine = self._success[self._success["theme_id"] == tid] if len(self._success) else \
             self._success
         before = self.edit_select.value
         cc.replace_options(self.edit_select, [("Choose a statement", NONE), *(
-            (f"{VOICES[r.perspective].label}: {short(r.text)}", r.success_id)
+            (f"{VOICES[r.perspective].label}: {shorten(r.text)}", r.success_id)
             for r in mine.itertuples())], keep=before, fallback=NONE)
         if self.edit_select.value != before:
             self.edit_text.value = self._text_of(self.edit_select.value)
@@ -168,7 +169,7 @@ class SuccessView(StageView):
                                   self.cause_select.value or None, actor=self.actor)
         self.success_text.value = ""
         tip = voice_warning(self.perspective.value, text)
-        self.after_write(tip or f"Added: “{short(text, 60)}”.")
+        self.after_write(tip or f"Added: “{shorten(text, 60)}”.")
 
     def _chosen(self) -> int:
         if not self.edit_select.value:
@@ -179,11 +180,11 @@ class SuccessView(StageView):
     def save(self) -> None:
         sid = self._chosen()
         self.workshop.edit_success(sid, actor=self.actor, text=self.edit_text.value)
-        self.after_write(f"Saved: “{short(self.edit_text.value, 60)}”.")
+        self.after_write(f"Saved: “{shorten(self.edit_text.value, 60)}”.")
 
     @guarded
     def delete(self) -> None:
         sid = self._chosen()
         text = self._text_of(sid)
         self.workshop.delete_success(sid, actor=self.actor)
-        self.after_write(f"Deleted “{short(text, 60)}”. “Undo my last change” brings it back.")
+        self.after_write(f"Deleted “{shorten(text, 60)}”. “Undo my last change” brings it back.")

@@ -130,7 +130,7 @@ class ModerationSection:
             + scroll_box(table_html(("Member", "Score", "Reason"), rows,
                                     f"{cell.panel}: {cell.bidder} on {cell.question}, "
                                     f"{len(rows)} submitted scores"),
-                         "Each member's score", noun="member", nouns="members"))
+                         "Each member's score", noun="member"))
         with self.quiet():
             self.agreed_buttons.value = cell.agreed
             self.agreed_reason.value = cell.agreed_reason

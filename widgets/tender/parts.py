@@ -59,7 +59,7 @@ def table_html(headers: Sequence[str], rows: Sequence[Sequence[object]], caption
 
 
 def scroll_box(inner_html: str, label: str, rows: str = "tbody tr", noun: str = "row",
-               nouns: str = "rows") -> str:
+               nouns: str | None = None) -> str:
     """A region that scrolls on its own (keyboard-reachable), so the page does not; below
     it, the page's script says how many of its `rows` are out of sight (cards.more_attrs)."""
     return (f"<div class='wtfc-tender-scroll' role='region' tabindex='0' "

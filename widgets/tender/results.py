@@ -15,13 +15,10 @@ from workbook.tender.model import Evaluation, Problem
 from workbook.tender.report import ordinal
 from workbook.tender.rules import young_panels_scored
 from workbook.tender.views import result_rows, what_changed
+from workbook.text import plural, shorten
 
 CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
           ("Favourites", "borda")]
-
-
-def short(text: str, width: int = 21) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def effect(row: dict) -> str:
@@ -77,7 +74,7 @@ class ResultsSection:
             self.chart.value = ""
             return
         self.changed.value = f"<p role='status'>{esc(what_changed(ev))}</p>"
-        rows = [(r["rank"], short(f"{r['bidder']} {r['name']}"), f"{r['quality']:.2f}",
+        rows = [(r["rank"], shorten(f"{r['bidder']} {r['name']}", 21), f"{r['quality']:.2f}",
                  f"{r['price']:.2f}", f"{r['total']:.2f}", effect(r)) for r in result_rows(ev)]
         self.table.value = table_html(
             ("Rank", "Bidder", "Quality", "Price", "Total", "Young people's effect"), rows,
@@ -91,8 +88,8 @@ class ResultsSection:
             return
         items = "".join(f"<li>{esc(p)}</li>" for p in self.problems)
         self.status.value = (
-            f"<p class='wtfc-tender-incomplete'>⚠ Not final: {len(self.problems)} thing"
-            f"{'s' if len(self.problems) != 1 else ''} to finish.</p>"
+            f"<p class='wtfc-tender-incomplete'>⚠ Not final: "
+            f"{plural(len(self.problems), 'thing')} to finish.</p>"
             + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
                          noun="thing to finish", nouns="things to finish"))
 

@@ -160,7 +160,7 @@ class ScoringSection:
         self.mine.value = scroll_box(table_html(
             ("Bid", "Question", "Score", "Reason"), rows,
             f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far",
-            noun="score", nouns="scores")
+            noun="score")
 
     def _draw_order(self, me: dict) -> None:
         ev = self.ev

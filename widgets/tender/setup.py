@@ -18,6 +18,7 @@ from workbook.tender import read_evaluation
 from workbook.tender.model import Evaluation
 from workbook.tender.report import export_all
 from workbook.tender.sample import load_tender_sample
+from workbook.text import plural
 
 
 class SetupSection:
@@ -101,24 +102,25 @@ class SetupSection:
         rows = [(m["panel"], m["name"], "✔ submitted" if m["submitted_at"] else "scoring")
                 for m in roster]
         self.roster_html.value = scroll_box(table_html(
-            ("Panel", "Member", "Status"), rows, f"{len(rows)} members: each scores from "
+            ("Panel", "Member", "Status"), rows, f"{plural(len(rows), 'member')}: each scores from "
             "their own laptop with ?table=NAME"), "Panel members",
-            noun="member", nouns="members")
+            noun="member")
 
     # --- actions -----------------------------------------------------------------------------
     def _load(self, ev: Evaluation, problems, label: str) -> None:
         bad = [p for p in problems if not str(p).startswith("Scores:")]
         if bad:
             shown = "; ".join(str(p) for p in bad[:3])
-            raise InputError(f"{label} has {len(bad)} problem{'s' if len(bad) != 1 else ''} "
+            raise InputError(f"{label} has {plural(len(bad), 'problem')} "
                              f"to fix first: {shown}" + (" ..." if len(bad) > 3 else ""))
         fresh = self.blank_scores.value
         if fresh:  # keep who is on each panel, drop what they scored
             ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
             ev.scores, ev.agreed, ev.rankings = [], [], []
         self.page.workshop.tender.load(ev, actor=self.page.actor, submitted=not fresh)
-        self.page.after_write(f"Loaded {label}: {len(ev.bidders)} bids, {len(ev.questions)} "
-                              f"questions, {len(ev.panels)} panels"
+        self.page.after_write(f"Loaded {label}: {plural(len(ev.bidders), 'bid')}, "
+                              f"{plural(len(ev.questions), 'question')}, "
+                              f"{plural(len(ev.panels), 'panel')}"
                               + (" (scoring starts afresh)." if fresh else "."))
 
     @guarded
@@ -174,4 +176,4 @@ class SetupSection:
         paths = export_all(self.page.workshop.tender, self.page.workshop.outputs)
         self.exported.value = "<ul>" + "".join(f"<li>{esc(p.name)}</li>" for p in paths) + (
             "</ul>")
-        self.page.after_write(f"Exported {len(paths)} files to the outputs folder.")
+        self.page.after_write(f"Exported {plural(len(paths), 'file')} to the outputs folder.")

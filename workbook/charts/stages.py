@@ -21,7 +21,7 @@ from workbook.charts.base import (
     pt,
 )
 from workbook.model import KIND_COLOURS, KIND_LABELS, PERSPECTIVE_LABELS, Perspective
-from workbook.text import plural
+from workbook.text import plural, shorten
 
 COLLECT_SIZE = (780, 480)  # beside the totals on the Collect page
 THEME_WIDTH = 1500  # the Theme page's chart view (one press from the board)
@@ -81,7 +81,8 @@ def collect_chart(statements: pd.DataFrame) -> Chart:
         + ", ".join(f"{table.loc[p, k.value]} {KIND_LABELS[k].lower()}" for k in KINDS)
         for p in table.index
     ]
-    alt = (f"Bar chart of {total} statements by whose view and kind. " + "; ".join(parts) + "."
+    alt = (f"Bar chart of {plural(total, 'statement')} by whose view and kind. "
+           + "; ".join(parts) + "."
            if total else "No statements yet: the bars will show them by whose view and kind.")
     data = table.reset_index().rename(columns={"index": "perspective"})
     return Chart("statements_by_perspective_and_kind", fig, data, alt)
@@ -263,7 +264,7 @@ def _wrap(text: str, width: int = 19) -> str:
     lines.append(line)
     if len(lines) > 4:
         lines = lines[:4]
-        lines[-1] = lines[-1][: width - 1] + "…"
+        lines[-1] = shorten(lines[-1], width)
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from workbook.io.decode import FileUnreadable
 from workbook.io.wording import read_kind, words
 from workbook.model import Kind
+from workbook.text import listed
 
 HEADER_SCAN_ROWS = 30
 Row = Sequence[object]
@@ -119,9 +120,7 @@ def near_miss(best: Header | None, sheet: str | None = None) -> str:
         return ""
     where = f"On sheet {sheet!r}, row {best.row}" if sheet else f"Row {best.row}"
     columns = sorted([*best.roles.values(), *(i for i, _ in best.statement_columns)])
-    found = ", ".join(repr(best.cells[i]) for i in columns[:6])
-    if len(columns) > 6:
-        found += ", …"
+    found = listed([repr(best.cells[i]) for i in columns], 6)
     return f" {where} has {found} but no {best.lacking()}."
 
 

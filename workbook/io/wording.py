@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from workbook.text import listed, shorten
+
 # The values of model.Kind; this module stands alone so that model.py can use it.
 WORKING, NOT_WORKING, FUTURE = "working", "not_working", "future"
 KIND_NAMES = {WORKING: "Working", NOT_WORKING: "Not working", FUTURE: "Future"}
@@ -110,13 +112,12 @@ def _read_words(tokens: list[str], shown: str) -> KindReading:
         )
     if unknown:
         odd = list(dict.fromkeys(unknown))
-        listed = ", ".join(repr(w) for w in odd[:3]) + (", …" if len(odd) > 3 else "")
+        named = listed([repr(w) for w in odd])
         verb = "is not a word" if len(odd) == 1 else "are not words"
-        return KindReading(None, f"kind {shown} is unclear: {listed} {verb} used for kinds")
+        return KindReading(None, f"kind {shown} is unclear: {named} {verb} used for kinds")
     return KindReading(kinds[0])
 
 
 def _shown(text: str, limit: int = 40) -> str:
     """The value as quoted in a message: one line, cut short if long."""
-    flat = " ".join(text.split())
-    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+    return repr(shorten(text, limit))

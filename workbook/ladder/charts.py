@@ -14,6 +14,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle, Wedge
 
 from workbook.charts.base import DPI, Chart, figure
 from workbook.ladder.models import MATRIX_AXIS, Model, Rung
+from workbook.text import plural
 
 # 1920 x 1080 pixels at 100 dpi: the big screen, one pixel of PNG per pixel of projector.
 SIZE = (1920, 1080)  # CSS px: the big screen
@@ -68,7 +69,7 @@ def alt_text(model: Model, counts: Mapping[int, int] | None = None, *,
         c = _counts(model, counts)
         if revealed:
             total = sum(c.values())
-            out.append(f"{total} vote{'s' if total != 1 else ''}. Votes per {model.unit}: "
+            out.append(f"{plural(total, 'vote')}. Votes per {model.unit}: "
                        + "; ".join(f"{r.label}: {c[r.number]}" for r in model.rungs) + ".")
         else:
             out.append("The votes are being revealed.")
@@ -148,7 +149,7 @@ def _draw_bars(ax: Axes, model: Model, counts: dict[int, int], left: float, righ
             ax.add_patch(Rectangle((left, y - 0.28), length, 0.56, facecolor=VOTE_COLOUR,
                                    edgecolor=INK, hatch="//", linewidth=1.5, zorder=2))
         if reveal >= 1:
-            ax.text(left + length + 0.8, y, f"{value} vote{'s' if value != 1 else ''}",
+            ax.text(left + length + 0.8, y, f"{plural(value, 'vote')}",
                     ha="left", va="center", fontsize=RUNG_PT * scale, color=INK,
                     fontweight="bold", zorder=3)
 
@@ -209,7 +210,7 @@ def _draw_circle(ax: Axes, model: Model, counts: dict[int, int] | None, suggeste
         text = _wrap(_rung_text(r, suggested), width_px * wide * scale, RUNG_PT * scale)
         if counts is not None and reveal >= 1:
             v = counts[r.number]
-            text += f"\n{v} vote{'s' if v != 1 else ''}"
+            text += f"\n{plural(v, 'vote')}"
         ax.text(lx, ly, text, ha="left" if lx > 0.05 else ("right" if lx < -0.05 else "center"),
                 va="top" if ly_down(mid) else "center", fontsize=RUNG_PT * scale, color=INK,
                 zorder=3, fontweight="bold" if chosen else "normal", linespacing=1.0)
@@ -266,7 +267,7 @@ def _draw_matrix(ax: Axes, model: Model, counts: dict[int, int] | None, suggeste
                 linespacing=1.0)
         if counts is not None:
             shown = counts[r.number] if reveal >= 1 else "…"
-            ax.text(d + 0.5, v + 0.16, f"{shown} vote{'s' if shown != 1 else ''}",
+            ax.text(d + 0.5, v + 0.16, f"{plural(shown, 'vote')}",
                     ha="center", va="center", fontsize=RUNG_PT * scale, color="white",
                     fontweight="bold", zorder=3,
                     bbox={"facecolor": VOTE_COLOUR, "edgecolor": INK, "hatch": "//",

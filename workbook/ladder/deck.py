@@ -10,6 +10,7 @@ import pandas as pd
 
 from workbook.ladder.models import MODELS, stage
 from workbook.model import MAX_NAME, MAX_TEXT, InputError, clean_text
+from workbook.text import plural
 
 HEADERS = {
     "title": ("title", "name", "scenario"),
@@ -42,7 +43,7 @@ class DeckLoad:
     @property
     def summary(self) -> str:
         n = len(self.scenarios)
-        text = f"Read {n} scenario{'s' if n != 1 else ''} from {self.rows_read} rows."
+        text = f"Read {plural(n, 'scenario')} from {plural(self.rows_read, 'row')}."
         if self.problems:
             text += f" {len(self.problems)} left out or partly read: " + " ".join(self.problems)
         return text

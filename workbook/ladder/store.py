@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from workbook.ladder.charts import Marker
 from workbook.ladder.deck import DeckLoad, Scenario, load_deck, parse_row
 from workbook.ladder.models import KEY_AREAS, STAGE_LABELS, STAGES, get_model, stage
-from workbook.model import MAX_NAME, MAX_TEXT, InputError, clean_text
+from workbook.model import MAX_NAME, InputError, clean_text, optional_text
 from workbook.store import db
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
@@ -30,11 +31,6 @@ def _live(tx: Tx, table, row_id: int, what: str) -> dict:
     if row is None or row["deleted"]:
         raise InputError(f"That {what} no longer exists.")
     return row
-
-
-def _optional(value: object, what: str, limit: int = MAX_TEXT) -> str:
-    text = "" if value is None else str(value).strip()
-    return clean_text(text, what, limit) if text else ""
 
 
 def _when(value: object) -> str:
@@ -87,7 +83,7 @@ class LadderOps:
         if not deck.scenarios:
             raise InputError(f"No scenarios could be read from {path.name}. " + " ".join(
                 deck.problems))
-        with self.store.write(actor, f"Loaded {len(deck.scenarios)} scenarios") as tx:
+        with self.store.write(actor, f"Loaded {plural(len(deck.scenarios), 'scenario')}") as tx:
             for s in deck.scenarios:
                 self._insert_scenario(tx, s, origin or path.name)
         return deck
@@ -235,7 +231,7 @@ class LadderOps:
                              actor: str = "") -> None:
         """Where a commissioning stage is on the model now, and where it aims to be."""
         key = stage(stage_name)
-        note = _optional(note, "note")
+        note = optional_text(note, "note")
         with self.store.write(actor, f"Marked {STAGE_LABELS[key]} now and target") as tx:
             a = _live(tx, A, assessment_id, "assessment")
             model = get_model(a["model"])
@@ -258,11 +254,11 @@ class LadderOps:
         if not 1 <= int(area) <= len(KEY_AREAS):
             raise InputError(f"Key area must be 1 to {len(KEY_AREAS)}.")
         checks = {
-            "doing_now": lambda v: _optional(v, "what we are doing now"),
-            "need_to_do": lambda v: _optional(v, "what we need to do"),
-            "who": lambda v: _optional(v, "who is responsible", MAX_NAME),
+            "doing_now": lambda v: optional_text(v, "what we are doing now"),
+            "need_to_do": lambda v: optional_text(v, "what we need to do"),
+            "who": lambda v: optional_text(v, "who is responsible", MAX_NAME),
             "by_when": _when,
-            "how_we_know": lambda v: _optional(v, "how we will know"),
+            "how_we_know": lambda v: optional_text(v, "how we will know"),
         }
         unknown = set(fields) - checks.keys()
         if unknown:

@@ -16,7 +16,7 @@ from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES
 from workbook.stages.plan import IDEA_LABELS
 from workbook.stages.thread import Thread, golden_thread, priority_themes, success_gaps
 from workbook.stages.understand_outline import outline, tree_selection
-from workbook.text import quantity
+from workbook.text import noun, quantity
 
 if TYPE_CHECKING:
     from workbook.workshop import Workshop
@@ -188,7 +188,7 @@ def cause_tree(theme: str, causes: pd.DataFrame) -> tuple[Chart, int]:
     left_out = len(rows) - len(show)
     chart.alt += (
         f" It draws the top causes first, then the tree's first levels; {left_out} more "
-        f"cause{'' if left_out == 1 else 's'} {'is' if left_out == 1 else 'are'} in the "
+        f"{noun(left_out, 'cause')} {noun(left_out, 'is')} in the "
         "list below, which gives every cause in full."
         if left_out else " The list below gives every cause in full."
     )

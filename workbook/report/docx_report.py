@@ -13,6 +13,7 @@ from docx.shared import Cm, Pt
 
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
@@ -102,7 +103,8 @@ def report_docx(r: Report) -> DocumentType:
     if r.reached("collect"):
         s = r.stats["statements"]
         doc.add_paragraph(
-            f"{r.stats['reviews']} reviews gave {sum(s.values())} statements: {s['working']} "
+            f"{plural(r.stats['reviews'], 'review')} gave "
+            f"{plural(sum(s.values()), 'statement')}: {s['working']} "
             f"working, {s['not_working']} not working and {s['future']} for the future.")
         _table(doc, r.summary)
         if "collect" in r.figures:
@@ -121,7 +123,7 @@ def report_docx(r: Report) -> DocumentType:
     _heading(doc, "Priorities and votes", 1)
     for name, i_statement, dots in r.priorities:
         said = f": “{i_statement}”" if i_statement else ""
-        _para(doc, f"{name} ({dots} dot{'' if dots == 1 else 's'}){said}", "ListNumber")
+        _para(doc, f"{name} ({plural(dots, 'dot')}){said}", "ListNumber")
     if not r.priorities:
         _not_yet(doc, "priorities")
 
@@ -140,7 +142,7 @@ def report_docx(r: Report) -> DocumentType:
             p = _para(doc, "", CAUSE_STYLES[min(c.level, len(CAUSE_STYLES)) - 1])
             p.paragraph_format.left_indent = Cm(0.8 * c.level)
             p.add_run(c.text).bold = c.top
-            p.add_run(f" — {c.votes} dot{'' if c.votes == 1 else 's'}"
+            p.add_run(f" — {plural(c.votes, 'dot')}"
                       + (" (top cause)" if c.top else ""))
     if not r.causes:
         _not_yet(doc, "causes")
@@ -184,7 +186,7 @@ def report_docx(r: Report) -> DocumentType:
         _label(doc, "The cause it answers: ", " → ".join(t.causes) or "no cause linked yet.")
         _label(doc, "The theme: ", t.theme + (f": “{t.i_statement}”" if t.i_statement else ""))
         _label(doc, "What people said: ",
-               f"{len(t.said)} of {t.said_total} statements in the theme.")
+               f"{len(t.said)} of {plural(t.said_total, 'statement')} in the theme.")
         for s in t.said:
             p = _para(doc, "", "Quote")
             p.add_run(f"“{s.text}” ")

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from workbook.io.files import write_atomic
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
 from workbook.report.content import NOT_YET, STATUS_LABELS, Report, Table, gather
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.workshop import Workshop
@@ -32,6 +33,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["plural"] = plural  # {{ n | plural("statement") }}: "1 statement", "2 statements"
 
 
 def html_report(report: Report) -> str:

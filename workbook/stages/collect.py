@@ -19,6 +19,7 @@ from workbook.model import (
     parse_perspective,
 )
 from workbook.store import db
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
@@ -179,7 +180,7 @@ class CollectOps:
                 tx.touched.add("statements")
             report.added = len(fresh)
             tx.summary = (
-                f"Imported {report.added} statements from {source}"
+                f"Imported {plural(report.added, 'statement')} from {source}"
                 f" ({report.skipped_duplicates} already there)"
             )
             if not fresh:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from workbook.model import MAX_NAME, InputError, clean_text
+from workbook.model import MAX_NAME, InputError, clean_text, optional_text
 from workbook.stages.plan import _due, _live
 from workbook.store import db
 
@@ -13,13 +13,6 @@ if TYPE_CHECKING:
     from workbook.store.transactions import Store
 
 MAX_UNIT = 60
-
-
-def _optional(value: object, limit: int) -> str:
-    """Optional short text (a unit, a note): may be blank; control characters removed."""
-    if value is None or str(value).strip() == "":
-        return ""
-    return clean_text(value, "text", limit)
 
 
 def _number(value: object, what: str) -> float:
@@ -68,7 +61,7 @@ class ReviewOps:
         values = dict(
             success_id=success_id,
             name=clean_text(name, "indicator"),
-            unit=_optional(unit, MAX_UNIT),
+            unit=optional_text(unit, "unit", MAX_UNIT),
             baseline=_number(baseline, "baseline"),
             baseline_on=_date(baseline_on, "baseline date"),
             target=_number(target, "target"),
@@ -83,7 +76,7 @@ class ReviewOps:
     def edit_indicator(self, indicator_id: int, *, actor: str = "", **changes: object) -> None:
         checks = {
             "name": lambda v: clean_text(v, "indicator"),
-            "unit": lambda v: _optional(v, MAX_UNIT),
+            "unit": lambda v: optional_text(v, "unit", MAX_UNIT),
             "baseline": lambda v: _number(v, "baseline"),
             "target": lambda v: _number(v, "target"),
             "baseline_on": lambda v: _date(v, "baseline date"),
@@ -115,7 +108,7 @@ class ReviewOps:
             indicator_id=indicator_id,
             taken_on=_date(taken_on, "measurement date"),
             value=_number(value, "measurement"),
-            note=_optional(note, MAX_NAME * 4),
+            note=optional_text(note, "note", MAX_NAME * 4),
         )
         with self.store.write(actor, "Added a measurement") as tx:
             _live(tx, db.indicators, indicator_id, "indicator")

@@ -18,6 +18,7 @@ from workbook.model import (
     parse_perspective,
 )
 from workbook.store import db
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
@@ -157,10 +158,6 @@ def get_statement(store: Store, statement_id: int) -> StatementRow | None:
     return StatementRow(*row) if row else None
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
 @dataclass(frozen=True)
 class CollectCounts:
     """Live statements counted by perspective and kind, and the reviews they came from."""
@@ -187,7 +184,7 @@ class CollectCounts:
             return "No statements yet."
         kinds = ", ".join(f"{n:,} {KIND_LABELS[Kind(k)].lower()}"
                           for k, n in self.by_kind().items())
-        return (f"{_plural(self.statements, 'statement')} from {_plural(self.reviews, 'review')}: "
+        return (f"{plural(self.statements, 'statement')} from {plural(self.reviews, 'review')}: "
                 f"{kinds}.")
 
     def perspective_sentence(self) -> str:

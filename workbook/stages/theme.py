@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from workbook.model import MAX_NAME, MAX_TEXT, InputError, clean_text
+from workbook.model import MAX_NAME, InputError, clean_text, optional_text
 from workbook.store import db
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
@@ -33,11 +34,6 @@ def _check_unique_name(tx: Tx, name: str, except_id: int | None = None) -> None:
         raise InputError(f"There is already a theme called '{name}'. Choose another name.")
 
 
-def _optional_text(value: object, what: str) -> str:
-    text = "" if value is None else str(value).strip()
-    return clean_text(text, what, MAX_TEXT) if text else ""
-
-
 class ThemeOps:
     """Mixed into Workshop: theme and voting operations."""
 
@@ -45,7 +41,7 @@ class ThemeOps:
 
     def add_theme(self, name: object, i_statement: object = "", *, actor: str = "") -> int:
         name = clean_text(name, "theme name", MAX_NAME)
-        i_text = _optional_text(i_statement, '"I" statement')
+        i_text = optional_text(i_statement, '"I" statement')
         with self.store.write(actor, f"Made the theme '{name}'") as tx:
             _check_unique_name(tx, name)
             return tx.insert(db.themes, name=name, i_statement=i_text)
@@ -59,7 +55,7 @@ class ThemeOps:
             tx.update(db.themes, theme_id, name=name)
 
     def set_i_statement(self, theme_id: int, text: object, *, actor: str = "") -> None:
-        i_text = _optional_text(text, '"I" statement')
+        i_text = optional_text(text, '"I" statement')
         with self.store.write(actor, 'Wrote an "I" statement') as tx:
             theme = _live_theme(tx, theme_id)
             tx.summary = f"Wrote the \"I\" statement for '{theme['name']}'"
@@ -95,7 +91,7 @@ class ThemeOps:
                 if row["theme_id"] != theme_id:
                     tx.update(db.statements, sid, theme_id=theme_id)
                     moved += 1
-            tx.summary = f"Moved {moved} card{'s' if moved != 1 else ''} to {target}"
+            tx.summary = f"Moved {plural(moved, 'card')} to {target}"
             if not moved:
                 tx.not_undoable = True
             return moved
@@ -143,7 +139,7 @@ class ThemeOps:
                 if row is None or row["deleted"] or row["theme_id"] != theme_id:
                     raise InputError(f"Only cards in '{old['name']}' can be split off from it.")
                 tx.update(db.statements, sid, theme_id=new_id)
-            tx.summary = f"Split {len(ids)} cards from '{old['name']}' into '{name}'"
+            tx.summary = f"Split {plural(len(ids), 'card')} from '{old['name']}' into '{name}'"
             return new_id
 
     # --- dot voting --------------------------------------------------------------------------
@@ -157,7 +153,8 @@ class ThemeOps:
             raise InputError("Dots per voter must be a whole number, such as 3.") from None
         if not 1 <= dots <= MAX_DOTS:
             raise InputError(f"Dots per voter must be between 1 and {MAX_DOTS}.")
-        self._set_setting("dots_per_voter", str(dots), actor, f"Set {dots} dots per voter")
+        self._set_setting("dots_per_voter", str(dots), actor,
+                          f"Set {plural(dots, 'dot')} per voter")
 
     def vote(
         self,
@@ -197,7 +194,7 @@ class ThemeOps:
             ).scalar()
             if used >= dots:
                 raise InputError(
-                    f"{voter} has used all {dots} dots on {target}s. Take one back first."
+                    f"{voter} has used all {plural(dots, 'dot')} on {target}s. Take one back first."
                 )
             tx.summary = f"{voter} placed a dot on '{name}'"
             return tx.insert(db.votes, voter=voter, target=target, target_id=target_id)

@@ -17,6 +17,7 @@ from workbook.model import (
     Perspective,
 )
 from workbook.store import db
+from workbook.text import plural, shorten
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -152,17 +153,13 @@ def matching_per_theme(store: Store, flt: BoardFilter) -> dict[int, int]:
         return {int(t): int(n) for t, n in conn.execute(query)}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
 def _showing(shown: int, of: int, what: str, flt: BoardFilter) -> str:
     where = f" ({flt.describe()})" if flt.active else ""
     if of == 0:
         return f"No cards {what}{where}."
     if shown >= of:
-        return f"Showing all {_plural(of, 'card')} {what}{where}."
-    return f"Showing {shown:,} of {of:,} cards {what}{where}."
+        return f"Showing all {plural(of, 'card')} {what}{where}."
+    return f"Showing {shown:,} of {plural(of, 'card')} {what}{where}."
 
 
 def board_data(store: Store, themes: pd.DataFrame, flt: BoardFilter = BoardFilter(),
@@ -196,16 +193,14 @@ def board_data(store: Store, themes: pd.DataFrame, flt: BoardFilter = BoardFilte
         "unthemed": {"cards": cards, "matching": matching, "total": total,
                      "summary": _showing(len(cards), matching, "not yet in a theme", flt)},
         "themes": out_themes,
-        "summary": (f"{_plural(len(out_themes), 'theme')}; "
-                    f"{_plural(total, 'card')} not yet in a theme."),
+        "summary": (f"{plural(len(out_themes), 'theme')}; "
+                    f"{plural(total, 'card')} not yet in a theme."),
     }
 
 
 def card_label(card: Mapping[str, Any], where: str = "", width: int = 90) -> str:
     """One line for a list of choices: symbol and kind in words, the words, the review."""
-    text = " ".join(str(card["text"]).split())
-    if len(text) > width:
-        text = text[: width - 1] + "…"
+    text = shorten(card["text"], width)
     place = f" [{where}]" if where else ""
     return f"{card['kind_symbol']} {card['kind_label']}: {text} ({card['review']}){place}"
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workbook.text import plural, shorten
+
 TOP_CAUSES = 3  # how many causes count as "top causes" (the chart marks the same ones)
-LABEL_LIMIT = 80  # characters of a cause or theme shown in a dropdown option
 INDENT = "— "
 
 
@@ -33,16 +34,6 @@ class OutlineRow:
     top: bool
 
 
-def short(text: object, limit: int = LABEL_LIMIT) -> str:
-    """One line of at most `limit` characters, for dropdown options."""
-    one_line = " ".join(str(text).split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
-def dots_phrase(n: int) -> str:
-    return f"{n} dot" if n == 1 else f"{n} dots"
-
-
 def any_theme_voted(themes: pd.DataFrame) -> bool:
     return bool(len(themes)) and bool(themes["priority"].notna().any())
 
@@ -57,7 +48,7 @@ def theme_choices(themes: pd.DataFrame, causes: pd.DataFrame | None = None) -> l
     voted = themes[themes["priority"].notna()].sort_values("priority")
     choices = [
         ThemeChoice(int(r.theme_id), str(r.name),
-                    f"{int(r.priority)}. {short(r.name)} ({dots_phrase(int(r.votes))})", True)
+                    f"{int(r.priority)}. {shorten(r.name)} ({plural(int(r.votes), 'dot')})", True)
         for r in voted.itertuples()
     ]
     rest = themes[themes["priority"].isna()]
@@ -65,7 +56,7 @@ def theme_choices(themes: pd.DataFrame, causes: pd.DataFrame | None = None) -> l
     rest = rest.assign(_key=rest["name"].str.casefold()).sort_values(
         ["not_working", "_key"], ascending=[False, True])
     choices += [
-        ThemeChoice(int(r.theme_id), str(r.name), f"{short(r.name)} (no dots yet)", False)
+        ThemeChoice(int(r.theme_id), str(r.name), f"{shorten(r.name)} (no dots yet)", False)
         for r in rest.itertuples()
     ]
     return choices
@@ -116,11 +107,11 @@ def ranked(causes: pd.DataFrame, top: int = TOP_CAUSES) -> list[OutlineRow]:
 
 def indented_label(row: OutlineRow) -> str:
     """A cause as a dropdown option, indented by its level: '— — Budget fell'."""
-    return INDENT * row.level + short(row.text)
+    return INDENT * row.level + shorten(row.text)
 
 
 def dots_left_sentence(voter: str, left: int, per_voter: int) -> str:
-    return f"{voter} has {left} of {per_voter} dots left for causes"
+    return f"{voter} has {left} of {plural(per_voter, 'dot')} left for causes"
 
 
 def tree_selection(rows: list[OutlineRow], max_leaves: int, max_levels: int) -> list[int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import results
+from workbook.text import plural
 
 FLAG_SPREAD = 2  # members this far apart discuss the score before agreeing one
 
@@ -111,8 +112,8 @@ def what_changed(ev: Evaluation) -> str:
     if first["bidder"] != before["bidder"]:
         return (f"Your scores changed who comes first: {first['name']} ({first['bidder']}) is "
                 f"first with your panel; without it, {before['name']} ({before['bidder']}) "
-                f"would be. {len(moved)} of {len(rows)} bidders moved.")
+                f"would be. {len(moved)} of {plural(len(rows), 'bidder')} moved.")
     if moved:
         return (f"{first['name']} comes first with or without your panel, but your scores "
-                f"moved {len(moved)} of {len(rows)} bidders.")
+                f"moved {len(moved)} of {plural(len(rows), 'bidder')}.")
     return "Your scores agreed with the adults': the order is the same with or without them."

@@ -15,11 +15,11 @@ from workbook.stages.understand_outline import (
     indented_label,
     outline,
     ranked,
-    short,
     theme_choices,
     top_cause_ids,
     tree_selection,
 )
+from workbook.text import shorten
 
 
 @pytest.fixture
@@ -130,8 +130,8 @@ def test_no_dots_means_no_top_causes():
 
 
 def test_short_and_sentences():
-    assert short("a  b\nc") == "a b c"
-    assert short("x" * 100, 10) == "x" * 9 + "…"
+    assert shorten("a  b\nc") == "a b c"
+    assert shorten("x" * 100, 10) == "x" * 9 + "…"
     assert dots_left_sentence("Table 2", 2, 3) == "Table 2 has 2 of 3 dots left for causes"
 
 

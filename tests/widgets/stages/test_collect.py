@@ -332,7 +332,7 @@ def test_another_view_sees_this_views_change_after_sync(ws):
     assert big.live.sync() >= {"statements"}
     assert "Seen on the big screen" in big.list_html.value
     assert "1 statement from 1 review" in big.totals.value
-    assert "Bar chart of 1 statements" in big.chart.alt
+    assert "Bar chart of 1 statement by" in big.chart.alt
     # Undo is per table: the big screen cannot undo Table 3's statement.
     big.undo_button.click()
     assert big.messages.kind == "error" and len(ws.statements) == 1

@@ -92,7 +92,7 @@ def test_ideas_then_an_action_from_an_idea(ws, room):
         room["cause"], (s,))
     assert int(ws.ideas.set_index("idea_id").loc[idea, "action_id"]) == int(a["action_id"])
     assert "Evening bus at weekends" in view.actions_list.value
-    assert "1 actions" in view.actions_list.value
+    assert "1 action," in view.actions_list.value
     assert "1 not started" in view.status_chart.alt
 
     view.edit_toggle.value = True

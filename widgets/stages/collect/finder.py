@@ -20,6 +20,7 @@ from workbook.stages.search import (
     find_statements,
     get_statement,
 )
+from workbook.text import shorten
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
 MORE_FILTERS = "More filters"
@@ -27,8 +28,7 @@ MORE_FILTERS = "More filters"
 
 def choice_label(row: StatementRow) -> str:
     """How a statement reads in the 'Statement to change' list (a plain-text option)."""
-    words = " ".join(row.text.split())
-    words = words if len(words) <= 70 else words[:69] + "…"
+    words = shorten(row.text, 70)
     kind = Kind(row.kind)
     return (f"No. {row.statement_id} · {row.review} · {KIND_SYMBOLS[kind]} {KIND_LABELS[kind]}: "
             f"{words}")

@@ -16,6 +16,7 @@ from workbook.io.decode import FileUnreadable
 from workbook.io.ingest import import_upload
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
 from workbook.stages.collect import ImportReport
+from workbook.text import plural
 
 ACCEPT = ".csv,.xlsx,.xlsm,.txt,.tsv,.json"
 # A second click this soon after a success is the same double click, not a new request.
@@ -72,7 +73,7 @@ def import_report_html(results: list[tuple[str, ImportReport | str]]) -> str:
         lines.append(
             f"<li><strong>{esc(name)}</strong>: {result.added:,} added, "
             f"{result.skipped_duplicates:,} already there (not added again), "
-            f"{bad:,} {'row' if bad == 1 else 'rows'} not imported.</li>"
+            f"{plural(bad, 'row')} not imported.</li>"
         )
         rejected.extend(result.rejected)
     html = f'<ul class="wtfc-import-summary">{"".join(lines)}</ul>'
@@ -87,7 +88,7 @@ def import_report_html(results: list[tuple[str, ImportReport | str]]) -> str:
                  f'in the file and import it again</caption><thead><tr>{head}</tr></thead>'
                  f'<tbody>{rows}</tbody></table>')
         if len(rejected) > len(shown):
-            html += (f"<p>Showing the first {len(shown):,} of {len(rejected):,} rows not "
+            html += (f"<p>Showing the first {len(shown):,} of {plural(len(rejected), 'row')} not "
                      "imported.</p>")
     return f'<div class="wtfc-import-report">{html}</div>'
 
@@ -164,7 +165,7 @@ class CollectFormMixin:
             raise InputError("Choose a file first: press “Choose files”, pick the spreadsheet, "
                              "then press “Import file”.")
         with busy(self.import_button, self.upload):
-            self.messages.info(f"Importing {len(files)} file{'s' if len(files) > 1 else ''}…")
+            self.messages.info(f"Importing {plural(len(files), 'file')}…")
             results: list[tuple[str, ImportReport | str]] = []
             try:
                 for item in files:
@@ -189,9 +190,9 @@ class CollectFormMixin:
             added = sum(r.added for r in reports)
             dupes = sum(r.skipped_duplicates for r in reports)
             bad = sum(len(r.rejected) for r in reports)
-            message = (f"Imported {len(reports)} file{'s' if len(reports) > 1 else ''}: "
-                       f"{added:,} statements added, {dupes:,} already there")
-            message += f", {bad:,} rows not imported (see the list below)." if bad else "."
+            message = (f"Imported {plural(len(reports), 'file')}: "
+                       f"{plural(added, 'statement')} added, {dupes:,} already there")
+            message += f", {plural(bad, 'row')} not imported (see the list below)." if bad else "."
             if unreadable:
                 message += f" {len(unreadable)} file(s) could not be read (see below)."
             self.after_write(message)

@@ -13,7 +13,7 @@ from widgets.common.page import Drawer
 from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.stages.plan import IDEA_LABELS
-from workbook.stages.understand_outline import short
+from workbook.text import shorten
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
@@ -57,7 +57,7 @@ class ChooserMixin:
 def idea_label(row: object) -> str:
     """How an idea reads in the chooser (plain text: option labels are not HTML)."""
     chosen = " (→ an action)" if pd.notna(row.action_id) else ""
-    return f"{IDEA_LABELS[row.kind]}: {short(row.text, 60)}{chosen}"
+    return f"{IDEA_LABELS[row.kind]}: {shorten(row.text, 60)}{chosen}"
 
 
 class IdeaEditMixin(ChooserMixin):
@@ -122,7 +122,7 @@ class IdeaEditMixin(ChooserMixin):
         action = self._made_action(row)
         self.idea_action_note.value = (
             f"<p class='wtfc-note' role='note'>This idea became the action "
-            f"“{esc(short(action, 80))}”. Deleting the idea keeps that action in the plan.</p>"
+            f"“{esc(shorten(action, 80))}”. Deleting the idea keeps that action in the plan.</p>"
             if action else "")
 
     @guarded
@@ -143,7 +143,7 @@ class IdeaEditMixin(ChooserMixin):
             self.messages.info("Nothing to save: the words have not changed.")
             return
         self.workshop.edit_idea(self.idea_edit_select.value, words, actor=self.actor)
-        self.after_write(f"Saved the idea: “{short(words, 40)}”.")
+        self.after_write(f"Saved the idea: “{shorten(words, 40)}”.")
 
     @guarded
     def delete_idea(self) -> None:
@@ -159,7 +159,7 @@ class IdeaEditMixin(ChooserMixin):
         with self._quiet():
             self.idea_edit_select.value = NONE
         self._fill_idea()
-        kept = (f" Its action “{short(action, 30)}” stays in the plan." if action else "")
-        words = "" if row is None else f" “{short(str(row['text']), 30)}”"
+        kept = (f" Its action “{shorten(action, 30)}” stays in the plan." if action else "")
+        words = "" if row is None else f" “{shorten(str(row['text']), 30)}”"
         self.after_write(f"Deleted the idea{words}.{kept} “Undo my last change” brings the "
                          "idea back.")

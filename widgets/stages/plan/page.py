@@ -19,7 +19,8 @@ from workbook import InputError
 from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
 from workbook.stages.plan import ACTION_STATUSES, IDEA_LABELS
 from workbook.stages.success import VOICES
-from workbook.stages.understand_outline import outline, short, theme_choices
+from workbook.stages.understand_outline import outline, theme_choices
+from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.plan.page")
 NONE = 0
@@ -54,7 +55,7 @@ def actions_html(actions: pd.DataFrame) -> str:
         f"<td>{len(r.success_ids)}</td></tr>"
         for r in actions.sort_values(["due", "action_id"]).itertuples())
     return scroll_region(
-        f"<table class='wtfc-grid'><caption>{len(actions)} actions, "
+        f"<table class='wtfc-grid'><caption>{plural(len(actions), 'action')}, "
         f"soonest due first</caption><thead><tr><th scope='col'>Action</th>"
         f"<th scope='col'>Owner</th><th scope='col'>Due</th><th scope='col'>Status</th>"
         f"<th scope='col'>Theme</th><th scope='col'>Success statements</th></tr></thead>"
@@ -191,7 +192,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
             self._draw_theme()
             before = self.edit_select.value
             cc.replace_options(self.edit_select, [("Choose an action", NONE), *(
-                (f"{short(r.text, 60)} ({r.owner})", r.action_id)
+                (f"{shorten(r.text, 60)} ({r.owner})", r.action_id)
                 for r in self._actions.itertuples())], keep=before, fallback=NONE)
             if self.edit_select.value != before:
                 self._fill_edit()
@@ -210,16 +211,16 @@ class ActionPlanView(IdeaEditMixin, StageView):
         open_ideas = ideas[(ideas["kind"] == "idea") & ideas["action_id"].isna()] if len(
             ideas) else ideas
         cc.replace_options(self.from_idea, [("No: write a new action", NONE), *(
-            (short(r.text), r.idea_id) for r in open_ideas.itertuples())],
+            (shorten(r.text), r.idea_id) for r in open_ideas.itertuples())],
             keep=self.from_idea.value, fallback=NONE)
         self._draw_idea_choices(ideas)
         causes = self._of_theme(self._causes)
         rows = outline(causes) if len(causes) else []
         cc.replace_options(self.cause_select, [("Not linked to a cause", NONE), *(
-            (("★ " if r.top else "") + "— " * (r.level - 1) + short(r.text), r.cause_id)
+            (("★ " if r.top else "") + "— " * (r.level - 1) + shorten(r.text), r.cause_id)
             for r in rows)], keep=self.cause_select.value, fallback=NONE)
         success = self._of_theme(self._success)
-        options = tuple((f"{VOICES[r.perspective].voice}: {short(r.text)}", r.success_id)
+        options = tuple((f"{VOICES[r.perspective].voice}: {shorten(r.text)}", r.success_id)
                         for r in success.itertuples())
         keep = tuple(v for v in self.success_select.value if v in {o[1] for o in options})
         if tuple(self.success_select.options) != options:
@@ -279,7 +280,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self.workshop.add_idea(theme, self.idea_kind.value, text, actor=self.actor)
         self.idea_text.value = ""
         self.after_write(f"Added {IDEA_LABELS[self.idea_kind.value].lower()}: "
-                         f"“{short(text, 60)}”.")
+                         f"“{shorten(text, 60)}”.")
 
     @guarded
     def add_action(self) -> None:
@@ -298,7 +299,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
             idea_id=self.from_idea.value or None, actor=self.actor)
         self.action_text.value = ""
         self.success_select.value = ()
-        self.after_write(f"Added the action “{short(text, 60)}”, owned by {self.owner.value}.")
+        self.after_write(f"Added the action “{shorten(text, 60)}”, owned by {self.owner.value}.")
 
     def _chosen(self) -> int:
         if not self.edit_select.value:

@@ -13,8 +13,7 @@ from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
 from widgets.stages.understand import parts as cc
 from workbook import InputError
-from workbook.stages.understand_outline import short
-from workbook.text import quantity
+from workbook.text import plural, quantity, shorten
 
 NONE = 0
 WIDE = w.Layout(width="min(100%, 44rem)")
@@ -32,7 +31,7 @@ def number_text(value: object) -> str:
 
 
 def measurement_label(row: object, unit: object) -> str:
-    note = f" · {short(row.note, 40)}" if row.note else ""
+    note = f" · {shorten(row.note, 40)}" if row.note else ""
     return f"{row.taken_on}: {quantity(row.value, unit)}{note}"
 
 
@@ -104,7 +103,7 @@ class IndicatorEditMixin(ChooserMixin):
     def _draw_indicator_choices(self) -> None:
         self._meas = self.workshop.measurements
         ids = set(self._ind["indicator_id"]) if len(self._ind) else set()
-        options = [(f"{short(r.name, 50)} — {short(r.success, 40)}", int(r.indicator_id))
+        options = [(f"{shorten(r.name, 50)} — {shorten(r.success, 40)}", int(r.indicator_id))
                    for r in self._ind.itertuples()]
         gone = ""
         for select, first in ((self.ind_edit_select, "Choose an indicator"),
@@ -184,7 +183,7 @@ class IndicatorEditMixin(ChooserMixin):
         # Only what changed here is sent: another screen's change to the rest is kept.
         self.workshop.edit_indicator(self.ind_edit_select.value, actor=self.actor, **changes)
         what = ", ".join(FIELD_WORDS[n] for n in changes)
-        self.after_write(f"Saved the indicator “{short(self.ind_edit_name.value, 30)}” "
+        self.after_write(f"Saved the indicator “{shorten(self.ind_edit_name.value, 30)}” "
                          f"(changed: {what}).")
 
     @guarded
@@ -205,8 +204,8 @@ class IndicatorEditMixin(ChooserMixin):
                 self._draw_measurement_choices()
         self._fill_indicator()
         n = 0 if row is None else int(row["measurements"])
-        with_them = (f" and its {n} measurement{'s' if n != 1 else ''}" if n else "")
-        name = "" if row is None else f" “{short(str(row['name']), 30)}”"
+        with_them = (f" and its {plural(n, 'measurement')}" if n else "")
+        name = "" if row is None else f" “{shorten(str(row['name']), 30)}”"
         self.after_write(f"Deleted the indicator{name}{with_them}. “Undo my last change” "
                          "brings it back.")
 

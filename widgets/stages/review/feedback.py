@@ -12,7 +12,7 @@ from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
 from widgets.stages.understand import parts as cc
 from workbook import InputError
-from workbook.stages.understand_outline import short
+from workbook.text import shorten
 
 NONE = 0
 STYLE = {"description_width": "initial"}
@@ -22,7 +22,7 @@ FIELDS = {"you_said": "“you said”", "we_did": "“we did”"}
 
 def entry_label(row: object) -> str:
     """How an entry reads in the chooser (plain text: option labels are not HTML)."""
-    return f"{short(row.theme, 30)} — you said: {short(row.you_said, 50)}"
+    return f"{shorten(row.theme, 30)} — you said: {shorten(row.you_said, 50)}"
 
 
 class FeedbackEditMixin(ChooserMixin):
@@ -116,5 +116,5 @@ class FeedbackEditMixin(ChooserMixin):
         with self._quiet():
             self.fb_edit_select.value = NONE
         self._fill_entry()
-        said = "" if row is None else f" “{short(str(row['you_said']), 30)}”"
+        said = "" if row is None else f" “{shorten(str(row['you_said']), 30)}”"
         self.after_write(f"Deleted the entry{said}. “Undo my last change” brings it back.")

@@ -21,8 +21,7 @@ from workbook.charts.plan import progress_chart
 from workbook.report.render import EASY_WORDS, easy_lines
 from workbook.stages.success import VOICES
 from workbook.stages.thread import ranked_statements
-from workbook.stages.understand_outline import short
-from workbook.text import quantity
+from workbook.text import plural, quantity, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.review.page")
 NONE = 0
@@ -41,7 +40,7 @@ def indicators_html(ind: pd.DataFrame) -> str:
         # The success statement under the indicator's name, and each date under its figure:
         # as columns of their own they left every column too narrow beside the chart on the
         # big screen (a name took a word a line).
-        f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{short(r.success, 60)}”')}</th>"
+        f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{shorten(r.success, 60)}”')}</th>"
         f"<td>{esc(quantity(r.baseline, r.unit))}{_note(r.baseline_on)}</td>"
         f"<td>{esc(quantity(r.target, r.unit))}{_note('by ' + r.target_on)}</td>"
         + ("<td>not measured yet</td>" if pd.isna(r.latest) else
@@ -49,7 +48,8 @@ def indicators_html(ind: pd.DataFrame) -> str:
         + f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
         for r in ind.itertuples())
     return scroll_region(
-        f"<table class='wtfc-grid wtfc-indicators'><caption>{len(ind)} indicators</caption>"
+        f"<table class='wtfc-grid wtfc-indicators'>"
+        f"<caption>{plural(len(ind), 'indicator')}</caption>"
         f"<thead><tr>"
         f"<th scope='col'>Indicator, for its success statement</th>"
         f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
@@ -203,18 +203,18 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             self._themes = self.workshop.themes
             self._actions = self.workshop.actions
             cc.replace_options(self.success_select, [("Choose a success statement", NONE), *(
-                (f"{r.theme} — {VOICES[r.perspective].voice}: {short(r.text, 60)}",
+                (f"{r.theme} — {VOICES[r.perspective].voice}: {shorten(r.text, 60)}",
                  r.success_id) for r in self._success.itertuples())],
                 keep=self.success_select.value, fallback=NONE)
             cc.replace_options(self.measure_select, [("Choose an indicator", NONE), *(
-                (short(r.name), r.indicator_id) for r in self._ind.itertuples())],
+                (shorten(r.name), r.indicator_id) for r in self._ind.itertuples())],
                 keep=self.measure_select.value, fallback=NONE)
             self._draw_indicator_choices()
             self._draw_entry_choices()
             themes = self._themes.sort_values("priority", na_position="last") if len(
                 self._themes) else self._themes
             cc.replace_options(self.theme_select, [
-                (short(r.name), r.theme_id) for r in themes.itertuples()],
+                (shorten(r.name), r.theme_id) for r in themes.itertuples()],
                 keep=self.theme_select.value)
             self._draw_theme()
         self.indicators_list.value = indicators_html(self._ind)
@@ -240,7 +240,7 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         acts = self._actions[self._actions["theme_id"] == tid] if len(self._actions) else \
             self._actions
         cc.replace_options(self.action_select, [("No action", NONE), *(
-            (short(r.text), r.action_id) for r in acts.itertuples())],
+            (shorten(r.text), r.action_id) for r in acts.itertuples())],
             keep=self.action_select.value, fallback=NONE)
 
     def _on_theme(self, _c: dict) -> None:
@@ -262,7 +262,7 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             baseline_on=self.baseline_on.value, target_on=self.target_on.value,
             unit=self.ind_unit.value, actor=self.actor)
         self.ind_name.value = self.baseline.value = self.target.value = ""
-        self.after_write(f"Added the indicator “{short(name, 60)}”.")
+        self.after_write(f"Added the indicator “{shorten(name, 60)}”.")
 
     @guarded
     def add_measurement(self) -> None:

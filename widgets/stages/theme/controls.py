@@ -12,6 +12,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Hush
 from workbook import InputError
 from workbook.stages.theme_board import THEME_LIST_LIMIT, card_label, theme_cards
+from workbook.text import plural
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -170,7 +171,8 @@ class ThemeEditMixin:
         cards = theme_cards(self.workshop.store, [tid], limit=THEME_LIST_LIMIT)[tid]
         set_options(self.split_cards, [(card_label(c), c["id"]) for c in cards], self._hush)
         total = int(row["statements"])
-        set_note(self.split_note, f"Showing {len(cards):,} of {total:,} cards in this theme, "
+        set_note(self.split_note, f"Showing {len(cards):,} of {plural(total, 'card')} in "
+                 "this theme, "
                  "most recently moved first." if total > len(cards) else "")
 
     def _theme_row(self, theme_id: int | None) -> dict | None:
@@ -240,6 +242,6 @@ class ThemeEditMixin:
         name = self.split_name.value
         new_id = self.workshop.split_theme(tid, ids, name, actor=self.actor)
         self.split_name.value = ""
-        self.after_write(f"Split {len(ids)} card{'s' if len(ids) != 1 else ''} from "
+        self.after_write(f"Split {plural(len(ids), 'card')} from "
                          f"“{self._theme_name(tid)}” into the new theme “{name.strip()}”.")
         self.theme_select.value = new_id

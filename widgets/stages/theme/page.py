@@ -27,6 +27,7 @@ from workbook import InputError
 from workbook.charts.stages import theme_chart
 from workbook.model import PERSPECTIVE_LABELS
 from workbook.stages.theme_board import BoardFilter, board_data, card_label, parse_move
+from workbook.text import plural
 
 log = logging.getLogger("wtfc.widgets.stages.theme.page")
 
@@ -205,7 +206,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
                  else f"“{self._theme_name(theme_id)}”")
         moved = self.workshop.assign(ids, theme_id, actor=self.actor)
         if moved:
-            text = f"Moved {moved} card{'s' if moved != 1 else ''} to {where}."
+            text = f"Moved {plural(moved, 'card')} to {where}."
             self.after_write(text)
         else:
             which = "that card is" if len(ids) == 1 else "those cards are"

@@ -11,13 +11,10 @@ from widgets.common.messages import guarded
 from widgets.stages.theme.controls import STYLE, WIDE, Hush, button, row, section, set_options
 from workbook import InputError
 from workbook.stages.theme import MAX_DOTS
+from workbook.text import plural
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def dots(n: int) -> str:
-    return f"{n} dot" if n == 1 else f"{n} dots"
 
 
 def priority_html(themes: pd.DataFrame) -> str:
@@ -26,7 +23,7 @@ def priority_html(themes: pd.DataFrame) -> str:
     if voted.empty:
         return ('<div class="wtfc-priority"><h3 class="wtfc-section-title">Priority order</h3>'
                 "<p>No dots placed yet.</p></div>")
-    items = "".join(f"<li>{esc(r.name)} — {dots(int(r.votes))}</li>"
+    items = "".join(f"<li>{esc(r.name)} — {plural(int(r.votes), 'dot')}</li>"
                     for r in voted.itertuples(index=False))
     return ('<div class="wtfc-priority"><h3 class="wtfc-section-title">Priority order '
             f'(most dots first)</h3><ol class="wtfc-priority-list">{items}</ol></div>')
@@ -35,7 +32,8 @@ def priority_html(themes: pd.DataFrame) -> str:
 def vote_options(themes: pd.DataFrame) -> list[tuple[str, int]]:
     """Only themes with not-working statements take dots."""
     rows = themes[themes["not_working"] > 0]
-    return [(f"{r.name} — {r.not_working} not working, {dots(int(r.votes))}", int(r.theme_id))
+    return [(f"{r.name} — {r.not_working} not working, {plural(int(r.votes), 'dot')}",
+             int(r.theme_id))
             for r in rows.itertuples(index=False)]
 
 
@@ -92,7 +90,7 @@ class VotingMixin:
             return
         per = self.workshop.dots_per_voter()
         left = self.workshop.dots_left(voter, "theme")
-        self.dots_left.value = f"{voter} has {left} of {dots(per)} left."
+        self.dots_left.value = f"{voter} has {left} of {plural(per, 'dot')} left."
 
     def _voter(self) -> str:
         voter = " ".join(self.voter.value.split())
@@ -111,7 +109,7 @@ class VotingMixin:
     def set_dots(self) -> None:
         n = self.dots_per_voter.value
         self.workshop.set_dots_per_voter(n, actor=self.actor)
-        self.after_write(f"Each voter now has {dots(int(n))}.")
+        self.after_write(f"Each voter now has {plural(int(n), 'dot')}.")
 
     @guarded
     def add_dot(self) -> None:

@@ -22,9 +22,9 @@ from workbook.stages.understand_outline import (
     indented_label,
     outline,
     ranked,
-    short,
     theme_choices,
 )
+from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.understand.page")
 NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause ids start at 1)
@@ -279,9 +279,9 @@ class RootCauseView(StageView):
             raise InputError("Type the cause first: one answer to “why is this not working?”.")
         parent = self.parent_select.value or None
         where = ("the theme" if parent is None
-                 else f"'{short(self._cause_text(parent), 50)}'")
+                 else f"'{shorten(self._cause_text(parent), 50)}'")
         self.workshop.add_cause(theme_id, self.cause_text.value, parent, actor=self.actor)
-        text = short(self.cause_text.value, 60)
+        text = shorten(self.cause_text.value, 60)
         self.cause_text.value = ""
         self.after_write(f"Added the cause '{text}' under {where}.")
 
@@ -291,16 +291,16 @@ class RootCauseView(StageView):
         if not self.edit_text.value.strip():
             raise InputError("The new words are blank. Type the cause, or use Delete cause.")
         self.workshop.edit_cause(cause.cause_id, self.edit_text.value, actor=self.actor)
-        self.after_write(f"Saved the cause '{short(self.edit_text.value, 60)}'.")
+        self.after_write(f"Saved the cause '{shorten(self.edit_text.value, 60)}'.")
 
     @guarded
     def delete_cause(self) -> None:
         cause = self._need_cause(self.edit_select, "to delete")
         n = self.workshop.delete_cause(cause.cause_id, actor=self.actor)
         beneath = n - 1
-        more = (f" and the {beneath} cause{'s' if beneath != 1 else ''} beneath it ({n} in all)"
+        more = (f" and the {plural(beneath, 'cause')} beneath it ({n} in all)"
                 if beneath else "")
-        self.after_write(f"Deleted the cause '{short(cause.text, 60)}'{more}. "
+        self.after_write(f"Deleted the cause '{shorten(cause.text, 60)}'{more}. "
                          "“Undo my last change” brings it back.")
 
     @guarded
@@ -308,13 +308,13 @@ class RootCauseView(StageView):
         cause = self._need_cause(self.vote_cause, "to put a dot on")
         voter = self.voter.value
         self.workshop.vote(voter, cause_id=cause.cause_id, actor=self.actor)
-        self.after_write(f"Placed a dot on '{short(cause.text, 60)}'. {self._left_text()}.")
+        self.after_write(f"Placed a dot on '{shorten(cause.text, 60)}'. {self._left_text()}.")
 
     @guarded
     def unvote(self) -> None:
         cause = self._need_cause(self.vote_cause, "to take a dot back from")
         self.workshop.unvote(self.voter.value, cause_id=cause.cause_id, actor=self.actor)
-        self.after_write(f"Took a dot back from '{short(cause.text, 60)}'. {self._left_text()}.")
+        self.after_write(f"Took a dot back from '{shorten(cause.text, 60)}'. {self._left_text()}.")
 
     def _left_text(self) -> str:
         voter = self.voter.value.strip()

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import ipywidgets as w
 
 from widgets.common.cards import esc, heading, scroll_region
-from workbook.stages.understand_outline import OutlineRow, dots_phrase
+from workbook.stages.understand_outline import OutlineRow
+from workbook.text import plural
 
 STAR = "★ top cause"
 
@@ -52,8 +53,8 @@ def theme_info_html(name: str, i_statement: str, not_working: int, votes: int,
             if i_statement else
             "<p class='wtfc-i-statement'><strong>“I” statement:</strong> "
             "not written yet (write it on the Theme page).</p>")
-    count = f"{not_working} not-working statement{'s' if not_working != 1 else ''}"
-    rank = (f"Priority {priority} with {dots_phrase(votes)}." if priority is not None
+    count = plural(not_working, 'not-working statement')
+    rank = (f"Priority {priority} with {plural(votes, 'dot')}." if priority is not None
             else "No dots on this theme yet.")
     note = (no_votes_note() if none_voted else "")
     return (f"<div class='wtfc-theme-info'>{note}<h2>{esc(name)}</h2>{said}"
@@ -74,7 +75,7 @@ def no_themes_html() -> str:
 
 def _cause_line(row: OutlineRow) -> str:
     star = f" <strong class='wtfc-top-cause'>{STAR}</strong>" if row.top else ""
-    dots = f" <span class='wtfc-dots'>(● {dots_phrase(row.votes)})</span>"
+    dots = f" <span class='wtfc-dots'>(● {plural(row.votes, 'dot')})</span>"
     text = esc(row.text)
     if row.top:
         text = f"<strong>{text}</strong>"
