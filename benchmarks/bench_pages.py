@@ -224,9 +224,9 @@ def measure(notebooks_dir: Path | None = None, loads: int = LOADS) -> dict:
     """Serve a copy of the notebooks plus the baseline; time `loads` loads of each page."""
     from playwright.sync_api import sync_playwright
 
+    from workbook.paths import notebooks_dir as project_notebooks
     from workbook.sample import build_sample
     from workbook.serving.serve import WORKSHOP_ENV, find_free_port, jupyter_path_env, voila_command
-    from workbook.serving.serve import notebooks_dir as project_notebooks
 
     source = Path(notebooks_dir) if notebooks_dir else project_notebooks()
     chromium = _chromium()

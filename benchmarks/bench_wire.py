@@ -73,8 +73,8 @@ def _ready(nb: str) -> str:
 def measure() -> dict[str, dict[str, float | None]]:
     from playwright.sync_api import sync_playwright
 
+    from workbook.paths import notebooks_dir
     from workbook.sample import build_sample
-    from workbook.serving.serve import notebooks_dir
 
     results: dict[str, dict[str, float | None]] = {}
     with tempfile.TemporaryDirectory(prefix="wtfc-bench-wire-") as tmp:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from workbook.io.wording import USE_KINDS, read_kind
@@ -147,6 +148,16 @@ def optional_text(value: object, what: str = "text", limit: int = MAX_TEXT) -> s
     characters was typed, else cleaned and checked as clean_text does."""
     text = "" if value is None else _CONTROL.sub("", str(value)).strip()
     return clean_text(text, what, limit) if text else ""
+
+
+def clean_date(value: object, what: str = "date") -> str:
+    """A date typed or picked, as ISO text (2027-03-31); else an InputError saying how."""
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(f"The {what} {value!r} is not a date: write it as 2027-03-31.") from None
 
 
 def clean_review_ref(value: object) -> str:

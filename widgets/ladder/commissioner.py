@@ -9,9 +9,9 @@ import pandas as pd
 
 from widgets.common.cards import scroll_region
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.ladder import parts as lp
-from widgets.stages.understand.parts import labelled_box, replace_options
 from workbook import InputError
 from workbook.ladder.export import assessment_chart, compare_assessments
 from workbook.ladder.models import KEY_AREAS, MODELS, PLAN_FIELDS, STAGE_LABELS, STAGES
@@ -19,7 +19,6 @@ from workbook.ladder.models import KEY_AREAS, MODELS, PLAN_FIELDS, STAGE_LABELS,
 if TYPE_CHECKING:
     from widgets.ladder.page import LadderView
 
-WIDE = w.Layout(width="100%")
 
 
 class StageRow:
@@ -29,9 +28,9 @@ class StageRow:
         label = STAGE_LABELS[stage].split(" (")[0]
         self.stage = stage
         style = {"description_width": "8rem"}
-        self.now = w.Dropdown(description=f"{label} now", style=style, layout=WIDE)
-        self.target = w.Dropdown(description=f"{label} target", style=style, layout=WIDE)
-        self.note = w.Text(description=f"{label} note", style=style, layout=WIDE)
+        self.now = w.Dropdown(description=f"{label} now", style=style, layout=wide(None))
+        self.target = w.Dropdown(description=f"{label} target", style=style, layout=wide(None))
+        self.note = w.Text(description=f"{label} note", style=style, layout=wide(None))
         self.save = w.Button(description=f"Save {label}", button_style="primary")
         self.save.on_click(lambda _b: on_save(self))
         self.box = w.VBox([self.now, self.target, self.note, self.save],
@@ -51,33 +50,33 @@ class CommissionerPanel:
         self._quiet = page.quiet
         self._chart_key: object = None
 
-        self.assessment = w.Dropdown(description="Assessment", options=[], style=lp.STYLE,
-                                     layout=WIDE)
+        self.assessment = w.Dropdown(description="Assessment", options=[], style=STYLE,
+                                     layout=wide(None))
         self.assessment.observe(self._on_assessment, "value")
         self.new_name = w.Text(description="New assessment name",
                                placeholder="e.g. Young people's services 2027",
-                               style=lp.STYLE, layout=WIDE)
+                               style=STYLE, layout=wide(None))
         self.new_model = w.Dropdown(description="On the model", options=lp.model_options(),
-                                    value="tlap", style=lp.STYLE, layout=WIDE)
+                                    value="tlap", style=STYLE, layout=wide(None))
         self.create_button = w.Button(description="Start assessment", button_style="primary")
         self.create_button.on_click(lambda _b: self.create())
         self.rows = {s: StageRow(s, self.save_stage) for s in STAGES}
-        self.chart = ChartView(outputs=self.workshop.outputs, layout=WIDE)
+        self.chart = ChartView(outputs=self.workshop.outputs, layout=wide(None))
         self.chart.add_class("wtfc-ladder-figure")
-        self.compare_with = w.Dropdown(description="Compare with", options=[], style=lp.STYLE,
-                                       layout=WIDE)
+        self.compare_with = w.Dropdown(description="Compare with", options=[], style=STYLE,
+                                       layout=wide(None))
         self.compare_button = w.Button(description="Show side by side")
         self.compare_button.on_click(lambda _b: self.compare())
-        self.compare_chart = ChartView(outputs=self.workshop.outputs, layout=WIDE)
+        self.compare_chart = ChartView(outputs=self.workshop.outputs, layout=wide(None))
         self.compare_chart.add_class("wtfc-ladder-figure")
 
         self.area = w.Dropdown(description="Key area", options=[
-            (f"{i}. {text}", i) for i, text in enumerate(KEY_AREAS, 1)], style=lp.STYLE,
-            layout=WIDE)
+            (f"{i}. {text}", i) for i, text in enumerate(KEY_AREAS, 1)], style=STYLE,
+            layout=wide(None))
         self.area.observe(self._on_area, "value")
         self.plan_inputs = {
             key: (w.Text if key in ("who", "by_when") else w.Textarea)(
-                description=label, style=lp.STYLE, layout=WIDE,
+                description=label, style=STYLE, layout=wide(None),
                 placeholder="2027-03-31" if key == "by_when" else "")
             for key, label in PLAN_FIELDS.items()}
         self.plan_button = w.Button(description="Save key area", button_style="primary")
@@ -158,7 +157,7 @@ class CommissionerPanel:
             options = [(f"{r.title} ({MODELS[r.model].name})", int(r.assessment_id))
                        for r in df.itertuples()]
             latest = options[-1][1] if options else None
-            replace_options(self.assessment, options, self.assessment.value, latest)
+            set_options(self.assessment, options, self.assessment.value, fallback=latest)
         aid = self.assessment.value
         for row in self.rows.values():
             for c in (row.now, row.target, row.note, row.save):
@@ -172,7 +171,7 @@ class CommissionerPanel:
         with self._quiet():
             others = [(t, v) for (t, v) in options if v != aid and
                       df.loc[df["assessment_id"] == v, "model"].iloc[0] == model_key]
-            replace_options(self.compare_with, others, self.compare_with.value)
+            set_options(self.compare_with, others, self.compare_with.value)
             self._draw_plan_inputs()
         self._draw_plan_table(aid)
         stages = self.workshop.assessment_stages(aid)

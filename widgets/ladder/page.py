@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from widgets.common.controls import STYLE
 from widgets.common.messages import guarded
 from widgets.common.page import Hush, StageView
 from widgets.ladder import parts as lp
@@ -60,7 +61,7 @@ class LadderView(StageView):
         self.mode = w.Dropdown(
             description="Mode", options=[("Trainer: place scenarios", TRAINER),
                                          ("Commissioner: now and target", COMMISSIONER)],
-            value=TRAINER, style=lp.STYLE, layout=w.Layout(width="95%"))
+            value=TRAINER, style=STYLE, layout=w.Layout(width="95%"))
         self.mode.observe(lambda _c: self._show_mode(), "value")
         self.export_button = w.Button(description="Export to Excel",
                                       tooltip="Scenarios, rounds, votes, assessments, plan")

@@ -9,7 +9,6 @@ from widgets.common.page import LazyAccordion
 from workbook.ladder.models import MODELS, STAGE_LABELS, Model
 from workbook.text import plural
 
-STYLE = {"description_width": "initial"}
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
 # The drawing as the big screen shows it beside the controls (inches at 100 dpi): one PNG
 # pixel per screen pixel, so 20 pt rung names stay 28 px. Saved files are 1920x1080.

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.ladder import parts as lp
-from widgets.stages.understand.parts import labelled_box, replace_options
 from workbook import InputError
 from workbook.ladder.charts import model_chart
 from workbook.ladder.export import round_chart
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("wtfc.widgets.ladder.page")
 REVEAL_STEPS = (0.2, 0.45, 0.7, 1.0)  # the bars grow in these steps, then the numbers show
 REVEAL_PAUSE = 0.35  # seconds between steps
-WIDE = w.Layout(width="100%")
 
 
 class TrainerPanel:
@@ -43,10 +42,10 @@ class TrainerPanel:
         self._task: asyncio.Task | None = None
 
         self.model = w.Dropdown(description="Model", options=lp.model_options(), value="hart",
-                                layout=WIDE, style=lp.STYLE)
+                                layout=wide(None), style=STYLE)
         self.model.observe(self._on_model, "value")
-        self.scenario = w.Dropdown(description="Scenario", options=[], layout=WIDE,
-                                   style=lp.STYLE)
+        self.scenario = w.Dropdown(description="Scenario", options=[], layout=wide(None),
+                                   style=STYLE)
         self.start_button = w.Button(description="Put to the room", button_style="primary",
                                      tooltip="Start a round: the room votes on this scenario")
         self.start_button.on_click(lambda _b: self.start())
@@ -58,8 +57,8 @@ class TrainerPanel:
         self.next_button.on_click(lambda _b: self.next())
         self.round_html = w.HTML()
         self.status_html = w.HTML()
-        self.round_select = w.Dropdown(description="Round shown", options=[], layout=WIDE,
-                                       style=lp.STYLE)
+        self.round_select = w.Dropdown(description="Round shown", options=[], layout=wide(None),
+                                       style=STYLE)
         self.round_select.observe(self._on_round, "value")
         self.sample_button = w.Button(description="Load the sample deck",
                                       tooltip="Twelve scenarios from the case studies")
@@ -70,15 +69,15 @@ class TrainerPanel:
         self.tally_inputs: dict[int, w.BoundedIntText] = {}
         self.tally_button = w.Button(description="Save tally", button_style="primary")
         self.tally_button.on_click(lambda _b: self.save_tally())
-        self.new_title = w.Text(description="Title", layout=WIDE, style=lp.STYLE)
+        self.new_title = w.Text(description="Title", layout=wide(None), style=STYLE)
         self.new_situation = w.Textarea(description="Situation", layout=w.Layout(
-            width="100%", height="5rem"), style=lp.STYLE)
+            width="100%", height="5rem"), style=STYLE)
         self.new_stage = w.Dropdown(description="Stage", options=[("(any)", "")] + [
-            (label, key) for key, label in STAGE_LABELS.items()], style=lp.STYLE)
-        self.new_suggested = w.Dropdown(description="Suggested rung", layout=WIDE,
-                                        style=lp.STYLE)
+            (label, key) for key, label in STAGE_LABELS.items()], style=STYLE)
+        self.new_suggested = w.Dropdown(description="Suggested rung", layout=wide(None),
+                                        style=STYLE)
         self.new_note = w.Textarea(description="Discussion note", layout=w.Layout(
-            width="100%", height="4rem"), style=lp.STYLE)
+            width="100%", height="4rem"), style=STYLE)
         self.add_button = w.Button(description="Add scenario", button_style="primary")
         self.add_button.on_click(lambda _b: self.add_scenario())
         self.upload = w.FileUpload(description="Choose deck file", accept=".csv,.xlsx", icon="",
@@ -106,7 +105,7 @@ class TrainerPanel:
                        "name.</p>"),
                 w.HBox([self.upload, self.load_button]), self.deck_report])),
         ])
-        self.chart = ChartView(outputs=self.workshop.outputs, layout=WIDE)
+        self.chart = ChartView(outputs=self.workshop.outputs, layout=wide(None))
         self.chart.add_class("wtfc-ladder-figure")
 
         side = labelled_box("Run the session", [
@@ -236,7 +235,7 @@ class TrainerPanel:
         df = self.workshop.ladder_scenarios
         options = [(f"{i}. {t}", int(s)) for i, (t, s) in
                    enumerate(zip(df["title"], df["scenario_id"], strict=True), 1)]
-        replace_options(self.scenario, options, self.scenario.value)
+        set_options(self.scenario, options, self.scenario.value)
         self.sample_button.layout.display = "none" if options else ""
 
     def _draw_rounds(self) -> None:
@@ -246,7 +245,7 @@ class TrainerPanel:
                    for i, r in enumerate(rounds.itertuples(), 1)]
         latest = options[-1][1] if options else None
         keep = self.shown_round if self.shown_round in [v for _, v in options] else latest
-        replace_options(self.round_select, list(reversed(options)), keep)
+        set_options(self.round_select, list(reversed(options)), keep)
         self.shown_round = keep
         current = self.workshop.current_round()
         if current is not None:  # the controls follow the room's round
@@ -261,7 +260,7 @@ class TrainerPanel:
         self.new_suggested.description = f"Suggested {model.unit}"
         self._tally_model = model.key
         self.tally_inputs = {r.number: w.BoundedIntText(
-            value=0, min=0, max=10_000, description=r.label, style=lp.STYLE,
+            value=0, min=0, max=10_000, description=r.label, style=STYLE,
             layout=w.Layout(width="100%")) for r in reversed(model.rungs)}
         self.tally_box.children = list(self.tally_inputs.values())
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box
 from widgets.common.messages import guarded
 from widgets.ladder import parts as lp
-from widgets.stages.understand.parts import labelled_box
 from workbook import InputError
 from workbook.ladder.export import round_chart
 from workbook.ladder.models import MODELS
@@ -31,8 +31,8 @@ class VotePanel(w.VBox):
         self._drawn: object = None
         self.scenario_html = w.HTML()
         self.voter = w.Text(value=page.table or "", description="Voter name",
-                            style=lp.STYLE, layout=w.Layout(width="min(100%, 40rem)"))
-        self.rung = w.RadioButtons(description="Your rung", options=[], style=lp.STYLE,
+                            style=STYLE, layout=w.Layout(width="min(100%, 40rem)"))
+        self.rung = w.RadioButtons(description="Your rung", options=[], style=STYLE,
                                    layout=w.Layout(width="100%"))
         self.vote_button = w.Button(description="Send my vote", button_style="primary")
         self.vote_button.on_click(lambda _b: self.vote())

@@ -6,10 +6,10 @@ import ipywidgets as w
 import pandas as pd
 
 from widgets.common.cards import esc, scroll_region
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, StageView
 from widgets.common.report_button import ReportButton
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.model import SUCCESS_PERSPECTIVES
 from workbook.stages.success import VOICES, gaps_sentence, voice_warning
@@ -18,8 +18,6 @@ from workbook.stages.understand_outline import outline, theme_choices
 from workbook.text import shorten
 
 NONE = 0
-WIDE = w.Layout(width="min(100%, 52rem)")
-STYLE = {"description_width": "initial"}
 
 
 def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
@@ -57,9 +55,9 @@ class SuccessView(StageView):
         self._themes = pd.DataFrame()
         self._causes = pd.DataFrame()
         self._success = pd.DataFrame()
-        self.theme_select = w.Dropdown(description="Theme", layout=WIDE, style=STYLE)
+        self.theme_select = w.Dropdown(description="Theme", layout=wide(52), style=STYLE)
         self.theme_select.observe(self._on_theme, "value")
-        self.cause_select = w.Dropdown(description="Cause it answers", layout=WIDE, style=STYLE)
+        self.cause_select = w.Dropdown(description="Cause it answers", layout=wide(52), style=STYLE)
         self.perspective = w.ToggleButtons(
             description="Whose voice",
             options=[(f"{v.label} ({v.voice})", p) for p, v in VOICES.items()],
@@ -71,7 +69,7 @@ class SuccessView(StageView):
         self.add_button = w.Button(description="Add success statement", button_style="primary")
         self.add_button.on_click(lambda _b: self.add())
 
-        self.edit_select = w.Dropdown(description="Statement to change", layout=WIDE,
+        self.edit_select = w.Dropdown(description="Statement to change", layout=wide(52),
                                       style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
         self.edit_text = w.Textarea(description="New words", layout=w.Layout(
@@ -90,10 +88,10 @@ class SuccessView(StageView):
         self.gaps = w.HTML()
         self.grid = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
-        write = cc.labelled_box("Write a success statement", [
+        write = labelled_box("Write a success statement", [
             self.theme_select, self.cause_select, self.perspective, self.prompt,
             self.success_text, w.HBox([self.add_button]), self._edit_drawer])
-        board = cc.labelled_box("Who has been heard", [self.gaps, self.grid])
+        board = labelled_box("Who has been heard", [self.gaps, self.grid])
         # On the big screen (wtfc.css) the form and the grid share the screen; the grid
         # scrolls in its own box.
         write.add_class("wtfc-fit-form")
@@ -111,7 +109,7 @@ class SuccessView(StageView):
             self._causes = self.workshop.causes
             self._success = self.workshop.success_statements
             choices = theme_choices(self._themes, self._causes) if len(self._themes) else []
-            cc.replace_options(self.theme_select, [(c.label, c.theme_id) for c in choices],
+            set_options(self.theme_select, [(c.label, c.theme_id) for c in choices],
                                keep=self.theme_select.value)
             self._draw_theme()
         gaps = success_gaps(self._themes, self._success) if len(self._themes) else pd.DataFrame()
@@ -124,13 +122,13 @@ class SuccessView(StageView):
         causes = self._causes[self._causes["theme_id"] == tid] if len(self._causes) else \
             self._causes
         rows = outline(causes) if len(causes) else []
-        cc.replace_options(self.cause_select, [("The whole theme", NONE), *(
+        set_options(self.cause_select, [("The whole theme", NONE), *(
             (("★ " if r.top else "") + "— " * (r.level - 1) + shorten(r.text), r.cause_id)
             for r in rows)], keep=self.cause_select.value, fallback=NONE)
         mine = self._success[self._success["theme_id"] == tid] if len(self._success) else \
             self._success
         before = self.edit_select.value
-        cc.replace_options(self.edit_select, [("Choose a statement", NONE), *(
+        set_options(self.edit_select, [("Choose a statement", NONE), *(
             (f"{VOICES[r.perspective].label}: {shorten(r.text)}", r.success_id)
             for r in mine.itertuples())], keep=before, fallback=NONE)
         if self.edit_select.value != before:

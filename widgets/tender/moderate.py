@@ -5,19 +5,16 @@ from __future__ import annotations
 import ipywidgets as w
 
 from widgets.common.cards import esc
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
-from widgets.stages.understand.parts import labelled_box
 from widgets.tender.parts import (
-    STYLE,
     bidder_options,
     question_options,
     score_buttons,
     score_options,
     scroll_box,
-    set_options,
     table_html,
-    wide,
 )
 from workbook import InputError
 from workbook.tender.model import Evaluation
@@ -36,8 +33,8 @@ class ModerationSection:
         self.panel_select = w.Dropdown(description="Panel", style=STYLE,
                                        layout=w.Layout(width="min(100%, 34rem)"))
         self.panel_select.observe(lambda _c: self._redraw_panel(), "value")
-        self.bidder_select = w.Dropdown(description="Bid", layout=wide(), style=STYLE)
-        self.question_select = w.Dropdown(description="Question", layout=wide(), style=STYLE)
+        self.bidder_select = w.Dropdown(description="Bid", layout=wide(60), style=STYLE)
+        self.question_select = w.Dropdown(description="Question", layout=wide(60), style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(lambda _c: None if self.quiet.on else self._draw_cell(), "value")
         self.next_flag_button = w.Button(description="Next flagged",

@@ -9,13 +9,6 @@ import ipywidgets as w
 from widgets.common.cards import MORE_NOTE, esc, more_attrs
 from workbook.tender.model import Evaluation
 
-STYLE = {"description_width": "initial"}
-
-
-def wide() -> w.Layout:
-    """A layout of its own for each control (a shared Layout would hide them all at once)."""
-    return w.Layout(width="min(100%, 60rem)")
-
 
 def bidder_options(ev: Evaluation) -> list[tuple[str, str]]:
     return [(f"{b.bidder} {b.name}" if b.name != b.bidder else b.bidder, b.bidder)
@@ -37,16 +30,6 @@ def score_buttons(description: str) -> w.ToggleButtons:
                               style={"button_width": "11rem", "description_width": "initial"})
     buttons.add_class("wtfc-score-buttons")
     return buttons
-
-
-def set_options(widget: w.Widget, options: Sequence[tuple[str, object]], keep: object) -> None:
-    """New options, keeping the value when still offered (else the first option)."""
-    values = [v for _, v in options]
-    if tuple(widget.options) != tuple(options):
-        widget.options = tuple(options)
-    target = keep if keep in values else (values[0] if values else None)
-    if widget.value != target:
-        widget.value = target
 
 
 def table_html(headers: Sequence[str], rows: Sequence[Sequence[object]], caption: str,

@@ -6,10 +6,10 @@ import ipywidgets as w
 
 from widgets.common.cards import esc
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
-from widgets.stages.understand.parts import labelled_box
-from widgets.tender.parts import STYLE, scroll_box, set_options, table_html
+from widgets.tender.parts import scroll_box, table_html
 from workbook.tender import charts as tc
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.report import ordinal

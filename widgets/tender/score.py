@@ -5,19 +5,16 @@ from __future__ import annotations
 import ipywidgets as w
 
 from widgets.common.cards import esc
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush
-from widgets.stages.understand.parts import labelled_box
 from widgets.tender.parts import (
-    STYLE,
     bidder_options,
     question_options,
     score_buttons,
     score_options,
     scroll_box,
-    set_options,
     table_html,
-    wide,
 )
 from workbook import InputError
 from workbook.tender.model import Evaluation
@@ -35,7 +32,7 @@ class ScoringSection:
         self.quiet = Hush()
         self.ev: Evaluation | None = None
         self.roster: list[dict] = []
-        self.who = w.Dropdown(description="Who is scoring?", options=[], layout=wide(),
+        self.who = w.Dropdown(description="Who is scoring?", options=[], layout=wide(60),
                               style=STYLE)
         self.who.observe(lambda _c: None if self.quiet.on else self.page.redraw(set()), "value")
         self.bidder_select = w.Dropdown(description="Bid", layout=w.Layout(width="48%"),
@@ -59,7 +56,7 @@ class ScoringSection:
         self.submit_button.on_click(lambda _b: self.submit())
         self.mine = w.HTML()
         self.order = [w.Dropdown(description=PLACES[i] if i < len(PLACES) else f"{i + 1}th",
-                                 style=STYLE, layout=wide()) for i in range(10)]
+                                 style=STYLE, layout=wide(60)) for i in range(10)]
         self.order_box = w.VBox()
         self.order_button = w.Button(description="Save my order", tooltip="Save your "
                                      "favourite to least favourite order of the bids")

@@ -7,9 +7,9 @@ from fractions import Fraction
 import ipywidgets as w
 
 from widgets.common.cards import esc
+from widgets.common.controls import STYLE, labelled_box
 from widgets.common.messages import guarded
-from widgets.stages.understand.parts import labelled_box
-from widgets.tender.parts import STYLE, scroll_box, table_html
+from widgets.tender.parts import scroll_box, table_html
 from workbook import InputError
 from workbook.io.decode import FileUnreadable
 from workbook.io.tabular import upload_name

@@ -13,7 +13,7 @@ from sqlalchemy import (
     Text,
 )
 
-from workbook.store.schema import _live, _ts
+from workbook.store.schema import deleted_flag, timestamp
 
 # Their own MetaData, so the version-1 migration (metadata.create_all) does not make them.
 ladder_metadata = MetaData()
@@ -27,9 +27,9 @@ ladder_scenarios = Table(
     Column("suggestions", Text, nullable=False, default="{}"),  # JSON: model key -> rung
     Column("note", Text, nullable=False, default=""),
     Column("origin", String(200), nullable=False, default=""),  # sample deck, a file, typed
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 ladder_rounds = Table(
     "ladder_rounds",
@@ -39,9 +39,9 @@ ladder_rounds = Table(
     Column("scenario_id", Integer, ForeignKey("ladder_scenarios.id"), nullable=False),
     Column("suggested", Integer, nullable=True),  # the trainer's rung when the round began
     Column("state", String(16), nullable=False, default="voting"),  # voting / revealed
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 ladder_votes = Table(
     "ladder_votes",
@@ -51,9 +51,9 @@ ladder_votes = Table(
     Column("voter", String(120), nullable=False),  # a table's name, or the trainer's tally
     Column("rung", Integer, nullable=False),
     Column("n", Integer, nullable=False, default=1),  # 1 for a vote; a typed tally's count
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_ladder_votes_round", ladder_votes.c.round_id)
 ladder_assessments = Table(
@@ -62,9 +62,9 @@ ladder_assessments = Table(
     Column("id", Integer, primary_key=True),
     Column("title", String(200), nullable=False),
     Column("model", String(16), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 ladder_assessment_stages = Table(
     "ladder_assessment_stages",
@@ -75,9 +75,9 @@ ladder_assessment_stages = Table(
     Column("now_rung", Integer, nullable=True),
     Column("target_rung", Integer, nullable=True),
     Column("note", Text, nullable=False, default=""),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 ladder_plan_items = Table(
     "ladder_plan_items",
@@ -90,9 +90,9 @@ ladder_plan_items = Table(
     Column("who", String(200), nullable=False, default=""),
     Column("by_when", String(10), nullable=False, default=""),
     Column("how_we_know", Text, nullable=False, default=""),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 LADDER_TABLES = (
     ladder_scenarios,

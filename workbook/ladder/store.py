@@ -26,13 +26,6 @@ S, R, V = db.ladder_scenarios, db.ladder_rounds, db.ladder_votes
 A, AS, P = db.ladder_assessments, db.ladder_assessment_stages, db.ladder_plan_items
 
 
-def _live(tx: Tx, table, row_id: int, what: str) -> dict:
-    row = tx.get(table, row_id)
-    if row is None or row["deleted"]:
-        raise InputError(f"That {what} no longer exists.")
-    return row
-
-
 def _when(value: object) -> str:
     if value in (None, ""):
         return ""
@@ -90,7 +83,7 @@ class LadderOps:
 
     def delete_scenario(self, scenario_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted a scenario") as tx:
-            _live(tx, S, scenario_id, "scenario")
+            tx.existing(S, scenario_id, "scenario")
             tx.delete(S, scenario_id)
 
     @property
@@ -107,7 +100,7 @@ class LadderOps:
         """Put a scenario to the room on a model; votes stay hidden until revealed."""
         m = get_model(model)
         with self.store.write(actor, f"Started a round on {m.name}") as tx:
-            scenario = _live(tx, S, scenario_id, "scenario")
+            scenario = tx.existing(S, scenario_id, "scenario")
             suggested = json.loads(scenario["suggestions"] or "{}").get(m.key)
             return tx.insert(R, model=m.key, scenario_id=scenario_id, suggested=suggested,
                              state="voting")
@@ -133,7 +126,7 @@ class LadderOps:
         return dict(row)
 
     def _open_round(self, tx: Tx, round_id: int) -> dict:
-        rnd = _live(tx, R, round_id, "round")
+        rnd = tx.existing(R, round_id, "round")
         latest = tx.conn.execute(select(func.max(R.c.id)).where(R.c.deleted.is_(False))).scalar()
         if rnd["id"] != latest:
             raise InputError("The trainer has moved on to another scenario: vote on that one.")
@@ -183,7 +176,7 @@ class LadderOps:
 
     def reveal_round(self, round_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Revealed the votes") as tx:
-            rnd = _live(tx, R, round_id, "round")
+            rnd = tx.existing(R, round_id, "round")
             if rnd["state"] == "revealed":
                 raise InputError("These votes are already revealed.")
             tx.update(R, round_id, state="revealed")
@@ -233,7 +226,7 @@ class LadderOps:
         key = stage(stage_name)
         note = optional_text(note, "note")
         with self.store.write(actor, f"Marked {STAGE_LABELS[key]} now and target") as tx:
-            a = _live(tx, A, assessment_id, "assessment")
+            a = tx.existing(A, assessment_id, "assessment")
             model = get_model(a["model"])
             for value in (now, target):
                 if value is not None:
@@ -265,7 +258,7 @@ class LadderOps:
             raise InputError(f"The planning tool has no field {', '.join(sorted(unknown))}.")
         values = {k: checks[k](v) for k, v in fields.items()}
         with self.store.write(actor, f"Updated key area {area} of the planning tool") as tx:
-            _live(tx, A, assessment_id, "assessment")
+            tx.existing(A, assessment_id, "assessment")
             row = tx.conn.execute(select(P.c.id).where(
                 P.c.assessment_id == assessment_id, P.c.area == int(area),
                 P.c.deleted.is_(False))).scalar()

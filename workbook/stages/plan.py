@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from workbook.model import MAX_NAME, SUCCESS_PERSPECTIVES, InputError, clean_text
+from workbook.model import MAX_NAME, SUCCESS_PERSPECTIVES, InputError, clean_date, clean_text
 from workbook.store import db
 
 if TYPE_CHECKING:
@@ -18,15 +17,6 @@ IDEA_KINDS = ("already", "idea")  # "what is happening already", or a new idea
 IDEA_LABELS = {"already": "Happening already", "idea": "Idea"}
 
 
-def _live(tx: Tx, table, row_id: int | None, what: str) -> dict | None:
-    if row_id is None:
-        return None
-    row = tx.get(table, row_id)
-    if row is None or row["deleted"]:
-        raise InputError(f"That {what} no longer exists.")
-    return row
-
-
 def _perspective(value: object) -> str:
     text = str(value or "").strip().casefold()
     if text not in SUCCESS_PERSPECTIVES:
@@ -35,12 +25,7 @@ def _perspective(value: object) -> str:
 
 
 def _due(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputError(f"Due date {value!r} is not a date: write it as 2027-03-31.") from None
+    return clean_date(value, "due date")
 
 
 def _idea_kind(value: object) -> str:
@@ -61,7 +46,7 @@ def _ids(values: object) -> list[int]:
 def _set_links(tx: Tx, action_id: int, theme_id: int, success_ids: list[int]) -> None:
     """Make the action's live links to success statements exactly `success_ids`."""
     for sid in success_ids:
-        row = _live(tx, db.success_statements, sid, "success statement")
+        row = tx.existing(db.success_statements, sid, "success statement")
         if row["theme_id"] != theme_id:
             raise InputError("An action's success statements must share its theme.")
     link = db.action_success.c
@@ -103,8 +88,8 @@ class PlanOps:
         persp = _perspective(perspective)
         text = clean_text(text, "success statement")
         with self.store.write(actor, "Added a success statement") as tx:
-            _live(tx, db.themes, theme_id, "theme")
-            cause = _live(tx, db.causes, cause_id, "cause")
+            tx.existing(db.themes, theme_id, "theme")
+            cause = None if cause_id is None else tx.existing(db.causes, cause_id, "cause")
             if cause and cause["theme_id"] != theme_id:
                 raise InputError("The cause must belong to the same theme.")
             return tx.insert(
@@ -124,12 +109,12 @@ class PlanOps:
         if changes:
             raise InputError(f"Cannot change {', '.join(sorted(changes))} of a success statement.")
         with self.store.write(actor, "Edited a success statement") as tx:
-            _live(tx, db.success_statements, success_id, "success statement")
+            tx.existing(db.success_statements, success_id, "success statement")
             tx.update(db.success_statements, success_id, **values)
 
     def delete_success(self, success_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted a success statement") as tx:
-            _live(tx, db.success_statements, success_id, "success statement")
+            tx.existing(db.success_statements, success_id, "success statement")
             tx.delete(db.success_statements, success_id)
 
     def add_action(
@@ -162,11 +147,11 @@ class PlanOps:
             status=_status(status),
         )
         with self.store.write(actor, f"Added the action '{text[:40]}'") as tx:
-            _live(tx, db.themes, theme_id, "theme")
-            cause = _live(tx, db.causes, cause_id, "cause")
+            tx.existing(db.themes, theme_id, "theme")
+            cause = None if cause_id is None else tx.existing(db.causes, cause_id, "cause")
             if cause and cause["theme_id"] != theme_id:
                 raise InputError("An action's cause must belong to its theme.")
-            idea = _live(tx, db.ideas, idea_id, "idea")
+            idea = None if idea_id is None else tx.existing(db.ideas, idea_id, "idea")
             if idea and idea["theme_id"] != theme_id:
                 raise InputError("The idea must belong to the action's theme.")
             action_id = tx.insert(db.actions, **values)
@@ -189,8 +174,9 @@ class PlanOps:
             raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an action.")
         values = {k: checks[k](v) for k, v in changes.items()}
         with self.store.write(actor, "Edited an action") as tx:
-            row = _live(tx, db.actions, action_id, "action")
-            cause = _live(tx, db.causes, values.get("cause_id"), "cause")
+            row = tx.existing(db.actions, action_id, "action")
+            cause_id = values.get("cause_id")
+            cause = None if cause_id is None else tx.existing(db.causes, cause_id, "cause")
             if cause and cause["theme_id"] != row["theme_id"]:
                 raise InputError("An action's cause must belong to its theme.")
             tx.update(db.actions, action_id, **values)
@@ -199,7 +185,7 @@ class PlanOps:
 
     def delete_action(self, action_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted an action") as tx:
-            _live(tx, db.actions, action_id, "action")
+            tx.existing(db.actions, action_id, "action")
             tx.delete(db.actions, action_id)
 
     # --- step 6: what is happening already, and ideas ---------------------------------------
@@ -207,17 +193,17 @@ class PlanOps:
         kind = _idea_kind(kind)
         text = clean_text(text, "idea" if kind == "idea" else "what is happening already")
         with self.store.write(actor, f"Added {IDEA_LABELS[kind].lower()}: '{text[:40]}'") as tx:
-            _live(tx, db.themes, theme_id, "theme")
+            tx.existing(db.themes, theme_id, "theme")
             return tx.insert(db.ideas, theme_id=theme_id, kind=kind, text=text,
                              author=(actor or "")[:MAX_NAME])
 
     def edit_idea(self, idea_id: int, text: object, *, actor: str = "") -> None:
         text = clean_text(text, "idea")
         with self.store.write(actor, "Edited an idea") as tx:
-            _live(tx, db.ideas, idea_id, "idea")
+            tx.existing(db.ideas, idea_id, "idea")
             tx.update(db.ideas, idea_id, text=text)
 
     def delete_idea(self, idea_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted an idea") as tx:
-            _live(tx, db.ideas, idea_id, "idea")
+            tx.existing(db.ideas, idea_id, "idea")
             tx.delete(db.ideas, idea_id)

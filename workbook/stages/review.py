@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from workbook.model import MAX_NAME, InputError, clean_text, optional_text
-from workbook.stages.plan import _due, _live
+from workbook.model import MAX_NAME, InputError, clean_date, clean_text, optional_text
 from workbook.store import db
 
 if TYPE_CHECKING:
@@ -23,13 +22,6 @@ def _number(value: object, what: str) -> float:
     if not math.isfinite(number):
         raise InputError(f"The {what} must be an ordinary number.")
     return number
-
-
-def _date(value: object, what: str) -> str:
-    try:
-        return _due(value)
-    except InputError:
-        raise InputError(f"The {what} {value!r} is not a date: write it as 2027-03-31.") from None
 
 
 def progress(baseline: float, target: float, latest: float | None) -> float | None:
@@ -63,14 +55,14 @@ class ReviewOps:
             name=clean_text(name, "indicator"),
             unit=optional_text(unit, "unit", MAX_UNIT),
             baseline=_number(baseline, "baseline"),
-            baseline_on=_date(baseline_on, "baseline date"),
+            baseline_on=clean_date(baseline_on, "baseline date"),
             target=_number(target, "target"),
-            target_on=_date(target_on, "target date"),
+            target_on=clean_date(target_on, "target date"),
         )
         if values["target_on"] < values["baseline_on"]:
             raise InputError("The target date comes before the baseline date: check the dates.")
         with self.store.write(actor, f"Added the indicator '{values['name'][:40]}'") as tx:
-            _live(tx, db.success_statements, success_id, "success statement")
+            tx.existing(db.success_statements, success_id, "success statement")
             return tx.insert(db.indicators, **values)
 
     def edit_indicator(self, indicator_id: int, *, actor: str = "", **changes: object) -> None:
@@ -79,15 +71,15 @@ class ReviewOps:
             "unit": lambda v: optional_text(v, "unit", MAX_UNIT),
             "baseline": lambda v: _number(v, "baseline"),
             "target": lambda v: _number(v, "target"),
-            "baseline_on": lambda v: _date(v, "baseline date"),
-            "target_on": lambda v: _date(v, "target date"),
+            "baseline_on": lambda v: clean_date(v, "baseline date"),
+            "target_on": lambda v: clean_date(v, "target date"),
         }
         unknown = set(changes) - checks.keys()
         if unknown:
             raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an indicator.")
         values = {k: checks[k](v) for k, v in changes.items()}
         with self.store.write(actor, "Edited an indicator") as tx:
-            row = _live(tx, db.indicators, indicator_id, "indicator")
+            row = tx.existing(db.indicators, indicator_id, "indicator")
             # Checked against what is stored, so changing one date alone cannot cross them.
             if values.get("target_on", row["target_on"]) < values.get("baseline_on",
                                                                        row["baseline_on"]):
@@ -97,7 +89,7 @@ class ReviewOps:
 
     def delete_indicator(self, indicator_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted an indicator") as tx:
-            _live(tx, db.indicators, indicator_id, "indicator")
+            tx.existing(db.indicators, indicator_id, "indicator")
             tx.delete(db.indicators, indicator_id)
 
     def add_measurement(
@@ -106,17 +98,17 @@ class ReviewOps:
     ) -> int:
         values = dict(
             indicator_id=indicator_id,
-            taken_on=_date(taken_on, "measurement date"),
+            taken_on=clean_date(taken_on, "measurement date"),
             value=_number(value, "measurement"),
             note=optional_text(note, "note", MAX_NAME * 4),
         )
         with self.store.write(actor, "Added a measurement") as tx:
-            _live(tx, db.indicators, indicator_id, "indicator")
+            tx.existing(db.indicators, indicator_id, "indicator")
             return tx.insert(db.measurements, **values)
 
     def delete_measurement(self, measurement_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted a measurement") as tx:
-            _live(tx, db.measurements, measurement_id, "measurement")
+            tx.existing(db.measurements, measurement_id, "measurement")
             tx.delete(db.measurements, measurement_id)
 
     def add_feedback(
@@ -127,8 +119,8 @@ class ReviewOps:
         said = clean_text(you_said, "“you said”")
         did = clean_text(we_did, "“we did”")
         with self.store.write(actor, "Added a “you said, we did” entry") as tx:
-            _live(tx, db.themes, theme_id, "theme")
-            action = _live(tx, db.actions, action_id, "action")
+            tx.existing(db.themes, theme_id, "theme")
+            action = None if action_id is None else tx.existing(db.actions, action_id, "action")
             if action and action["theme_id"] != theme_id:
                 raise InputError("The action must belong to the same theme.")
             return tx.insert(db.feedback, theme_id=theme_id, action_id=action_id,
@@ -142,10 +134,10 @@ class ReviewOps:
             raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an entry.")
         values = {k: checks[k](v) for k, v in changes.items()}
         with self.store.write(actor, "Edited a “you said, we did” entry") as tx:
-            _live(tx, db.feedback, feedback_id, "entry")
+            tx.existing(db.feedback, feedback_id, "entry")
             tx.update(db.feedback, feedback_id, **values)
 
     def delete_feedback(self, feedback_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted a “you said, we did” entry") as tx:
-            _live(tx, db.feedback, feedback_id, "entry")
+            tx.existing(db.feedback, feedback_id, "entry")
             tx.delete(db.feedback, feedback_id)

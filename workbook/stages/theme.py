@@ -18,11 +18,8 @@ DEFAULT_DOTS = 3
 MAX_DOTS = 20
 
 
-def _live_theme(tx: Tx, theme_id: int) -> dict:
-    row = tx.get(db.themes, theme_id)
-    if row is None or row["deleted"]:
-        raise InputError("That theme no longer exists; it may have been merged or deleted.")
-    return row
+def _theme(tx: Tx, theme_id: int) -> dict:
+    return tx.existing(db.themes, theme_id, "theme", "it may have been merged or deleted")
 
 
 def _check_unique_name(tx: Tx, name: str, except_id: int | None = None) -> None:
@@ -49,7 +46,7 @@ class ThemeOps:
     def rename_theme(self, theme_id: int, name: object, *, actor: str = "") -> None:
         name = clean_text(name, "theme name", MAX_NAME)
         with self.store.write(actor, f"Renamed a theme to '{name}'") as tx:
-            old = _live_theme(tx, theme_id)
+            old = _theme(tx, theme_id)
             _check_unique_name(tx, name, except_id=theme_id)
             tx.summary = f"Renamed the theme '{old['name']}' to '{name}'"
             tx.update(db.themes, theme_id, name=name)
@@ -57,14 +54,14 @@ class ThemeOps:
     def set_i_statement(self, theme_id: int, text: object, *, actor: str = "") -> None:
         i_text = optional_text(text, '"I" statement')
         with self.store.write(actor, 'Wrote an "I" statement') as tx:
-            theme = _live_theme(tx, theme_id)
+            theme = _theme(tx, theme_id)
             tx.summary = f"Wrote the \"I\" statement for '{theme['name']}'"
             tx.update(db.themes, theme_id, i_statement=i_text)
 
     def delete_theme(self, theme_id: int, *, actor: str = "") -> None:
         """Its cards go back to unthemed; its votes are taken back. Undo restores all."""
         with self.store.write(actor, "Deleted a theme") as tx:
-            theme = _live_theme(tx, theme_id)
+            theme = _theme(tx, theme_id)
             s, v = db.statements.c, db.votes.c
             for sid in tx.conn.execute(select(s.id).where(s.theme_id == theme_id)).scalars():
                 tx.update(db.statements, sid, theme_id=None)
@@ -82,7 +79,7 @@ class ThemeOps:
         if not ids:
             raise InputError("Select at least one card to move.")
         with self.store.write(actor, "Moved cards") as tx:
-            target = "unthemed" if theme_id is None else f"'{_live_theme(tx, theme_id)['name']}'"
+            target = "unthemed" if theme_id is None else f"'{_theme(tx, theme_id)['name']}'"
             moved = 0
             for sid in ids:
                 row = tx.get(db.statements, sid)
@@ -102,10 +99,10 @@ class ThemeOps:
         if not others:
             raise InputError("Choose at least one other theme to merge in.")
         with self.store.write(actor, "Merged themes") as tx:
-            keep = _live_theme(tx, keep_id)
+            keep = _theme(tx, keep_id)
             names = []
             for oid in others:
-                names.append(_live_theme(tx, oid)["name"])
+                names.append(_theme(tx, oid)["name"])
                 self._move_theme_content(tx, oid, keep_id)
                 tx.delete(db.themes, oid)
             tx.summary = f"Merged {', '.join(repr(n) for n in names)} into '{keep['name']}'"
@@ -131,7 +128,7 @@ class ThemeOps:
         if not ids:
             raise InputError("Select the cards that should go into the new theme.")
         with self.store.write(actor, f"Split off '{name}'") as tx:
-            old = _live_theme(tx, theme_id)
+            old = _theme(tx, theme_id)
             _check_unique_name(tx, name)
             new_id = tx.insert(db.themes, name=name, i_statement="")
             for sid in ids:
@@ -172,7 +169,7 @@ class ThemeOps:
         dots = self.dots_per_voter()
         with self.store.write(actor or voter, f"{voter} placed a dot") as tx:
             if target == "theme":
-                name = _live_theme(tx, target_id)["name"]
+                name = _theme(tx, target_id)["name"]
                 s = db.statements.c
                 not_working = tx.conn.execute(
                     select(func.count()).where(

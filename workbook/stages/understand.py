@@ -13,15 +13,6 @@ if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
 
 
-def _live(tx: Tx, table, row_id: int, what: str) -> dict:
-    row = tx.get(table, row_id)
-    if row is None or row["deleted"]:
-        raise InputError(
-            f"That {what} no longer exists; it may have been deleted on another screen."
-        )
-    return row
-
-
 def subtree_ids(tx: Tx, cause_id: int) -> list[int]:
     """This cause and every cause beneath it, parents before children."""
     c = db.causes.c
@@ -48,9 +39,9 @@ class CauseOps:
         """Add a cause under a theme, or under another cause (a 'why?' of that cause)."""
         text = clean_text(text, "cause")
         with self.store.write(actor, "Added a cause") as tx:
-            theme = _live(tx, db.themes, theme_id, "theme")
+            theme = tx.existing(db.themes, theme_id, "theme")
             if parent_id is not None:
-                parent = _live(tx, db.causes, parent_id, "cause")
+                parent = tx.existing(db.causes, parent_id, "cause")
                 if parent["theme_id"] != theme_id:
                     raise InputError("A cause goes under a cause of the same theme.")
             tx.summary = f"Added the cause '{text[:40]}' to '{theme['name']}'"
@@ -59,14 +50,14 @@ class CauseOps:
     def edit_cause(self, cause_id: int, text: object, *, actor: str = "") -> None:
         text = clean_text(text, "cause")
         with self.store.write(actor, "Edited a cause") as tx:
-            _live(tx, db.causes, cause_id, "cause")
+            tx.existing(db.causes, cause_id, "cause")
             tx.summary = f"Edited the cause '{text[:40]}'"
             tx.update(db.causes, cause_id, text=text)
 
     def delete_cause(self, cause_id: int, *, actor: str = "") -> int:
         """Delete a cause and the causes under it, with their dots; returns how many causes."""
         with self.store.write(actor, "Deleted a cause") as tx:
-            cause = _live(tx, db.causes, cause_id, "cause")
+            cause = tx.existing(db.causes, cause_id, "cause")
             ids = subtree_ids(tx, cause_id)
             v = db.votes.c
             for vid in tx.conn.execute(

@@ -19,12 +19,13 @@ from sqlalchemy import (
 metadata = MetaData()
 
 
-def _ts(name: str) -> Column:
+def timestamp(name: str) -> Column:
     # ISO-8601 UTC text: sorts correctly and round-trips identically through JSON and Excel.
     return Column(name, String(40), nullable=False)
 
 
-def _live() -> Column:
+def deleted_flag() -> Column:
+    """Rows are marked deleted, never removed, so history and undo can bring them back."""
     return Column("deleted", Boolean, nullable=False, default=False, server_default=text("false"))
 
 
@@ -40,7 +41,7 @@ reviews = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("ref", String(64), nullable=False, unique=True),
-    _ts("created_at"),
+    timestamp("created_at"),
 )
 themes = Table(
     "themes",
@@ -48,9 +49,9 @@ themes = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False),
     Column("i_statement", Text, nullable=False, default=""),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 statements = Table(
     "statements",
@@ -64,9 +65,9 @@ statements = Table(
     Column("source", String(300), nullable=False, default=""),
     Column("batch", Integer, nullable=True),
     Column("fingerprint", String(40), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_statements_fingerprint", statements.c.fingerprint)
 Index("ix_statements_theme", statements.c.theme_id)
@@ -77,9 +78,9 @@ causes = Table(
     Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
     Column("parent_id", Integer, ForeignKey("causes.id"), nullable=True),
     Column("text", Text, nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 votes = Table(
     "votes",
@@ -88,9 +89,9 @@ votes = Table(
     Column("voter", String(120), nullable=False),
     Column("target", String(16), nullable=False),  # "theme" or "cause"
     Column("target_id", Integer, nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_votes_target", votes.c.target, votes.c.target_id)
 success_statements = Table(
@@ -101,9 +102,9 @@ success_statements = Table(
     Column("cause_id", Integer, ForeignKey("causes.id"), nullable=True),
     Column("perspective", String(16), nullable=False),
     Column("text", Text, nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 actions = Table(
     "actions",
@@ -116,9 +117,9 @@ actions = Table(
     Column("owner", String(200), nullable=False),
     Column("due", String(10), nullable=False),
     Column("status", String(20), nullable=False, default="not started"),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 # One row per user action: what undo reverses and what the history shows.
 changes = Table(

@@ -13,7 +13,7 @@ from sqlalchemy import (
     Text,
 )
 
-from workbook.store.schema import _live, _ts, metadata
+from workbook.store.schema import deleted_flag, metadata, timestamp
 
 # Added by migration _create_stages_tables (schema 4).
 # Step 6: "what is happening already" notes and ideas per theme; a chosen idea becomes an action.
@@ -26,9 +26,9 @@ ideas = Table(
     Column("text", Text, nullable=False),
     Column("author", String(120), nullable=False, default=""),  # the table that wrote it
     Column("action_id", Integer, ForeignKey("actions.id"), nullable=True),  # once chosen
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_ideas_theme", ideas.c.theme_id)
 # An action may serve several success statements (and one statement many actions).
@@ -38,9 +38,9 @@ action_success = Table(
     Column("id", Integer, primary_key=True),
     Column("action_id", Integer, ForeignKey("actions.id"), nullable=False),
     Column("success_id", Integer, ForeignKey("success_statements.id"), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_action_success_action", action_success.c.action_id)
 # Step 7: indicators of each success statement, with a baseline and a target.
@@ -55,9 +55,9 @@ indicators = Table(
     Column("baseline_on", String(10), nullable=False),
     Column("target", Float, nullable=False),
     Column("target_on", String(10), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 # Step 8: dated measurements of an indicator.
 measurements = Table(
@@ -68,9 +68,9 @@ measurements = Table(
     Column("taken_on", String(10), nullable=False),
     Column("value", Float, nullable=False),
     Column("note", Text, nullable=False, default=""),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_measurements_indicator", measurements.c.indicator_id)
 # Step 8: "you said, we did" feedback to the people who took part.
@@ -82,8 +82,8 @@ feedback = Table(
     Column("action_id", Integer, ForeignKey("actions.id"), nullable=True),
     Column("you_said", Text, nullable=False),
     Column("we_did", Text, nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 STAGES_TABLES = (ideas, action_success, indicators, measurements, feedback)

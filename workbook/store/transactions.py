@@ -42,6 +42,15 @@ class Tx:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
         return dict(row) if row else None
 
+    def existing(self, table: Table, row_id: int, what: str,
+                 why: str = "it may have been deleted on another screen") -> dict[str, Any]:
+        """The row if it is still there; else a plain InputError naming `what` (another
+        screen may have deleted it between this screen's redraw and the click)."""
+        row = self.get(table, row_id)
+        if row is None or row["deleted"]:
+            raise InputError(f"That {what} no longer exists; {why}.")
+        return row
+
     def insert(self, table: Table, **values: Any) -> int:
         if "created_at" in table.c:
             values.setdefault("created_at", self.at)

@@ -23,7 +23,8 @@ from workbook.tender.model import (
 from workbook.tender.parse import completeness
 
 
-def _live(conn: Connection, table, **where: Any) -> list[dict[str, Any]]:
+def live_rows(conn: Connection, table, **where: Any) -> list[dict[str, Any]]:
+    """The rows not deleted that match `where` (a list matches any of its values), by id."""
     query = select(table).where(table.c.deleted.is_(False))
     for k, v in where.items():
         query = query.where(table.c[k].in_(v) if isinstance(v, list) else table.c[k] == v)
@@ -60,13 +61,13 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
         empty = Evaluation(Fraction(0), Fraction(0), [], [], [])
         return empty, [Problem("Setup", 0, "there is no tender evaluation yet: load an "
                                            "evaluation workbook.", blocks=True)]
-    row = _live(conn, db.tender_evaluations, id=ev_id)[0]
-    panel_rows = _live(conn, db.tender_panels, evaluation_id=ev_id)
+    row = live_rows(conn, db.tender_evaluations, id=ev_id)[0]
+    panel_rows = live_rows(conn, db.tender_panels, evaluation_id=ev_id)
     panel_code = {p["id"]: p["code"] for p in panel_rows}
     panels = [Panel(p["code"], Fraction(p["share"]), bool(p["young_people"]))
               for p in panel_rows]
-    questions = _live(conn, db.tender_questions, evaluation_id=ev_id)
-    bidders = _live(conn, db.tender_bidders, evaluation_id=ev_id)
+    questions = live_rows(conn, db.tender_questions, evaluation_id=ev_id)
+    bidders = live_rows(conn, db.tender_bidders, evaluation_id=ev_id)
     q_code = {q["id"]: q["code"] for q in questions}
     b_code = {b["id"]: b["code"] for b in bidders}
     people = roster(conn, ev_id)
@@ -95,7 +96,7 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
         Ranking(seen[r["member_id"]]["panel"], seen[r["member_id"]]["name"],
                 tuple(json.loads(r["bidder_order"])))
         for r in _newest(conn, db.tender_rankings, ("member_id",), list(seen), "member_id")]
-    words = {d["score"]: d["words"] for d in _live(conn, db.tender_descriptors,
+    words = {d["score"]: d["words"] for d in live_rows(conn, db.tender_descriptors,
                                                      evaluation_id=ev_id)}
     ev.descriptors = {**PLAIN_DESCRIPTORS, **words}
     problems = []
@@ -120,9 +121,9 @@ def history(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
     if ev_id is None:
         return []
     people = {m["id"]: m for m in roster(conn, ev_id)}
-    panels = {p["id"]: p["code"] for p in _live(conn, db.tender_panels, evaluation_id=ev_id)}
-    bid = {b["id"]: b["code"] for b in _live(conn, db.tender_bidders, evaluation_id=ev_id)}
-    qs = {q["id"]: q["code"] for q in _live(conn, db.tender_questions, evaluation_id=ev_id)}
+    panels = {p["id"]: p["code"] for p in live_rows(conn, db.tender_panels, evaluation_id=ev_id)}
+    bid = {b["id"]: b["code"] for b in live_rows(conn, db.tender_bidders, evaluation_id=ev_id)}
+    qs = {q["id"]: q["code"] for q in live_rows(conn, db.tender_questions, evaluation_id=ev_id)}
     out = []
     s = db.tender_scores
     query = select(s).where(s.c.member_id.in_(list(people))).order_by(s.c.id)

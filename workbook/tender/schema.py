@@ -13,7 +13,7 @@ from sqlalchemy import (
     Text,
 )
 
-from workbook.store.schema import _live, _ts, metadata
+from workbook.store.schema import deleted_flag, metadata, timestamp
 
 # Numbers are exact fractions as text ("70", "1/3"); scores and agreed scores are
 # append-only: a change is a new row, and the newest live row is the current one.
@@ -24,9 +24,9 @@ tender_evaluations = Table(
     Column("name", String(200), nullable=False),
     Column("quality_weight", String(40), nullable=False),
     Column("price_weight", String(40), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_panels = Table(
     "tender_panels",
@@ -36,9 +36,9 @@ tender_panels = Table(
     Column("code", String(120), nullable=False),
     Column("share", String(40), nullable=False),
     Column("young_people", Boolean, nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_members = Table(
     "tender_members",
@@ -47,9 +47,9 @@ tender_members = Table(
     Column("panel_id", Integer, ForeignKey("tender_panels.id"), nullable=False),
     Column("name", String(120), nullable=False),
     Column("submitted_at", String(40), nullable=True),  # scores hidden from others until set
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_questions = Table(
     "tender_questions",
@@ -60,9 +60,9 @@ tender_questions = Table(
     Column("text", Text, nullable=False),
     Column("weight", String(40), nullable=False),
     Column("panel_id", Integer, ForeignKey("tender_panels.id"), nullable=True),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_bidders = Table(
     "tender_bidders",
@@ -72,9 +72,9 @@ tender_bidders = Table(
     Column("code", String(120), nullable=False),
     Column("name", String(300), nullable=False),
     Column("price", String(40), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_scores = Table(
     "tender_scores",
@@ -86,9 +86,9 @@ tender_scores = Table(
     Column("score", Integer, nullable=False),
     Column("reason", Text, nullable=False),
     Column("actor", String(120), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 Index("ix_tender_scores_member", tender_scores.c.member_id)
 tender_agreed = Table(
@@ -101,9 +101,9 @@ tender_agreed = Table(
     Column("score", Integer, nullable=False),
     Column("reason", Text, nullable=False),
     Column("actor", String(120), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_rankings = Table(
     "tender_rankings",
@@ -112,9 +112,9 @@ tender_rankings = Table(
     Column("member_id", Integer, ForeignKey("tender_members.id"), nullable=False),
     Column("bidder_order", Text, nullable=False),  # JSON list of bidder codes, favourite first
     Column("actor", String(120), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 tender_descriptors = Table(
     "tender_descriptors",
@@ -123,9 +123,9 @@ tender_descriptors = Table(
     Column("evaluation_id", Integer, ForeignKey("tender_evaluations.id"), nullable=False),
     Column("score", Integer, nullable=False),
     Column("words", String(200), nullable=False),
-    _ts("created_at"),
-    _ts("updated_at"),
-    _live(),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
 )
 TENDER_TABLES = (
     tender_evaluations,

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import ipywidgets as w
 
 from widgets.common.cards import card_html, scroll_region
+from widgets.common.controls import STYLE
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush
-from widgets.stages.collect.form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, WIDE, section_title
+from widgets.stages.collect.form import KIND_OPTIONS, PERSPECTIVE_OPTIONS, section_title
 from workbook import InputError
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, Kind
 from workbook.stages.search import (
@@ -60,14 +61,14 @@ class CollectListMixin:
         self._quiet = Hush()  # on while the view itself sets the chooser's options
         self._loaded: StatementRow | None = None
         self.search = w.Text(description="Find words", placeholder="e.g. bus",
-                             style=WIDE, layout=w.Layout(width="24rem"))
+                             style=STYLE, layout=w.Layout(width="24rem"))
         self.kind_filter = w.Dropdown(description="Kind",
                                       options=[("All kinds", ""), *KIND_OPTIONS], value="",
-                                      style=WIDE, layout=w.Layout(width="18rem"))
+                                      style=STYLE, layout=w.Layout(width="18rem"))
         self.perspective_filter = w.Dropdown(description="Whose view",
                                              options=[("Everyone", ""), *PERSPECTIVE_OPTIONS],
-                                             value="", style=WIDE, layout=w.Layout(width="20rem"))
-        self.review_filter = w.Text(description="Review", placeholder="any", style=WIDE,
+                                             value="", style=STYLE, layout=w.Layout(width="20rem"))
+        self.review_filter = w.Text(description="Review", placeholder="any", style=STYLE,
                                     layout=w.Layout(width="16rem"))
         for control in (self.search, self.kind_filter, self.perspective_filter, self.review_filter):
             control.observe(self._filters_changed, names="value")
@@ -115,16 +116,16 @@ class CollectListMixin:
     def _build_edit(self) -> w.VBox:
         self.edit_select = w.Dropdown(description="Statement to change",
                                       options=[("Choose one from the list below", NOTHING_CHOSEN)],
-                                      value=NOTHING_CHOSEN, style=WIDE,
+                                      value=NOTHING_CHOSEN, style=STYLE,
                                       layout=w.Layout(width="calc(100% - 1rem)"))
         self.edit_select.observe(self._chosen, names="value")
-        self.edit_review_ref = w.Text(description="Review", style=WIDE,
+        self.edit_review_ref = w.Text(description="Review", style=STYLE,
                                       layout=w.Layout(width="16rem"))
         self.edit_perspective = w.Dropdown(description="Whose view", options=PERSPECTIVE_OPTIONS,
-                                           style=WIDE, layout=w.Layout(width="20rem"))
-        self.edit_kind = w.Dropdown(description="Kind", options=KIND_OPTIONS, style=WIDE,
+                                           style=STYLE, layout=w.Layout(width="20rem"))
+        self.edit_kind = w.Dropdown(description="Kind", options=KIND_OPTIONS, style=STYLE,
                                     layout=w.Layout(width="20rem"))
-        self.edit_text = w.Textarea(description="Words", rows=2, style=WIDE,
+        self.edit_text = w.Textarea(description="Words", rows=2, style=STYLE,
                                     layout=w.Layout(width="calc(100% - 1rem)"))
         self.save_button = w.Button(description="Save changes", button_style="primary",
                                     tooltip="Save the changes to this statement")

@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.common.cards import esc, heading
+from widgets.common.controls import STYLE
 from widgets.common.messages import guarded
 from workbook import InputError
 from workbook.io.decode import FileUnreadable
@@ -25,7 +26,6 @@ MAX_REJECTED_SHOWN = 100  # a file of 30,000 bad rows must not become 30,000 tab
 
 KIND_OPTIONS = [(f"{KIND_SYMBOLS[k]} {KIND_LABELS[k]}", k.value) for k in Kind]
 PERSPECTIVE_OPTIONS = [(PERSPECTIVE_LABELS[p], p.value) for p in Perspective]
-WIDE = {"description_width": "initial"}
 
 
 def section_title(text: str) -> w.HTML:
@@ -104,15 +104,15 @@ class CollectFormMixin:
 
     # --- type in a statement ------------------------------------------------------------------
     def _build_add_form(self) -> w.VBox:
-        self.review_ref = w.Text(description="Review", placeholder="e.g. R-017", style=WIDE,
+        self.review_ref = w.Text(description="Review", placeholder="e.g. R-017", style=STYLE,
                                  layout=w.Layout(width="22rem"))
         self.perspective = w.Dropdown(description="Whose view", options=PERSPECTIVE_OPTIONS,
-                                      value="person", style=WIDE, layout=w.Layout(width="22rem"))
+                                      value="person", style=STYLE, layout=w.Layout(width="22rem"))
         # No kind chosen at first: a statement filed under the wrong kind skews every count.
         self.kind = w.ToggleButtons(description="Kind", options=KIND_OPTIONS, value=None,
-                                    style={**WIDE, "button_width": "auto"})
+                                    style={**STYLE, "button_width": "auto"})
         self.text = w.Textarea(description="What they said",
-                               placeholder="One statement, in their words", rows=3, style=WIDE,
+                               placeholder="One statement, in their words", rows=3, style=STYLE,
                                layout=w.Layout(width="calc(100% - 1rem)"))
         self.add_button = w.Button(description="Add statement", button_style="primary",
                                    tooltip="Save this statement for everyone")

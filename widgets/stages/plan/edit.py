@@ -8,16 +8,14 @@ import ipywidgets as w
 import pandas as pd
 
 from widgets.common.cards import esc
+from widgets.common.controls import STYLE, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.stages.plan import IDEA_LABELS
 from workbook.text import shorten
 
 NONE = 0
-WIDE = w.Layout(width="min(100%, 44rem)")
-STYLE = {"description_width": "initial"}
 JUST_NOW = 1.5  # seconds: a second press of Delete within this is the tail of a double click
 
 
@@ -66,7 +64,7 @@ class IdeaEditMixin(ChooserMixin):
     def _build_idea_edit(self) -> Drawer:
         self._idea_loaded: tuple[int, str] | None = None  # (idea, its words as loaded)
         self._idea_deleted_at = -1e9
-        self.idea_edit_select = w.Dropdown(description="Idea to change", layout=WIDE,
+        self.idea_edit_select = w.Dropdown(description="Idea to change", layout=wide(),
                                            style=STYLE, options=[("Choose an idea", NONE)])
         self.idea_edit_select.observe(self._on_idea_choice, "value")
         self.idea_edit_text = w.Textarea(description="New words", style=STYLE, layout=w.Layout(
@@ -88,7 +86,7 @@ class IdeaEditMixin(ChooserMixin):
         """The theme's ideas to choose from (called inside the view's Hush)."""
         chosen = self.idea_edit_select.value or NONE
         rows = ideas.sort_values(["kind", "idea_id"]) if len(ideas) else ideas
-        cc.replace_options(self.idea_edit_select, [
+        set_options(self.idea_edit_select, [
             ("Choose an idea" if len(rows) else "No ideas for this theme yet", NONE),
             *((idea_label(r), int(r.idea_id)) for r in rows.itertuples())],
             keep=chosen, fallback=NONE)

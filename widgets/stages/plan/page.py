@@ -10,11 +10,11 @@ import pandas as pd
 
 from widgets.common.cards import esc, scroll_region
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.stages.plan.edit import IdeaEditMixin
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
 from workbook.stages.plan import ACTION_STATUSES, IDEA_LABELS
@@ -24,8 +24,6 @@ from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.plan.page")
 NONE = 0
-WIDE = w.Layout(width="min(100%, 44rem)")
-STYLE = {"description_width": "initial"}
 STATUS_SYMBOL = {"not started": "○", "in progress": "◐", "done": "●"}
 
 
@@ -75,7 +73,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self._themes = self._causes = self._success = pd.DataFrame()
         self._ideas = self._actions = pd.DataFrame()
         self._chart_key: object = None
-        self.theme_select = w.Dropdown(description="Theme", layout=WIDE, style=STYLE)
+        self.theme_select = w.Dropdown(description="Theme", layout=wide(), style=STYLE)
         self.theme_select.observe(self._on_theme, "value")
 
         self.idea_kind = w.ToggleButtons(description="This is",
@@ -89,28 +87,28 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self.ideas_list = w.HTML(layout=w.Layout(width="100%"))
         self._build_idea_edit()
 
-        self.from_idea = w.Dropdown(description="Start from an idea", layout=WIDE, style=STYLE)
+        self.from_idea = w.Dropdown(description="Start from an idea", layout=wide(), style=STYLE)
         self.from_idea.observe(self._on_from_idea, "value")
         self.action_text = w.Textarea(description="Action",
                                       layout=w.Layout(width="min(100%, 44rem)", height="4rem"),
                                       style=STYLE)
         self.owner = w.Text(description="Owner", placeholder="A role, e.g. Team manager",
-                            layout=WIDE, style=STYLE)
+                            layout=wide(), style=STYLE)
         self.due = w.DatePicker(description="Due date", style=STYLE)
         self.status = w.Dropdown(description="Status", options=[
             (s.capitalize(), s) for s in ACTION_STATUSES], style=STYLE)
-        self.cause_select = w.Dropdown(description="Cause it answers", layout=WIDE, style=STYLE)
+        self.cause_select = w.Dropdown(description="Cause it answers", layout=wide(), style=STYLE)
         self.success_select = w.SelectMultiple(description="Success statements it serves",
                                                layout=w.Layout(width="min(100%, 44rem)",
                                                                height="7rem"), style=STYLE)
         self.add_action_button = w.Button(description="Add action", button_style="primary")
         self.add_action_button.on_click(lambda _b: self.add_action())
 
-        self.edit_select = w.Dropdown(description="Action to update", layout=WIDE, style=STYLE)
+        self.edit_select = w.Dropdown(description="Action to update", layout=wide(), style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
         self.edit_status = w.Dropdown(description="Status", options=self.status.options,
                                       style=STYLE)
-        self.edit_owner = w.Text(description="Owner", layout=WIDE, style=STYLE)
+        self.edit_owner = w.Text(description="Owner", layout=wide(), style=STYLE)
         self.edit_due = w.DatePicker(description="Due date", style=STYLE)
         self.save_button = w.Button(description="Save action", button_style="primary")
         self.save_button.on_click(lambda _b: self.save_action())
@@ -137,11 +135,11 @@ class ActionPlanView(IdeaEditMixin, StageView):
 
         self._idea_fields = [self.idea_kind, self.idea_text, w.HBox([self.add_idea_button]),
                              self.ideas_list]
-        self._ideas_box = cc.labelled_box("Happening already, and ideas", self._idea_fields)
+        self._ideas_box = labelled_box("Happening already, and ideas", self._idea_fields)
         self._action_fields = [
             self.from_idea, self.action_text, self.owner, w.HBox([self.due, self.status]),
             self.cause_select, self.success_select, w.HBox([self.add_action_button])]
-        self._action_box = cc.labelled_box("Make an action", self._action_fields)
+        self._action_box = labelled_box("Make an action", self._action_fields)
         self._action_drawer = Drawer("Make an action", [self._action_box])
         self.actions_list.layout = w.Layout(width="100%")
         self.charts.layout = w.Layout(width="100%")
@@ -155,7 +153,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
             left = w.VBox([self._ideas_box, self._idea_drawer, self._action_drawer,
                            self._edit_drawer])
             left.add_class("wtfc-fit-form")
-            plan = cc.labelled_box("The plan", [self.plan_tabs])
+            plan = labelled_box("The plan", [self.plan_tabs])
             plan.add_class("wtfc-fit-main")
             plan.add_class("wtfc-plan-main")
             grid = w.HBox([left, plan], layout=w.Layout(width="100%", grid_gap="1rem"))
@@ -168,7 +166,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
                                      self._edit_drawer]
         self.actions_list.layout.width = "55%"
         self.charts.layout.width = "45%"
-        plan = cc.labelled_box("The plan", [
+        plan = labelled_box("The plan", [
             w.HBox([self.actions_list, self.charts], layout=w.Layout(width="100%",
                                                                      grid_gap="1rem"))])
         return [
@@ -187,11 +185,11 @@ class ActionPlanView(IdeaEditMixin, StageView):
             self._ideas = self.workshop.ideas
             self._actions = self.workshop.actions
             choices = theme_choices(self._themes, self._causes) if len(self._themes) else []
-            cc.replace_options(self.theme_select, [(c.label, c.theme_id) for c in choices],
+            set_options(self.theme_select, [(c.label, c.theme_id) for c in choices],
                                keep=self.theme_select.value)
             self._draw_theme()
             before = self.edit_select.value
-            cc.replace_options(self.edit_select, [("Choose an action", NONE), *(
+            set_options(self.edit_select, [("Choose an action", NONE), *(
                 (f"{shorten(r.text, 60)} ({r.owner})", r.action_id)
                 for r in self._actions.itertuples())], keep=before, fallback=NONE)
             if self.edit_select.value != before:
@@ -210,13 +208,13 @@ class ActionPlanView(IdeaEditMixin, StageView):
             "ideas are written here.</p>")
         open_ideas = ideas[(ideas["kind"] == "idea") & ideas["action_id"].isna()] if len(
             ideas) else ideas
-        cc.replace_options(self.from_idea, [("No: write a new action", NONE), *(
+        set_options(self.from_idea, [("No: write a new action", NONE), *(
             (shorten(r.text), r.idea_id) for r in open_ideas.itertuples())],
             keep=self.from_idea.value, fallback=NONE)
         self._draw_idea_choices(ideas)
         causes = self._of_theme(self._causes)
         rows = outline(causes) if len(causes) else []
-        cc.replace_options(self.cause_select, [("Not linked to a cause", NONE), *(
+        set_options(self.cause_select, [("Not linked to a cause", NONE), *(
             (("★ " if r.top else "") + "— " * (r.level - 1) + shorten(r.text), r.cause_id)
             for r in rows)], keep=self.cause_select.value, fallback=NONE)
         success = self._of_theme(self._success)

@@ -8,16 +8,14 @@ from datetime import date
 import ipywidgets as w
 import pandas as pd
 
+from widgets.common.controls import STYLE, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.text import plural, quantity, shorten
 
 NONE = 0
-WIDE = w.Layout(width="min(100%, 44rem)")
-STYLE = {"description_width": "initial"}
 FIELD_WORDS = {"name": "name", "unit": "unit", "baseline": "baseline",
                "baseline_on": "baseline date", "target": "target", "target_on": "target date"}
 
@@ -56,10 +54,10 @@ class IndicatorEditMixin(ChooserMixin):
         self._ind_loaded: tuple[int, dict[str, object]] | None = None
         self._deleted_at = {"indicator": -1e9, "measurement": -1e9}
         self._meas = pd.DataFrame()
-        self.ind_edit_select = w.Dropdown(description="Indicator to change", layout=WIDE,
+        self.ind_edit_select = w.Dropdown(description="Indicator to change", layout=wide(),
                                           style=STYLE, options=[("Choose an indicator", NONE)])
         self.ind_edit_select.observe(self._on_indicator_choice, "value")
-        self.ind_edit_name = w.Text(description="Indicator", layout=WIDE, style=STYLE)
+        self.ind_edit_name = w.Text(description="Indicator", layout=wide(), style=STYLE)
         self.ind_edit_unit = w.Text(description="Unit", style=STYLE,
                                     layout=w.Layout(width="16rem"))
         self.ind_edit_baseline = w.Text(description="Baseline", style=STYLE,
@@ -86,10 +84,10 @@ class IndicatorEditMixin(ChooserMixin):
                          w.HBox([self.save_indicator_button, self.delete_indicator_button])])
         self._ind_drawer = Drawer("Change or delete an indicator", [box])
 
-        self.meas_indicator = w.Dropdown(description="Measurements of", layout=WIDE,
+        self.meas_indicator = w.Dropdown(description="Measurements of", layout=wide(),
                                          style=STYLE, options=[("Choose an indicator", NONE)])
         self.meas_indicator.observe(self._on_meas_indicator, "value")
-        self.meas_select = w.Dropdown(description="Measurement to delete", layout=WIDE,
+        self.meas_select = w.Dropdown(description="Measurement to delete", layout=wide(),
                                       style=STYLE, options=[("Choose an indicator first", NONE)])
         self.delete_measurement_button = w.Button(description="Delete measurement",
                                                   button_style="danger",
@@ -109,7 +107,7 @@ class IndicatorEditMixin(ChooserMixin):
         for select, first in ((self.ind_edit_select, "Choose an indicator"),
                               (self.meas_indicator, "Choose an indicator")):
             chosen = select.value or NONE
-            cc.replace_options(select, [(first if options else "No indicators yet", NONE),
+            set_options(select, [(first if options else "No indicators yet", NONE),
                                         *options], keep=chosen, fallback=NONE)
             if chosen and chosen not in ids:
                 gone = "The indicator you chose has been deleted (on this or another screen)."
@@ -129,7 +127,7 @@ class IndicatorEditMixin(ChooserMixin):
         unit = self._indicator(iid)["unit"] if iid and self._indicator(iid) is not None else ""
         first = ("Choose an indicator first" if not iid else
                  "Choose a measurement" if len(mine) else "Not measured yet")
-        cc.replace_options(self.meas_select, [(first, NONE), *(
+        set_options(self.meas_select, [(first, NONE), *(
             (measurement_label(r, unit), int(r.measurement_id)) for r in mine.itertuples())],
             keep=self.meas_select.value, fallback=NONE)
 

@@ -7,15 +7,14 @@ import time
 import ipywidgets as w
 import pandas as pd
 
+from widgets.common.controls import STYLE, set_options
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.text import shorten
 
 NONE = 0
-STYLE = {"description_width": "initial"}
 TALL = w.Layout(width="min(100%, 44rem)", height="4rem")
 FIELDS = {"you_said": "“you said”", "we_did": "“we did”"}
 
@@ -54,7 +53,7 @@ class FeedbackEditMixin(ChooserMixin):
     def _draw_entry_choices(self) -> None:
         chosen = self.fb_edit_select.value or NONE
         fb = self._fb
-        cc.replace_options(self.fb_edit_select, [
+        set_options(self.fb_edit_select, [
             ("Choose an entry" if len(fb) else "No entries yet", NONE),
             *((entry_label(r), int(r.feedback_id)) for r in fb.itertuples())],
             keep=chosen, fallback=NONE)

@@ -10,12 +10,12 @@ import pandas as pd
 
 from widgets.common.cards import esc, scroll_region
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.stages.review.edit import IndicatorEditMixin
 from widgets.stages.review.feedback import FeedbackEditMixin
-from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.charts.plan import progress_chart
 from workbook.report.render import EASY_WORDS, easy_lines
@@ -25,8 +25,6 @@ from workbook.text import plural, quantity, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.review.page")
 NONE = 0
-WIDE = w.Layout(width="min(100%, 44rem)")
-STYLE = {"description_width": "initial"}
 
 
 def _note(text: str) -> str:
@@ -95,9 +93,9 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         self._success = self._ind = self._fb = self._themes = self._actions = pd.DataFrame()
         self._chart_key: object = None
         # indicators
-        self.success_select = w.Dropdown(description="Success statement", layout=WIDE,
+        self.success_select = w.Dropdown(description="Success statement", layout=wide(),
                                          style=STYLE)
-        self.ind_name = w.Text(description="Indicator", layout=WIDE, style=STYLE,
+        self.ind_name = w.Text(description="Indicator", layout=wide(), style=STYLE,
                                placeholder="e.g. People who know who is supporting them")
         self.ind_unit = w.Text(description="Unit", placeholder="%, people, journeys",
                                style=STYLE, layout=w.Layout(width="16rem"))
@@ -107,21 +105,21 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         self.target_on = w.DatePicker(description="Target date", style=STYLE)
         self.add_indicator_button = w.Button(description="Add indicator", button_style="primary")
         self.add_indicator_button.on_click(lambda _b: self.add_indicator())
-        self.measure_select = w.Dropdown(description="Indicator measured", layout=WIDE,
+        self.measure_select = w.Dropdown(description="Indicator measured", layout=wide(),
                                          style=STYLE)
         self.measured_on = w.DatePicker(description="Date", style=STYLE, value=date.today())
         self.value = w.Text(description="Value", style=STYLE, layout=w.Layout(width="14rem"))
-        self.note = w.Text(description="Note", style=STYLE, layout=WIDE)
+        self.note = w.Text(description="Note", style=STYLE, layout=wide())
         self.add_measurement_button = w.Button(description="Add measurement",
                                                button_style="primary")
         self.add_measurement_button.on_click(lambda _b: self.add_measurement())
         self.indicators_list = w.HTML(layout=w.Layout(width="100%"))
         self.chart = ChartView(outputs=self.workshop.outputs)
         # you said, we did
-        self.theme_select = w.Dropdown(description="Theme", layout=WIDE, style=STYLE)
+        self.theme_select = w.Dropdown(description="Theme", layout=wide(), style=STYLE)
         self.theme_select.observe(self._on_theme, "value")
         self.people_said = w.HTML()
-        self.action_select = w.Dropdown(description="Action it reports", layout=WIDE,
+        self.action_select = w.Dropdown(description="Action it reports", layout=wide(),
                                         style=STYLE)
         self.you_said = w.Textarea(description="You said", layout=w.Layout(
             width="min(100%, 44rem)", height="4rem"), style=STYLE)
@@ -137,20 +135,20 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
             w.HBox([self.target, self.target_on]), self.ind_unit,
             w.HBox([self.add_indicator_button])]
-        self._indicator_box = cc.labelled_box("Set an indicator", self._indicator_fields)
+        self._indicator_box = labelled_box("Set an indicator", self._indicator_fields)
         self._measure_fields = [self.measure_select, w.HBox([self.value, self.measured_on]),
                                 self.note, w.HBox([self.add_measurement_button])]
-        self._measure_box = cc.labelled_box("Add a measurement", self._measure_fields)
+        self._measure_box = labelled_box("Add a measurement", self._measure_fields)
         # Indicators are set once and measured now and then: on the big screen both forms
         # open on demand, so the progress and its chart keep the screen.
         self._drawers = [Drawer("Set an indicator", [self._indicator_box]),
                          Drawer("Add a measurement", [self._measure_box])]
         self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
-        feedback_form = cc.labelled_box("You said, we did", [
+        feedback_form = labelled_box("You said, we did", [
             self.theme_select, self.people_said, self.action_select, self.you_said,
             self.we_did, w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
         feedback_form.add_class("wtfc-fit-form")
-        log_box = cc.labelled_box("The log", [self.feedback_list])
+        log_box = labelled_box("The log", [self.feedback_list])
         log_box.add_class("wtfc-fit-main")
         feedback_tab = w.HBox([feedback_form, log_box],
                               layout=w.Layout(width="100%", grid_gap="1rem"))
@@ -177,10 +175,10 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             # keep the height.
             drawers = w.Box([set_ind, self._ind_drawer, add_meas, self._meas_drawer])
             drawers.add_class("wtfc-drawer-grid")
-            left = w.VBox([cc.labelled_box("Indicators", [self.indicators_list]), drawers])
+            left = w.VBox([labelled_box("Indicators", [self.indicators_list]), drawers])
             left.add_class("wtfc-fit-form")
             left.add_class("wtfc-review-left")
-            chart = cc.labelled_box("Progress", [self.chart])
+            chart = labelled_box("Progress", [self.chart])
             chart.add_class("wtfc-fit-main")
             tab.children = [left, chart]
             tab.add_class("wtfc-fit-grid")
@@ -190,7 +188,7 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             tab.remove_class("wtfc-review-progress")
             measure = w.VBox([self._indicator_box, self._measure_box],
                              layout=w.Layout(width="100%"))
-            tab.children = [measure, cc.labelled_box("Progress",
+            tab.children = [measure, labelled_box("Progress",
                                                      [self.indicators_list, self.chart])]
         return [self.tabs]
 
@@ -202,18 +200,18 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
             self._fb = self.workshop.feedback
             self._themes = self.workshop.themes
             self._actions = self.workshop.actions
-            cc.replace_options(self.success_select, [("Choose a success statement", NONE), *(
+            set_options(self.success_select, [("Choose a success statement", NONE), *(
                 (f"{r.theme} — {VOICES[r.perspective].voice}: {shorten(r.text, 60)}",
                  r.success_id) for r in self._success.itertuples())],
                 keep=self.success_select.value, fallback=NONE)
-            cc.replace_options(self.measure_select, [("Choose an indicator", NONE), *(
+            set_options(self.measure_select, [("Choose an indicator", NONE), *(
                 (shorten(r.name), r.indicator_id) for r in self._ind.itertuples())],
                 keep=self.measure_select.value, fallback=NONE)
             self._draw_indicator_choices()
             self._draw_entry_choices()
             themes = self._themes.sort_values("priority", na_position="last") if len(
                 self._themes) else self._themes
-            cc.replace_options(self.theme_select, [
+            set_options(self.theme_select, [
                 (shorten(r.name), r.theme_id) for r in themes.itertuples()],
                 keep=self.theme_select.value)
             self._draw_theme()
@@ -232,14 +230,14 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         tid = self.theme_select.value
         if tid is None:
             self.people_said.value = ""
-            cc.replace_options(self.action_select, [("No action", NONE)], keep=NONE)
+            set_options(self.action_select, [("No action", NONE)], keep=NONE)
             return
         st = self.workshop.statements
         mine = ranked_statements(st[st["theme_id"] == tid])
         self.people_said.value = people_said_html(mine.head(3), len(mine))
         acts = self._actions[self._actions["theme_id"] == tid] if len(self._actions) else \
             self._actions
-        cc.replace_options(self.action_select, [("No action", NONE), *(
+        set_options(self.action_select, [("No action", NONE), *(
             (shorten(r.text), r.action_id) for r in acts.itertuples())],
             keep=self.action_select.value, fallback=NONE)
 

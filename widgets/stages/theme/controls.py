@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from widgets.common.cards import esc, heading
+from widgets.common.cards import heading
+from widgets.common.controls import STYLE, button, note, row, set_note, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
 from workbook import InputError
@@ -17,8 +18,6 @@ from workbook.text import plural
 if TYPE_CHECKING:
     import pandas as pd
 
-WIDE = {"width": "calc(100% - 12px)", "max_width": "44rem"}  # room for the margins
-STYLE = {"description_width": "initial"}
 
 
 def section(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
@@ -34,50 +33,7 @@ def section(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
 def text(description: str, placeholder: str = "", area: bool = False) -> w.Text | w.Textarea:
     kind = w.Textarea if area else w.Text
     return kind(description=description, placeholder=placeholder, style=STYLE,
-                layout=w.Layout(**WIDE))
-
-
-def button(description: str, tooltip: str, style: str = "") -> w.Button:
-    return w.Button(description=description, tooltip=tooltip, button_style=style,
-                    layout=w.Layout(width="auto", flex="0 0 auto"))
-
-
-def note(text: str = "") -> w.HTML:
-    """A line of help that wraps (a Label would cut it off); the text is escaped."""
-    box = w.HTML()
-    set_note(box, text)
-    return box
-
-
-def set_note(box: w.HTML, text: str) -> None:
-    box.value = f'<p class="wtfc-note">{esc(text)}</p>' if text else ""
-
-
-def row(*children: w.Widget) -> w.HBox:
-    """Controls side by side, wrapping onto the next line when the column is narrow."""
-    return w.HBox(list(children), layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
-
-
-def set_options(widget: w.Dropdown | w.SelectMultiple, options: list[tuple[str, Any]],
-                hush: Hush) -> bool:
-    """Replace a list's choices, keeping what the user had chosen if it is still there.
-
-    Returns True if the choice itself changed (e.g. the chosen theme was deleted).
-    """
-    options = [(str(label), value) for label, value in options]
-    if [tuple(o) for o in widget.options] == options:
-        return False
-    values = {v for _, v in options}
-    before = widget.value
-    with hush():
-        widget.options = options
-        if isinstance(widget, w.SelectMultiple):
-            widget.value = tuple(v for v in before if v in values)
-        elif before in values:
-            widget.value = before
-        elif options:
-            widget.value = options[0][1]  # a list that had nothing now starts at its first
-    return widget.value != before
+                layout=wide(gutter_px=12))
 
 
 class ThemeEditMixin:
@@ -96,7 +52,7 @@ class ThemeEditMixin:
         self.add_theme_button.on_click(lambda _b: self.add_theme())
 
         self.theme_select = w.Dropdown(description="Theme to change", options=[], style=STYLE,
-                                       layout=w.Layout(**WIDE))
+                                       layout=wide(gutter_px=12))
         self.theme_select.observe(self._theme_chosen, "value")
         self.rename_text = text("New name")
         self.rename_button = button("Rename theme", "Give the chosen theme this name")
@@ -111,15 +67,15 @@ class ThemeEditMixin:
         self.delete_theme_button.on_click(lambda _b: self.delete_theme())
 
         self.merge_keep = w.Dropdown(description="Keep this theme", options=[], style=STYLE,
-                                     layout=w.Layout(**WIDE))
+                                     layout=wide(gutter_px=12))
         self.merge_others = w.SelectMultiple(description="Merge these into it", options=[],
-                                             rows=5, style=STYLE, layout=w.Layout(**WIDE))
+                                             rows=5, style=STYLE, layout=wide(gutter_px=12))
         self.merge_button = button("Merge themes", "Move the cards of the themes chosen below "
                                    "into the theme to keep")
         self.merge_button.on_click(lambda _b: self.merge_themes())
 
         self.split_cards = w.SelectMultiple(description="Cards to split off", options=[],
-                                            rows=6, style=STYLE, layout=w.Layout(**WIDE))
+                                            rows=6, style=STYLE, layout=wide(gutter_px=12))
         self.split_note = note()
         self.split_name = text("New theme name")
         self.split_button = button("Split into new theme", "Start a new theme from the cards "
@@ -141,10 +97,10 @@ class ThemeEditMixin:
     def _draw_theme_lists(self, themes: pd.DataFrame) -> None:
         options = [(str(n), int(t)) for t, n in zip(themes["theme_id"], themes["name"],
                                                     strict=True)]
-        set_options(self.merge_keep, options, self._hush)
-        set_options(self.merge_others, options, self._hush)
+        set_options(self.merge_keep, options, hush=self._hush)
+        set_options(self.merge_others, options, hush=self._hush)
         before = self.theme_select.value
-        set_options(self.theme_select, options, self._hush)
+        set_options(self.theme_select, options, hush=self._hush)
         if self.theme_select.value != before or not self.rename_text.value:
             self._fill_theme_fields()
         else:
@@ -165,11 +121,11 @@ class ThemeEditMixin:
         tid = self.theme_select.value
         row = self._theme_row(tid)
         if row is None:
-            set_options(self.split_cards, [], self._hush)
+            set_options(self.split_cards, [], hush=self._hush)
             set_note(self.split_note, "Choose a theme above to see its cards.")
             return
         cards = theme_cards(self.workshop.store, [tid], limit=THEME_LIST_LIMIT)[tid]
-        set_options(self.split_cards, [(card_label(c), c["id"]) for c in cards], self._hush)
+        set_options(self.split_cards, [(card_label(c), c["id"]) for c in cards], hush=self._hush)
         total = int(row["statements"])
         set_note(self.split_note, f"Showing {len(cards):,} of {plural(total, 'card')} in "
                  "this theme, "

@@ -9,19 +9,11 @@ import ipywidgets as w
 import pandas as pd
 
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, button, note, set_note, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush, StageView
 from widgets.stages.theme.board import Board
-from widgets.stages.theme.controls import (
-    STYLE,
-    WIDE,
-    ThemeEditMixin,
-    button,
-    note,
-    section,
-    set_note,
-    set_options,
-)
+from widgets.stages.theme.controls import ThemeEditMixin, section
 from widgets.stages.theme.voting import VotingMixin
 from workbook import InputError
 from workbook.charts.stages import theme_chart
@@ -129,10 +121,10 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
 
     def _build_move(self) -> w.VBox:
         self.card_select = w.SelectMultiple(description="Choose cards", options=[], rows=10,
-                                            style=STYLE, layout=w.Layout(**WIDE))
+                                            style=STYLE, layout=wide(gutter_px=12))
         self.card_note = note()
         self.move_target = w.Dropdown(description="Move to theme", options=[], style=STYLE,
-                                      layout=w.Layout(**WIDE))
+                                      layout=wide(gutter_px=12))
         self.move_button = button("Move cards", "Move the chosen cards to the theme chosen "
                                   "above", "primary")
         self.move_button.on_click(lambda _b: self.move_cards())
@@ -166,7 +158,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         for theme in data["themes"]:
             options += [(card_label(c, where=f"in {theme['name']}"), c["id"])
                         for c in theme["cards"]]
-        set_options(self.card_select, options, self._hush)
+        set_options(self.card_select, options, hush=self._hush)
         set_note(self.card_note, f"{data['unthemed']['summary']} The list also has the cards "
                  "shown in each theme, to move them on or back.")
 
@@ -175,7 +167,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         options = [(str(n), int(t)) for t, n in zip(self._themes["theme_id"],
                                                     self._themes["name"], strict=True)]
         set_options(self.move_target, options + [("— back to unthemed —", UNTHEMED)],
-                    self._hush)
+                    hush=self._hush)
         if options and not had_themes:
             self.move_target.value = options[0][1]  # the first theme, not "back to unthemed"
 

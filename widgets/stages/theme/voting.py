@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from widgets.common.cards import esc
+from widgets.common.controls import STYLE, button, row, set_options, wide
 from widgets.common.messages import guarded
-from widgets.stages.theme.controls import STYLE, WIDE, Hush, button, row, section, set_options
+from widgets.common.page import Hush
+from widgets.stages.theme.controls import section
 from workbook import InputError
 from workbook.stages.theme import MAX_DOTS
 from workbook.text import plural
@@ -56,7 +58,7 @@ class VotingMixin:
                             layout=w.Layout(width="min(100%, 30rem)"))
         self.voter.observe(lambda _c: self._draw_dots_left(), "value")
         self.vote_theme = w.Dropdown(description="Theme", options=[], style=STYLE,
-                                     layout=w.Layout(**WIDE))
+                                     layout=wide(gutter_px=12))
         self.vote_button = button("Add a dot", "Place one of this voter's dots on the theme",
                                   "primary")
         self.vote_button.on_click(lambda _b: self.add_dot())
@@ -79,7 +81,7 @@ class VotingMixin:
     def _draw_votes(self, themes: pd.DataFrame, settings: bool = True) -> None:
         if settings:
             self.dots_per_voter.value = self.workshop.dots_per_voter()
-        set_options(self.vote_theme, vote_options(themes), self._hush)
+        set_options(self.vote_theme, vote_options(themes), hush=self._hush)
         self.priority_html.value = priority_html(themes)
         self._draw_dots_left()
 

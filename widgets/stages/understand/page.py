@@ -9,6 +9,7 @@ import pandas as pd
 
 from widgets.common.cards import esc
 from widgets.common.chart import ChartView
+from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, StageView
 from widgets.stages.understand import parts as cc
@@ -28,8 +29,6 @@ from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.understand.page")
 NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause ids start at 1)
-WIDE = w.Layout(width="min(100%, 56rem)")
-STYLE = {"description_width": "initial"}
 
 
 class RootCauseView(StageView):
@@ -48,7 +47,8 @@ class RootCauseView(StageView):
         self._rows: list[OutlineRow] = []
         self._chart_key: object = None
 
-        self.theme_select = w.Dropdown(description="Theme", options=[], layout=WIDE, style=STYLE)
+        self.theme_select = w.Dropdown(description="Theme", options=[], layout=wide(56),
+                                       style=STYLE)
         self.theme_info = w.HTML()
         self.theme_select.observe(self._on_theme, "value")
 
@@ -58,12 +58,12 @@ class RootCauseView(StageView):
         self.cause_text = w.Textarea(
             description="Why?", placeholder="Type one cause, e.g. Staff change too often",
             layout=w.Layout(width="min(100%, 56rem)", height="6rem"), style=STYLE)
-        self.parent_select = w.Dropdown(description="Under", layout=WIDE, style=STYLE)
+        self.parent_select = w.Dropdown(description="Under", layout=wide(56), style=STYLE)
         self.add_cause_button = w.Button(description="Add cause", button_style="primary",
                                          tooltip="Add this cause under the chosen place")
         self.add_cause_button.on_click(lambda _b: self.add_cause())
 
-        self.edit_select = w.Dropdown(description="Cause to change", layout=WIDE, style=STYLE)
+        self.edit_select = w.Dropdown(description="Cause to change", layout=wide(56), style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
         self.edit_text = w.Textarea(description="New words",
                                     layout=w.Layout(width="min(100%, 56rem)", height="5rem"),
@@ -75,9 +75,10 @@ class RootCauseView(StageView):
             tooltip="Delete this cause and the causes beneath it (Undo brings them back)")
         self.delete_cause_button.on_click(lambda _b: self.delete_cause())
 
-        self.voter = w.Text(value=self.actor, description="Voter name", layout=WIDE, style=STYLE)
+        self.voter = w.Text(value=self.actor, description="Voter name", layout=wide(56),
+                            style=STYLE)
         self.voter.observe(lambda _c: self._draw_dots_left(), "value")
-        self.vote_cause = w.Dropdown(description="Cause", layout=WIDE, style=STYLE)
+        self.vote_cause = w.Dropdown(description="Cause", layout=wide(56), style=STYLE)
         self.vote_button = w.Button(description="Add dot", button_style="success")
         self.vote_button.on_click(lambda _b: self.vote())
         self.unvote_button = w.Button(description="Take dot back")
@@ -90,18 +91,18 @@ class RootCauseView(StageView):
         hint = w.HTML("<p>Ask “why?”. Put a cause under the theme, or under another cause "
                       "to answer “why?” again.</p>")
         hint.add_class("wtfc-rc-hint")
-        add_box = cc.labelled_box("Add a cause", [
+        add_box = labelled_box("Add a cause", [
             hint,
             self.cause_text, self.parent_select, w.HBox([self.add_cause_button])])
-        edit_box = cc.labelled_box("Change or delete a cause", [
+        edit_box = labelled_box("Change or delete a cause", [
             self.edit_select, self.edit_text,
             w.HBox([self.save_cause_button, self.delete_cause_button])])
-        vote_box = cc.labelled_box("Vote: which causes matter most?", [
+        vote_box = labelled_box("Vote: which causes matter most?", [
             self.voter, self.vote_cause, w.HBox([self.vote_button, self.unvote_button]),
             self.dots_left, w.HTML("<h3>Causes ranked by dots</h3>"), self.ranking_html])
-        self._tree_box = cc.labelled_box("The causes", [self.outline_html], "wtfc-board")
-        self._choose = cc.labelled_box("Choose a theme", [self.theme_select, self.theme_info])
-        self._chart_box = cc.labelled_box("The cause tree", [self.chart])
+        self._tree_box = labelled_box("The causes", [self.outline_html], "wtfc-board")
+        self._choose = labelled_box("Choose a theme", [self.theme_select, self.theme_info])
+        self._chart_box = labelled_box("The cause tree", [self.chart])
         self._add_box, self._edit_box, self._vote_box = add_box, edit_box, vote_box
         self._drawers = [Drawer("Change or delete a cause", [edit_box]),
                          Drawer("Vote: which causes matter most?", [vote_box])]
@@ -178,7 +179,7 @@ class RootCauseView(StageView):
         """Refresh the theme options, keeping the chosen theme; True if the choice changed."""
         before = self.theme_id
         self._choices = theme_choices(self._themes, self._causes) if len(self._themes) else []
-        cc.replace_options(self.theme_select, [(c.label, c.theme_id) for c in self._choices],
+        set_options(self.theme_select, [(c.label, c.theme_id) for c in self._choices],
                            keep=before)
         return self.theme_id != before
 
@@ -196,15 +197,15 @@ class RootCauseView(StageView):
         causes = self._theme_causes()
         self._rows = outline(causes)
         options = [(indented_label(r), r.cause_id) for r in self._rows]
-        cc.replace_options(self.parent_select, [("The theme itself", NO_CAUSE), *options],
+        set_options(self.parent_select, [("The theme itself", NO_CAUSE), *options],
                            keep=self.parent_select.value, fallback=NO_CAUSE)
         edit_before = self.edit_select.value
-        cc.replace_options(self.edit_select, [("Choose a cause to change", NO_CAUSE), *options],
+        set_options(self.edit_select, [("Choose a cause to change", NO_CAUSE), *options],
                            keep=edit_before, fallback=NO_CAUSE)
         if theme_changed or self.edit_select.value != edit_before:
             # Only when the chosen cause went away: never overwrite words being typed.
             self.edit_text.value = self._cause_text(self.edit_select.value)
-        cc.replace_options(self.vote_cause, [("Choose a cause", NO_CAUSE), *options],
+        set_options(self.vote_cause, [("Choose a cause", NO_CAUSE), *options],
                            keep=self.vote_cause.value, fallback=NO_CAUSE)
         row = self._theme_row()
         name = "" if row is None else str(row["name"])

@@ -4,46 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import ipywidgets as w
-
-from widgets.common.cards import esc, heading, scroll_region
+from widgets.common.cards import esc, scroll_region
 from workbook.stages.understand_outline import OutlineRow
 from workbook.text import plural
 
 STAR = "★ top cause"
-
-
-def labelled_box(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:
-    """A titled group of controls (the title is plain text, so no escaping is needed)."""
-    box = w.VBox([w.HTML(heading(title)), *children],
-                 layout=w.Layout(border="2px solid #505a5f", padding="0.5rem 1rem",
-                                 margin="0.5rem 0", width="100%"))
-    box.add_class("wtfc-column")
-    if css:
-        box.add_class(css)
-    return box
-
-
-def replace_options(dropdown: w.Dropdown, options: list[tuple[str, int]], keep: object,
-                    fallback: object = None) -> bool:
-    """Give a dropdown new options, keeping its value when still offered; True if it changed.
-
-    ipywidgets resets the value to the first option whenever options are set, so the caller
-    must ignore value events while this runs (see widgets.common.page.Hush).
-    """
-    new = tuple(options)
-    values = [v for _, v in new]
-    if tuple(dropdown.options) != new:
-        dropdown.options = new
-    if keep in values:
-        target = keep
-    elif fallback in values:
-        target = fallback
-    else:
-        target = values[0] if values else None
-    if dropdown.value != target:
-        dropdown.value = target
-    return target != keep
 
 
 def theme_info_html(name: str, i_statement: str, not_working: int, votes: int,
