@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
-from workbook.ladder.charts import DPI, Marker, compare_chart, model_chart
+from workbook.charts.base import DPI
+from workbook.ladder.charts import Marker, compare_chart, model_chart
 from workbook.ladder.models import MODELS
 
 OVERLAYS = ["plain", "votes", "markers", "both"]
