@@ -16,7 +16,7 @@ from workbook.stages.plan import PlanOps
 from workbook.stages.review import ReviewOps
 from workbook.stages.theme import ThemeOps
 from workbook.stages.understand import CauseOps
-from workbook.store import db, frames, frames_plan
+from workbook.store import db, frames
 from workbook.store.transactions import Store
 
 CONFIG = "workshop.json"
@@ -171,19 +171,19 @@ class Workshop(CollectOps, ThemeOps, CauseOps, PlanOps, ReviewOps, LadderOps):
 
     @property
     def ideas(self):
-        return frames_plan.ideas(self.store)
+        return frames.ideas(self.store)
 
     @property
     def indicators(self):
-        return frames_plan.indicators(self.store)
+        return frames.indicators(self.store)
 
     @property
     def measurements(self):
-        return frames_plan.measurements(self.store)
+        return frames.measurements(self.store)
 
     @property
     def feedback(self):
-        return frames_plan.feedback(self.store)
+        return frames.feedback(self.store)
 
     @property
     def history(self):

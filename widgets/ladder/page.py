@@ -8,6 +8,9 @@ from widgets.common.controls import STYLE
 from widgets.common.messages import guarded
 from widgets.common.page import Hush, StageView
 from widgets.ladder import parts as lp
+from widgets.ladder.commissioner import CommissionerPanel
+from widgets.ladder.trainer import TrainerPanel
+from widgets.ladder.vote import VotePanel
 from workbook import Workshop
 from workbook.ladder.export import export_ladder_xlsx
 
@@ -48,10 +51,6 @@ class LadderView(StageView):
                                  if c is not getattr(self, "export_button", None))
 
     def build(self) -> list[w.Widget]:
-        from widgets.ladder.commissioner import CommissionerPanel
-        from widgets.ladder.trainer import TrainerPanel
-        from widgets.ladder.vote import VotePanel
-
         self.quiet = Hush()
         self.style = w.HTML(lp.LADDER_CSS)
         if self.table:

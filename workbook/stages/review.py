@@ -24,15 +24,6 @@ def _number(value: object, what: str) -> float:
     return number
 
 
-def progress(baseline: float, target: float, latest: float | None) -> float | None:
-    """How far from baseline to target the latest measurement is: 0 at the baseline, 1 at the
-    target (below 0 is worse than the baseline; above 1 beats the target). None if unmeasured
-    or if baseline and target are the same."""
-    if latest is None or target == baseline:
-        return None
-    return (latest - baseline) / (target - baseline)
-
-
 class ReviewOps:
     """Mixed into Workshop: indicators, measurements and the "you said, we did" log."""
 

@@ -1,5 +1,5 @@
 """Engines for SQLite and PostgreSQL, and forward schema migrations; the tables themselves
-are defined by topic (schema, schema_stages, schema_tender, schema_ladder) and re-exported here."""
+are defined by topic (store.schema, ladder.schema, tender.schema) and re-exported here."""
 
 from __future__ import annotations
 
@@ -31,10 +31,16 @@ from workbook.ladder.schema import (  # noqa: F401 - re-exported: db is where th
 )
 from workbook.model import InputError
 from workbook.store.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
+    STAGES_TABLES,
+    action_success,
     actions,
     causes,
     change_rows,
     changes,
+    feedback,
+    ideas,
+    indicators,
+    measurements,
     meta,
     metadata,
     reviews,
@@ -43,14 +49,6 @@ from workbook.store.schema import (  # noqa: F401 - re-exported: db is where the
     success_statements,
     themes,
     votes,
-)
-from workbook.store.schema_stages import (  # noqa: F401 - re-exported: db is where the store's code looks
-    STAGES_TABLES,
-    action_success,
-    feedback,
-    ideas,
-    indicators,
-    measurements,
 )
 from workbook.tender.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     TENDER_TABLES,
