@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (
+from tests.browser.helpers import PAGE_TIMEOUT_MS
+from tests.browser.servers import (
     NOTEBOOKS,
-    PAGE_TIMEOUT_MS,
     ROOT,
     stop_process,
     wait_for_pages_ready,

@@ -5,22 +5,20 @@ Screenshots go to tests/browser/artifacts/ladder-*.png (big screen 1920x1080, ta
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
+from tests.browser.helpers import assert_axe_clean
+
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 NOTEBOOK = "ladder.ipynb"
 LAPTOP = {"width": 1366, "height": 768}
 TIMEOUT = 60_000
-FAILING_IMPACTS = {"serious", "critical"}
 RUNG_PX_IN_PNG = 24 * 100 / 72  # RUNG_PT at 100 dpi
 
 
@@ -34,18 +32,6 @@ def open_ladder(page: Any, base: str, button: Any, table: str | None = None) -> 
         expect(main).to_be_enabled(timeout=TIMEOUT)
         expect(page.locator(".wtfc-ladder-figure img").first).to_be_visible(timeout=TIMEOUT)
     return page
-
-
-def axe_failures(page: Any, name: str) -> list[dict]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page)
-    violations = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-                   "targets": [n["target"] for n in v["nodes"]][:10]}
-                  for v in result.response["violations"]]
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(violations, indent=2))
-    return [v for v in violations if v["impact"] in FAILING_IMPACTS]
 
 
 def rung_px_as_displayed(page: Any) -> float:
@@ -129,8 +115,7 @@ def test_vote_flow_reveal_and_reload(context_factory, server, button, store, pol
 
 def test_big_screen_and_table_accessibility(context_factory, server, button, screenshot):
     big = open_ladder(context_factory(), server.base, button)
-    big.wait_for_timeout(500)
-    assert axe_failures(big, "ladder-trainer") == []
+    assert_axe_clean(big, "ladder-trainer")
     small = context_factory()
     small.set_viewport_size(LAPTOP)
     open_ladder(small, server.base, button)
@@ -139,8 +124,7 @@ def test_big_screen_and_table_accessibility(context_factory, server, button, scr
     table = context_factory()
     table.set_viewport_size(LAPTOP)
     open_ladder(table, server.base, button, table="Table 9")
-    table.wait_for_timeout(500)
-    assert axe_failures(table, "ladder-table") == []
+    assert_axe_clean(table, "ladder-table")
 
 
 def test_commissioner_assessment(page, server, button, store, poll, screenshot):
@@ -166,5 +150,5 @@ def test_commissioner_assessment(page, server, button, store, poll, screenshot):
                                   timeout=15_000)
     page.mouse.move(0, 0)
     screenshot(page, "ladder-commissioner")
-    assert axe_failures(page, "ladder-commissioner") == []
+    assert_axe_clean(page, "ladder-commissioner")
     no_errors(page, server)

@@ -7,19 +7,17 @@ tests/browser/artifacts/. axe violations of impact "serious" or "critical" fail 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.helpers import ARTIFACTS, assert_axe_clean
+
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
-FAILING_IMPACTS = {"serious", "critical"}
 
 
 def collect_controls(page: Any, button: Any) -> list[Any]:
@@ -89,22 +87,6 @@ PAGES = {
 }
 
 
-def axe_report(page: Any) -> list[dict[str, Any]]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page)
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "targets": [n["target"] for n in v["nodes"]][:10],
-            "nodes": len(v["nodes"]),
-        }
-        for v in result.response["violations"]
-    ]
-
-
 @pytest.mark.parametrize("table", [None, "Table 2"], ids=["big-screen", "table"])
 @pytest.mark.parametrize("notebook", list(PAGES))
 def test_page_renders_cleanly(page, server, open_stage, screenshot, button, notebook, table):
@@ -141,12 +123,4 @@ def test_page_renders_cleanly(page, server, open_stage, screenshot, button, note
 @pytest.mark.parametrize("notebook", list(PAGES))
 def test_page_accessibility(page, open_stage, notebook):
     open_stage(page, notebook)
-    page.wait_for_timeout(500)  # let the last widget views settle before axe reads the page
-    violations = axe_report(page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    out = ARTIFACTS / f"axe-{notebook.removesuffix('.ipynb')}.json"
-    out.write_text(json.dumps(violations, indent=2, ensure_ascii=False))
-    for v in violations:
-        print(f"axe {v['impact']:>8} {v['id']}: {v['help']} ({v['nodes']} nodes) {v['targets']}")
-    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
-    assert failing == [], json.dumps(failing, indent=2, ensure_ascii=False)
+    assert_axe_clean(page, notebook.removesuffix(".ipynb"))

@@ -8,14 +8,13 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import open_drawers
+from tests.browser.helpers import assert_axe_clean, open_drawers
 from tests.browser.test_stages import (
     ERROR_OUTPUT,
     PLAN,
     REVIEW,
     SETUP,
     XSS,
-    assert_axe_clean,
     option_value,
     own_theme,
     token,

@@ -5,19 +5,16 @@ Each test works on its own theme (with a unique word), so tests never depend on 
 
 from __future__ import annotations
 
-import json
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import open_drawers, saved_text
+from tests.browser.helpers import assert_axe_clean, open_drawers, saved_text
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SUCCESS, PLAN, REVIEW = "04_success.ipynb", "05_action_plan.ipynb", "06_review.ipynb"
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
@@ -61,24 +58,6 @@ def expect_same_text(page: Any, locator: Any, before: str, timeout_ms: int = 10_
         page.wait_for_timeout(250)
         waited += 250
     assert flat(locator) == before
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page)
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": len(v["nodes"]),
-             "targets": [n["target"] for n in v["nodes"]][:8]}
-            for v in result.response["violations"]]
-
-
-def assert_axe_clean(page: Any, name: str) -> None:
-    violations = axe_violations(page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(violations, indent=2,
-                                                           ensure_ascii=False))
-    failing = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert failing == [], json.dumps(failing, indent=2, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("notebook", list(PAGES))

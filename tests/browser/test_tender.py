@@ -6,12 +6,12 @@ Screenshots: the big screen at 1920x1080 (results and moderation) and a member's
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
-from pathlib import Path
 
 import pytest
+
+from tests.browser.helpers import assert_axe_clean
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -29,21 +29,7 @@ SIZES = """() => {
   return {doc: document.documentElement.scrollHeight, cells: cells ? cells.scrollHeight : 0,
           view: window.innerHeight, below};
 }"""
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FAILING_IMPACTS = {"serious", "critical"}
 MEMBER = "Frankie"  # on the sample's young people's panel, which scores live in the demo
-
-
-def axe_failures(page, name: str) -> list[dict]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.wait_for_timeout(500)
-    found = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-              "nodes": len(v["nodes"]), "targets": [n["target"] for n in v["nodes"]][:10]}
-             for v in Axe().run(page).response["violations"]]
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(found, indent=2, ensure_ascii=False))
-    return [v for v in found if v["impact"] in FAILING_IMPACTS]
 
 
 def choose(page, label: str, starts: str) -> None:
@@ -109,7 +95,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
     choose(page, "Question", "Q5")
     expect(page.get_by_label("Why? (needed)")).to_have_value(reason)
     expect(button(page, "4 · Good")).to_have_class(re.compile("mod-active"))
-    assert axe_failures(page, "tender_scoring-member") == []
+    assert_axe_clean(page, "tender_scoring-member")
 
 
 def test_big_screen_results_and_moderation(page, open_stage, button, screenshot, server):
@@ -129,7 +115,7 @@ def test_big_screen_results_and_moderation(page, open_stage, button, screenshot,
     screenshot(page, "tender_scoring-results-1920x1080")
     fits(page)
     visible_without_scrolling(page, page.locator(".wtfc-figcaption").first)
-    assert axe_failures(page, "tender_scoring-big-screen") == []
+    assert_axe_clean(page, "tender_scoring-big-screen")
 
     button(page, "Moderation").click()
     page.locator(".wtfc-tender-moderation").get_by_label("Panel", exact=True).select_option(
@@ -142,5 +128,5 @@ def test_big_screen_results_and_moderation(page, open_stage, button, screenshot,
     fits(page)
     visible_without_scrolling(page, page.get_by_role("region", name="Flagged scores for "
                                                                    "Adult panel"))
-    assert axe_failures(page, "tender_scoring-moderation") == []
+    assert_axe_clean(page, "tender_scoring-moderation")
     assert not server.errors_log(), server.errors_log()
