@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tests.browser.helpers import saved_text
+from tests.browser.helpers import assert_axe_clean, saved_text
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -100,6 +100,34 @@ def test_add_statement_on_collect(page, open_stage, button, store, poll):
         f"Added statement No. {row['statement_id']}")
     expect(page.locator(".wtfc-collect-list").get_by_text(words)).to_be_visible()
     expect(form.get_by_label("What they said")).to_have_value("")
+    assert_axe_clean(page, "flow-collect-after-add")
+
+
+def test_import_a_file_on_collect(page, open_stage, button, store, poll, tmp_path):
+    """A spreadsheet with a good row and two bad ones: the good one is saved, the page lists
+    the rows it could not import (a table), and the page still passes axe."""
+    word = token()
+    sheet = tmp_path / f"tables_{word}.csv"
+    sheet.write_text("Review,Whose view,Kind,What they said\n"
+                     f"R-912,Person,Working,I like the garden at the back {word}\n"
+                     f"R-912,Person,Banana,This kind is not a kind {word}\n"
+                     ",Person,Working,\n", encoding="utf-8")
+    open_stage(page, COLLECT, "Table 18")
+    upload = page.locator(".wtfc-collect-import .widget-upload")  # "Choose files (0)"
+    with page.expect_file_chooser() as chooser:  # its <input type=file> is not in the page
+        upload.click()
+    chooser.value.set_files(str(sheet))
+    expect(upload).to_contain_text("(1)")  # ipywidgets counts the files chosen
+    button(page, "Import file").click()
+
+    rows = poll(lambda: (lambda st: st[st["text"].str.contains(word, regex=False)])(
+        store.statements), what="the imported statement reaching the store")
+    assert rows["text"].tolist() == [f"I like the garden at the back {word}"]
+    report = page.locator(".wtfc-collect-import .wtfc-import-report").last
+    expect(report).to_contain_text(sheet.name)
+    expect(report.locator("table")).to_contain_text("unknown kind 'Banana'")
+    expect(page.locator(".wtfc-message-area")).to_contain_text("Imported 1 file")
+    assert_axe_clean(page, "flow-collect-after-import")
 
 
 # --- 2 Theme -------------------------------------------------------------------------------
@@ -118,6 +146,7 @@ def test_move_card_with_list_and_button(page, open_stage, button, store, poll):
          what="the card moving to the theme in the store")
     expect(board_card(page, card, theme)).to_be_visible()
     expect(page.locator(".wtfc-message-area")).to_contain_text("Moved 1 card")
+    assert_axe_clean(page, "flow-theme-after-move")
 
 
 def test_drag_card_onto_theme(page, open_stage, store, poll):
@@ -187,6 +216,7 @@ def test_add_cause_on_root_cause(page, open_stage, button, store, poll):
     assert len(rows) == 1
     assert pd.isna(rows.iloc[0]["parent_id"])  # "Under: The theme itself"
     expect(page.locator(".wtfc-cause-outline-box")).to_contain_text(cause_words)
+    assert_axe_clean(page, "flow-root-cause-after-add")
 
 
 # --- live, reload, escaping ----------------------------------------------------------------
@@ -311,3 +341,4 @@ def test_typed_html_stays_text(context_factory, open_stage, button, store, poll)
     for page in (collect, theme):
         expect(page.locator('img[src="x"]')).to_have_count(0)
         assert page.wtfc_watch.dialogs == []
+

@@ -84,6 +84,7 @@ def test_vote_flow_reveal_and_reload(context_factory, server, button, store, pol
     expect(laptop.get_by_text("Your vote: 6. Partnership")).to_be_visible()
     laptop.mouse.move(0, 0)
     screenshot(laptop, "ladder-table-1366x768")
+    assert_axe_clean(laptop, "ladder-table-after-vote")
     # the big screen hears of it, but shows only the count until the reveal
     expect(big.get_by_text("1 vote in")).to_be_visible(timeout=15_000)
     alt = big.locator(".wtfc-ladder-figure img").first.get_attribute("alt")
@@ -99,6 +100,7 @@ def test_vote_flow_reveal_and_reload(context_factory, server, button, store, pol
     expect(big.get_by_text("The trainer's suggestion")).to_be_visible()
     big.mouse.move(0, 0)
     screenshot(big, "ladder-big-screen-revealed")
+    assert_axe_clean(big, "ladder-trainer-after-reveal")
     saved = server.folder / "outputs" / f"ladder_round_{current['id']}.png"
     poll(lambda: saved.exists(), what="the revealed ladder saved as PNG in outputs/")
     expect(laptop.get_by_text("Revealed: 1 vote")).to_be_visible(timeout=15_000)

@@ -104,6 +104,7 @@ def test_success_statement_saved_and_kept_on_reload(page, open_stage, button, st
     assert (int(rows.iloc[0]["theme_id"]), rows.iloc[0]["perspective"]) == (theme, "staff")
     grid = page.get_by_role("region", name="Success statements by theme and voice")
     expect(grid).to_contain_text(words)
+    assert_axe_clean(page, "flow-04_success-after-add")
     page.wait_for_timeout(1500)
     before = flat(grid)
     page.reload(wait_until="domcontentloaded")
@@ -143,6 +144,7 @@ def test_idea_then_action_saved_and_kept_on_reload(page, open_stage, button, sto
     assert (int(row["theme_id"]), row["owner"], row["due"]) == (theme, "Transport lead",
                                                                 "2027-05-31")
     expect(page.locator(".wtfc-actions")).to_contain_text(f"Evening bus {word}")
+    assert_axe_clean(page, "flow-05_action_plan-after-add")
     page.wait_for_timeout(1500)
     before = flat(page.locator(".wtfc-actions"))
     page.reload(wait_until="domcontentloaded")
@@ -166,6 +168,7 @@ def test_you_said_we_did_saved_escaped_and_report_made(page, open_stage, button,
          what="the entry reaching the store")
     expect(page.locator(".wtfc-feedback")).to_contain_text(f"{XSS} {word}")
     expect(page.locator('img[src="x"]')).to_have_count(0)
+    assert_axe_clean(page, "flow-06_review-after-add")
     button(page, "Report").click()  # its panel opens over the page
     button(page, "Make the report").click()
     expect(page.locator(".wtfc-download")).to_be_visible(timeout=60_000)

@@ -86,6 +86,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
     expect(page.locator(".wtfc-message-area")).to_contain_text("Saved: B3 Q5 scored 4")
     page.mouse.move(0, 0)
     screenshot(page, "tender_scoring-member")
+    assert_axe_clean(page, "tender_scoring-member-after-save")
 
     page.reload(wait_until="domcontentloaded")
     open_stage(page, TENDER, MEMBER)
@@ -95,7 +96,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
     choose(page, "Question", "Q5")
     expect(page.get_by_label("Why? (needed)")).to_have_value(reason)
     expect(button(page, "4 · Good")).to_have_class(re.compile("mod-active"))
-    assert_axe_clean(page, "tender_scoring-member")
+    assert_axe_clean(page, "tender_scoring-member-after-reload")
 
 
 def test_big_screen_results_and_moderation(page, open_stage, button, screenshot, server):
