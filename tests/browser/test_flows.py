@@ -342,3 +342,50 @@ def test_typed_html_stays_text(context_factory, open_stage, button, store, poll)
         expect(page.locator('img[src="x"]')).to_have_count(0)
         assert page.wtfc_watch.dialogs == []
 
+
+# Markup a participant might type (or paste): each must show as the very characters typed.
+HOSTILE = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<svg onload="window.__pwned=2"></svg>',
+    "<script>window.__pwned=3</script>",
+    '"><img src=x onerror=window.__pwned=4>',
+    "<iframe srcdoc=\"<script>parent.__pwned=5</script>\"></iframe>",
+]
+INJECTED = """(root) => {
+  const board = document.querySelector(root);
+  // an event handler or a frame's document made from the words, anywhere on the page
+  const live = [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some(
+    (a) => (a.name.startsWith('on') || a.name === 'srcdoc') && a.value.includes('__pwned')));
+  return {pwned: window.__pwned === undefined ? null : String(window.__pwned),
+          elements: board.querySelectorAll('img, svg, script, iframe, b').length,
+          attributes: live.map((e) => e.outerHTML.slice(0, 120))};
+}"""
+
+
+def test_markup_in_statements_stays_text_on_the_theme_board(context_factory, open_stage, store):
+    """Statements and a theme name full of HTML, put in the store, drawn by the board (at a
+    table: cards in themes too; on the big screen: theme tiles): the words show as typed,
+    no element is made from them and none of their script runs, even when hovered."""
+    word = token()
+    cards = {new_card(store, f"{words} {word}"): f"{words} {word}" for words in HOSTILE}
+    themed = new_card(store, f"{HOSTILE[0]} in a theme {word}", kind="working")
+    theme_name = f'<b onmouseover="window.__pwned=6">Bold</b> {word}'
+    theme = new_theme(store, theme_name, themed)
+    table, big = context_factory(), context_factory()
+    for page in (table, big):
+        open_stage(page, THEME, "Table 19" if page is table else None)
+        find_cards(page, word)
+        zone = page.locator(f'.wtfc-board-theme[data-theme-id="{theme}"]')
+        expect(zone.locator(".wtfc-board-theme-name")).to_have_text(re.compile(
+            r"^\s*\d+\s+" + re.escape(theme_name) + r"\s*$"))
+        zone.hover()
+        for card_id, words in cards.items():
+            text = board_card(page, card_id).locator(".wtfc-card-text")
+            expect(text).to_have_text(re.compile(re.escape(words) + r"\s*$"))
+            text.hover()
+    expect(board_card(table, themed, theme).locator(".wtfc-card-text")).to_have_text(
+        re.compile(re.escape(f"{HOSTILE[0]} in a theme {word}") + r"\s*$"))
+    for page in (table, big):
+        page.wait_for_timeout(500)  # an onerror or onload handler would have run by now
+        found = page.evaluate(INJECTED, ".wtfc-board-root")
+        assert found == {"pwned": None, "elements": 0, "attributes": []}, found
