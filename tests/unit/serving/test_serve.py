@@ -147,6 +147,22 @@ def test_template_is_where_voila_looks():
     assert '<html lang="en">' in tree and "<main" in tree
 
 
+def selects_class(css: str, cls: str) -> bool:
+    """True if a selector in css names the class `cls` itself (".wtfc-card"), not only a
+    longer class that starts with it (".wtfc-card-text")."""
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # a class named in a comment is no rule
+    return re.search(re.escape(cls) + r"(?![\w-])", rules) is not None
+
+
+def test_selects_class_matches_the_whole_class_name():
+    css = "/* .wtfc-gone */ .wtfc-card-text { x: 1 } .wtfc-board:hover, .wtfc-kind-future>p {}"
+    assert not selects_class(css, ".wtfc-card")  # only a longer name
+    assert not selects_class(css, ".wtfc-gone")  # only in a comment
+    assert selects_class(css, ".wtfc-card-text")
+    assert selects_class(css, ".wtfc-board")  # before a pseudo-class
+    assert selects_class(css, ".wtfc-kind-future")  # before a combinator
+
+
 def test_stylesheet_covers_the_classes_the_widgets_use():
     css = (serve.template_dir() / "static" / "wtfc.css").read_text()
     for cls in (
@@ -163,7 +179,7 @@ def test_stylesheet_covers_the_classes_the_widgets_use():
         ".widget-label",
         ".widget-button",
     ):
-        assert cls in css, cls
+        assert selects_class(css, cls), f"no rule in wtfc.css selects {cls} itself"
     assert "data-jp-theme-light='false'" in css  # the dark theme hook Voila writes on <body>
     for colour in ("#009e73", "#d55e00", "#0072b2"):  # Okabe-Ito kinds
         assert colour in css.lower()
