@@ -1,22 +1,27 @@
-"""A real Voila as `wtfc serve` runs it, with culling made fast: a pre-heated kernel that idled
-in the pool, handed to a page whose browser is slow to connect, must still be there."""
+"""A real Voila as `wtfc serve` runs it: the culler spares a slow page's kernel, and a server
+started with a token refuses every request that does not carry it."""
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
+from tests.browser.servers import stop_process
 from workbook.serving import serve
 
 pytestmark = pytest.mark.slow
 
 IDLE = 2  # seconds: the culler takes a page-less kernel after this much quiet
+PAGE = "quiet.ipynb"
 
 
 def notebook() -> dict:
@@ -28,19 +33,45 @@ def notebook() -> dict:
             "nbformat": 4, "nbformat_minor": 5}
 
 
+def pages_folder(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / PAGE).write_text(json.dumps(notebook()))
+    return pages
+
+
+def wait_for_pool(proc: subprocess.Popen, log_path: Path, hide: str = "") -> None:
+    """Until Voila has a pre-heated kernel for the page (its log says so); `hide` is blanked
+    out of the log shown if it never comes."""
+    deadline = time.monotonic() + 240
+    while f"Kernel pool of {PAGE} is filled" not in log_path.read_text():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            log = log_path.read_text()
+            pytest.fail(f"Voila did not start:\n{log.replace(hide, '***') if hide else log}",
+                        pytrace=False)
+        time.sleep(0.3)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # a redirect is an answer to look at
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 def get(url: str) -> tuple[int, str]:
+    """(status, body) of GET url; a redirect is returned as it is, not followed."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with _OPENER.open(url, timeout=30) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as exc:
-        return exc.code, ""
+        return exc.code, exc.headers.get("Location", "")
 
 
 @pytest.fixture
 def fast_culling_server(tmp_path):
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "quiet.ipynb").write_text(json.dumps(notebook()))
+    pages = pages_folder(tmp_path)
     port = serve.find_free_port()
     cmd = [c for c in serve.voila_command(pages, port)
            if not c.startswith(("--MappingKernelManager.cull", "--GraceKernelManager."))] + [
@@ -53,10 +84,7 @@ def fast_culling_server(tmp_path):
     with log_path.open("w") as log:
         proc = subprocess.Popen(cmd, cwd=pages, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 240
-        while "Kernel pool of quiet.ipynb is filled" not in log_path.read_text():
-            assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()
-            time.sleep(0.3)
+        wait_for_pool(proc, log_path)
         yield f"http://127.0.0.1:{port}", log_path
     finally:
         proc.terminate()
@@ -66,7 +94,7 @@ def fast_culling_server(tmp_path):
 def test_pooled_kernel_handed_to_a_slow_page_is_not_culled(fast_culling_server):
     base, log_path = fast_culling_server
     time.sleep(IDLE + 3)  # the pool's kernel idles past the timeout
-    status, html = get(f"{base}/voila/render/quiet.ipynb")
+    status, html = get(f"{base}/voila/render/{PAGE}")
     assert status == 200
     kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
     time.sleep(IDLE + 5)  # the browser is still fetching scripts: no connection yet
@@ -74,3 +102,64 @@ def test_pooled_kernel_handed_to_a_slow_page_is_not_culled(fast_culling_server):
     assert status == 200, f"the page's kernel was culled before it connected:\n" \
                           f"{log_path.read_text()[-2000:]}"
     assert f"Culling 'idle' kernel 'python3' ({kernel})" not in log_path.read_text()
+
+
+# serve.serve() as `wtfc serve DIR --token ...` calls it; the token comes in the environment,
+# so it is on no command line this test starts (nor in any message it prints).
+SERVE = """import os, sys
+from pathlib import Path
+from workbook.serving import serve
+token = os.environ.pop("WTFC_TEST_TOKEN")
+sys.exit(serve.serve(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), token=token))
+"""
+
+
+class Secret(str):
+    """A string shown as '***' wherever pytest prints a value (tracebacks, assertions)."""
+
+    def __repr__(self) -> str:
+        return "'***'"
+
+
+@pytest.fixture
+def token_server(tmp_path):
+    """`wtfc serve` with a token, on a free loopback port: (base URL, token, log path)."""
+    pages = pages_folder(tmp_path)
+    token = Secret(secrets.token_urlsafe(16))
+    port = serve.find_free_port()
+    log_path = tmp_path / "serve.log"
+    env = {**serve.jupyter_path_env(), "WTFC_TEST_TOKEN": token, "PYTHONUNBUFFERED": "1"}
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SERVE, str(tmp_path / "workshop"), str(pages), str(port)],
+            cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL)
+    try:
+        wait_for_pool(proc, log_path, hide=token)
+        yield f"http://127.0.0.1:{port}", token, log_path
+    finally:
+        stop_process(proc)
+
+
+def test_a_server_with_a_token_refuses_requests_without_it(token_server):
+    base, token, log_path = token_server
+    page, listing = f"/voila/render/{PAGE}", "/"
+    # With the token: the list of pages, the page itself (with a kernel) and that kernel.
+    status, html = get(f"{base}{listing}?token={token}")
+    assert status == 200 and PAGE in html
+    status, html = get(f"{base}{page}?token={token}")
+    assert status == 200
+    kernel = "/api/kernels/" + re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
+    assert get(f"{base}{kernel}?token={token}")[0] == 200
+    # Without it, or with a wrong one: a browser is sent to the log-in page (nothing is
+    # rendered, no kernel handed out) and the kernel's API answers 403.
+    for query in ("", "?token=not-the-token"):
+        for path in (listing, page):
+            status, where = get(base + path + query)
+            assert (status, where.split("?")[0]) == (302, "/login"), (path, query, status)
+        assert get(base + kernel + query)[0] == 403, query
+    # The token is in no line Voila logged: only in the link `wtfc serve` prints to share.
+    lines = log_path.read_text().splitlines()
+    leaks = [n for n, line in enumerate(lines) if token in line and
+             not line.startswith("Serving ")]
+    assert leaks == [], f"the token is in lines {leaks} of the server's log"
