@@ -252,8 +252,9 @@ def measure(notebooks_dir: Path | None = None, loads: int = LOADS) -> dict:
         log_path = tmp_path / "voila.log"
         with log_path.open("w") as log:
             # A pre-heated kernel that waits in the pool while a busy machine goes quiet must
-            # not be culled as idle before its load (the race of DESIGN.md, "Culling races
-            # the page"): a longer idle timeout here, in place of the served one.
+            # not be culled as idle before its load (the race in docs/architecture.md, "Facts
+            # about the stack", "Culling races the page"): a longer idle timeout here, in place
+            # of the served one.
             cull = "--MappingKernelManager.cull_idle_timeout"
             command = [a for a in voila_command(nb_dir, port) if not a.startswith(cull)]
             command.append(f"{cull}=600")

@@ -2,7 +2,7 @@
 
 No ipywidgets here: this module only starts a Voila server as a subprocess.
 
-Facts this relies on (Voila 0.5.13, see DESIGN.md "Facts about the stack"):
+Facts this relies on (Voila 0.5.13, see docs/architecture.md, "Facts about the stack"):
 - Given a directory, Voila serves a list of its notebooks at ``/`` and each notebook at
   ``/voila/render/NAME.ipynb``. With ``--classic_tree=True`` that list is our template's
   ``tree.html`` (big type, ``lang`` and a ``<main>``) instead of Voila's JavaScript tree.

@@ -3,7 +3,8 @@
 Run as ``python -m workbook.serving.voila_app NOTEBOOKS_DIR ...`` (the same options as ``voila``).
 No ipywidgets here: this is the server process, not a page kernel.
 
-What it changes, and why (Voila 0.5.13 on Jupyter Server 2; DESIGN.md "Serving in a hall"):
+What it changes, and why (Voila 0.5.13 on Jupyter Server 2; docs/architecture.md, "Serving in
+a hall" and "Facts about the stack"):
 
 - **Compressed responses.** Voila applies ``Voila.tornado_settings`` after the tornado
   application is made, too late for ``compress_response`` (tornado reads it in the
