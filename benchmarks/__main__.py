@@ -9,10 +9,19 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import bench_import, bench_pages, bench_report, bench_theme, bench_wire, bench_writes
+from . import (
+    bench_import,
+    bench_pages,
+    bench_report,
+    bench_search,
+    bench_theme,
+    bench_wire,
+    bench_writes,
+)
 
 SUITES = {"import": bench_import.run, "writes": bench_writes.run, "theme": bench_theme.run,
-          "pages": bench_pages.run, "wire": bench_wire.run, "report": bench_report.run}
+          "search": bench_search.run, "pages": bench_pages.run, "wire": bench_wire.run,
+          "report": bench_report.run}
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from workbook import StatementIn, Workshop
 
 
 @pytest.fixture
-def ws(tmp_path):
+def seeded_ws(tmp_path):
     workshop = Workshop.create(tmp_path / "w", name="Layouts")
     items = [StatementIn.parse("R-1", "not working", "person", "The bus is late"),
              StatementIn.parse("R-1", "working", "person", "I like my job")]
@@ -46,9 +46,9 @@ def all_widgets(view) -> set:
 
 
 @pytest.mark.parametrize("cls", [ThemeView, CollectView, RootCauseView, OverviewView])
-def test_a_served_page_is_built_first_then_given_its_table(ws, monkeypatch, cls):
+def test_a_served_page_is_built_first_then_given_its_table(seeded_ws, monkeypatch, cls):
     served_at(monkeypatch, "table=Table%203")
-    ctx = PageContext(ws, None, served=False, waiting=True)
+    ctx = PageContext(seeded_ws, None, served=False, waiting=True)
     view = cls.for_page(ctx)
     assert (view.table, view.actor) == ("Table 3", "Table 3")
     assert "wtfc-at-table" in view._dom_classes and "wtfc-big" not in view._dom_classes
@@ -56,9 +56,9 @@ def test_a_served_page_is_built_first_then_given_its_table(ws, monkeypatch, cls)
     view.close()
 
 
-def test_big_screen_view_becomes_a_table_view_with_the_same_controls(ws, monkeypatch):
+def test_big_screen_view_becomes_a_table_view_with_the_same_controls(seeded_ws, monkeypatch):
     served_at(monkeypatch, "table=Table%205")
-    view = ThemeView.for_page(PageContext(ws, None, served=False, waiting=True))
+    view = ThemeView.for_page(PageContext(seeded_ws, None, served=False, waiting=True))
     shown = all_widgets(view)
     assert view.board.screen == "table"
     for control in (view.board, view.controls, view.chart, view.card_select, view.move_button):
@@ -66,16 +66,16 @@ def test_big_screen_view_becomes_a_table_view_with_the_same_controls(ws, monkeyp
     assert view.show_view not in shown  # the big screen's switch is not on a table's page
     assert view.voter.value == "Table 5"
     # ... and acts as the table: its undo is the table's.
-    tid = int(ws.themes["theme_id"].iloc[0])
-    unthemed = int(ws.statements["statement_id"].iloc[1])
+    tid = int(seeded_ws.themes["theme_id"].iloc[0])
+    unthemed = int(seeded_ws.statements["statement_id"].iloc[1])
     view.board.receive({"type": "move", "ids": [unthemed], "theme_id": tid})
-    history = ws.history
+    history = seeded_ws.history
     assert history.iloc[-1]["actor"] == "Table 5"
     view.close()
 
 
-def test_big_screen_theme_page_shows_one_part_at_a_time(ws):
-    view = ThemeView(ws)
+def test_big_screen_theme_page_shows_one_part_at_a_time(seeded_ws):
+    view = ThemeView(seeded_ws)
     assert view.board.screen == "big" and "wtfc-big" in view._dom_classes
     assert view.chart.layout.display == "none" and view.controls.layout.display == "none"
     view.show_view.value = "chart"
@@ -86,8 +86,8 @@ def test_big_screen_theme_page_shows_one_part_at_a_time(ws):
     view.close()
 
 
-def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(ws):
-    collect = CollectView(ws)
+def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(seeded_ws):
+    collect = CollectView(seeded_ws)
     drawer = collect.edit_drawer
     assert drawer in all_widgets(collect) and drawer.body.layout.display == "none"
     drawer.toggle.value = True
@@ -97,7 +97,7 @@ def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(ws):
     assert collect.kind_filter not in all_widgets(collect)
     collect.more_filters.toggle.value = True
     assert collect.kind_filter in all_widgets(collect)
-    cause = RootCauseView(ws)
+    cause = RootCauseView(seeded_ws)
     assert [d.toggle.description for d in cause._drawers] == [
         "Change or delete a cause", "Vote: which causes matter most?"]
     assert cause.voter.value == "Big screen"
@@ -105,8 +105,8 @@ def test_big_screen_collect_and_root_cause_keep_rare_tools_in_drawers(ws):
     cause.close()
 
 
-def test_collect_filter_behind_a_closed_drawer_still_shows_and_filters(ws):
-    collect = CollectView(ws)
+def test_collect_filter_behind_a_closed_drawer_still_shows_and_filters(seeded_ws):
+    collect = CollectView(seeded_ws)
     total = collect.current_page.total
     collect.kind_filter.value = "future"
     assert collect.more_filters.toggle.description == "More filters (1 on)"
@@ -120,8 +120,8 @@ def test_collect_filter_behind_a_closed_drawer_still_shows_and_filters(ws):
     collect.close()
 
 
-def test_collect_at_a_table_shows_every_filter_and_the_edit_form(ws):
-    collect = CollectView(ws, table="Table 2")
+def test_collect_at_a_table_shows_every_filter_and_the_edit_form(seeded_ws):
+    collect = CollectView(seeded_ws, table="Table 2")
     shown = all_widgets(collect)
     for control in (collect.search, collect.kind_filter, collect.perspective_filter,
                     collect.review_filter, collect.edit_select, collect.save_button):
@@ -130,9 +130,9 @@ def test_collect_at_a_table_shows_every_filter_and_the_edit_form(ws):
     collect.close()
 
 
-def test_a_notebook_run_is_not_waiting_for_a_request(ws, monkeypatch):
+def test_a_notebook_run_is_not_waiting_for_a_request(seeded_ws, monkeypatch):
     monkeypatch.setattr(context, "query_string", lambda: pytest.fail("waited for a request"))
-    view = CollectView.for_page(PageContext(ws, "Table 4", served=False))
+    view = CollectView.for_page(PageContext(seeded_ws, "Table 4", served=False))
     assert view.table == "Table 4" and view.live.task is None
     view.close()
 
@@ -141,16 +141,16 @@ def _types(view) -> set[str]:
     return {type(x).__name__ for x in all_widgets(view)}
 
 
-def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
+def test_a_served_tender_page_at_a_table_is_the_members_screen(seeded_ws, monkeypatch):
     from widgets.tender.page import TenderView
     from workbook.paths import sample_dir
     from workbook.tender.sample import load_tender_sample
 
-    load_tender_sample(ws.tender, sample_dir() / "tender_evaluation.xlsx")
+    load_tender_sample(seeded_ws.tender, sample_dir() / "tender_evaluation.xlsx")
     served_at(monkeypatch, "table=Amani")
     monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
-    view = TenderView.for_page(PageContext(ws, None, served=True, waiting=True))
-    direct = TenderView(ws, table="Amani")
+    view = TenderView.for_page(PageContext(seeded_ws, None, served=True, waiting=True))
+    direct = TenderView(seeded_ws, table="Amani")
     assert view.table == "Amani"
     assert view.scoring.box in all_widgets(view)  # the scoring screen, not the big screen's
     assert view.results.box not in all_widgets(view)
@@ -161,12 +161,12 @@ def test_a_served_tender_page_at_a_table_is_the_members_screen(ws, monkeypatch):
     direct.close()
 
 
-def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
+def test_a_served_ladder_page_at_a_table_is_the_vote_page(seeded_ws, monkeypatch):
     from widgets.ladder.page import LadderView
 
     served_at(monkeypatch, "table=Table%202")
     monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
-    view = LadderView.for_page(PageContext(ws, None, served=True, waiting=True))
+    view = LadderView.for_page(PageContext(seeded_ws, None, served=True, waiting=True))
     assert view.served and view.table == "Table 2"
     shown = all_widgets(view)
     assert view.vote_panel in shown
@@ -175,17 +175,17 @@ def test_a_served_ladder_page_at_a_table_is_the_vote_page(ws, monkeypatch):
     view.close()
 
 
-def test_pages_draw_what_is_not_yet_shown_when_first_chosen(ws):
+def test_pages_draw_what_is_not_yet_shown_when_first_chosen(seeded_ws):
     """Tabs, accordions and modes not yet looked at go into the page when first chosen (the
     browser draws less when the page opens); their controls then work as before."""
-    review = ReviewView(ws)
+    review = ReviewView(seeded_ws)
     assert review.feedback_list not in all_widgets(review)
     review.tabs.selected_index = 1
     assert review.feedback_list in all_widgets(review)
     review.tabs.selected_index = 0
     assert review.feedback_list in all_widgets(review)  # kept: going back is instant
     review.close()
-    ladder = LadderView(ws)
+    ladder = LadderView(seeded_ws)
     assert ladder.commissioner.left not in all_widgets(ladder)
     closed = [a for a in all_widgets(ladder) if type(a).__name__ == "LazyAccordion"]
     assert closed and all(not slot.children for a in closed for slot in a.children)

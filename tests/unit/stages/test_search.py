@@ -1,8 +1,6 @@
-"""Finding and counting statements: filters, paging, case, wildcards, and speed at 30,000."""
+"""Finding and counting statements: filters, paging, case, wildcards, and right at 30,000."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -126,7 +124,8 @@ def test_counts_frame_gives_the_same_chart_as_the_statements(ws):
 
 
 @pytest.mark.slow
-def test_fast_at_thirty_thousand_statements(workshop):
+def test_right_at_thirty_thousand_statements(workshop):
+    """Paging deep into 30,000 and counting them all (how fast: benchmarks/bench_search.py)."""
     kinds, persps = ["working", "not_working", "future"], ["person", "family", "staff", "other"]
     items = [
         StatementIn.parse(f"R-{i % 3000:04d}", kinds[i % 3], persps[i % 4],
@@ -134,14 +133,11 @@ def test_fast_at_thirty_thousand_statements(workshop):
         for i in range(30_000)
     ]
     workshop.import_statements(items, source="big.csv", actor="T1")
-    start = time.perf_counter()
     page = find_statements(workshop.store, StatementFilter(text="BUSES", kind="future"),
                            offset=5000, limit=50)
     counts = collect_counts(workshop.store)
     unicode = find_statements(workshop.store, StatementFilter(text="CAFÉ"))
-    elapsed = time.perf_counter() - start
     assert page.total == sum(1 for i in range(30_000) if i % 7 and i % 3 == 2)
     assert len(page.rows) == 50
     assert counts.statements == 30_000 and counts.reviews == 3000
     assert unicode.total == sum(1 for i in range(30_000) if i % 7 == 0)
-    assert elapsed < 1.0, f"search and counts took {elapsed:.2f}s"

@@ -167,7 +167,7 @@ def test_several_files_at_once(view, ws):
     upload(view, ("one.csv", GOOD_CSV), ("two.csv", other), ("bad.xlsx", b"nonsense"))
     view.import_button.click()
     assert len(ws.statements) == 4
-    assert "Imported 2 files" in view.messages.text and "1 file(s) could not" in view.messages.text
+    assert "Imported 2 files" in view.messages.text and "1 file could not" in view.messages.text
     report = view.import_report.value
     assert "one.csv" in report and "two.csv" in report and "bad.xlsx" in report
 

@@ -194,5 +194,6 @@ class CollectFormMixin:
                        f"{plural(added, 'statement')} added, {dupes:,} already there")
             message += f", {plural(bad, 'row')} not imported (see the list below)." if bad else "."
             if unreadable:
-                message += f" {len(unreadable)} file(s) could not be read (see below)."
+                message += (f" {plural(len(unreadable), 'file')} could not be read "
+                            "(see below).")
             self.after_write(message)
