@@ -1,4 +1,4 @@
-"""Fixtures the widget tests share: an empty workshop, and a room ready for stages 4-6."""
+"""Fixtures the widget tests share: an empty workshop, and a room ready for WTfC steps 5-8."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def ws(tmp_path, request):
 
 @pytest.fixture
 def room(ws):
-    """Two themes with statements, one voted for and with a cause: where stages 4-6 begin."""
+    """Two themes with statements, one voted for and with a cause: where steps 5-8 begin."""
     t = ws.add_theme("Getting out", "I go out when I want", actor="setup")
     money = ws.add_theme("Money", "I understand my money", actor="setup")
     ids = [ws.add_statement("R-1", "not_working", "person", "I can't get home after 6pm",

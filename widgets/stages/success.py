@@ -1,4 +1,4 @@
-"""Stage 4 page (WTfC step 5): success statements for each priority theme, in every voice."""
+"""Identify success (WTfC step 5): success statements for each priority theme, every voice."""
 
 from __future__ import annotations
 

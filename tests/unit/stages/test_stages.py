@@ -1,4 +1,4 @@
-"""Stages 5-8 in the core: the schema upgrade, ideas, action links, indicators, feedback, stats."""
+"""Steps 6-8 in the core: the schema upgrade, ideas, action links, indicators, feedback, stats."""
 
 from __future__ import annotations
 

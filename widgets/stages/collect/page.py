@@ -1,4 +1,4 @@
-"""Stage 1, Collect: type in or import what people said, see the counts, find and fix statements."""
+"""Collect (WTfC step 2): type or import what people said, see the counts, find and fix them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 5 page (WTfC step 6): what is happening already, ideas, and actions someone owns."""
+"""Plan (WTfC step 6): what is happening already, ideas, and actions someone owns."""
 
 from __future__ import annotations
 

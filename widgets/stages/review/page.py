@@ -1,4 +1,4 @@
-"""Stage 6 page (WTfC steps 7-8): indicators, measurements, progress and "you said, we did"."""
+"""Implement and Review (WTfC steps 7-8): indicators, measurements, progress, you said we did."""
 
 from __future__ import annotations
 

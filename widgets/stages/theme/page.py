@@ -1,4 +1,4 @@
-"""Stage 2, Theme: sort cards into themes on a board, word each theme, count and vote."""
+"""Theme (WTfC step 3): sort cards into themes on a board, word each theme, count and vote."""
 
 from __future__ import annotations
 

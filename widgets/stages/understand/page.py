@@ -1,4 +1,4 @@
-"""Stage 3 page: grow a why-chain or cause tree for a prioritised theme, then vote on causes."""
+"""Understand (WTfC step 4): a why-chain or cause tree for a priority theme, then dots on causes."""
 
 from __future__ import annotations
 
