@@ -1,4 +1,4 @@
-"""Success and plan stages: success statements in several voices, and actions with owners."""
+"""Plan (WTfC step 6): what is happening already, ideas, and actions with owners and dates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from workbook.model import MAX_NAME, SUCCESS_PERSPECTIVES, InputError, clean_date, clean_text
+from workbook.model import MAX_NAME, InputError, clean_date, clean_text
 from workbook.store import db
 
 if TYPE_CHECKING:
@@ -15,13 +15,6 @@ if TYPE_CHECKING:
 ACTION_STATUSES = ("not started", "in progress", "done")
 IDEA_KINDS = ("already", "idea")  # "what is happening already", or a new idea
 IDEA_LABELS = {"already": "Happening already", "idea": "Idea"}
-
-
-def _perspective(value: object) -> str:
-    text = str(value or "").strip().casefold()
-    if text not in SUCCESS_PERSPECTIVES:
-        raise InputError(f"Perspective must be one of: {', '.join(SUCCESS_PERSPECTIVES)}.")
-    return text
 
 
 def _due(value: object) -> str:
@@ -72,50 +65,9 @@ def _status(value: object) -> str:
 
 
 class PlanOps:
-    """Mixed into Workshop: success statements and actions (the end of the golden thread)."""
+    """Mixed into Workshop: ideas and actions (the end of the golden thread)."""
 
     store: Store
-
-    def add_success(
-        self,
-        theme_id: int,
-        perspective: object,
-        text: object,
-        cause_id: int | None = None,
-        *,
-        actor: str = "",
-    ) -> int:
-        persp = _perspective(perspective)
-        text = clean_text(text, "success statement")
-        with self.store.write(actor, "Added a success statement") as tx:
-            tx.existing(db.themes, theme_id, "theme")
-            cause = None if cause_id is None else tx.existing(db.causes, cause_id, "cause")
-            if cause and cause["theme_id"] != theme_id:
-                raise InputError("The cause must belong to the same theme.")
-            return tx.insert(
-                db.success_statements,
-                theme_id=theme_id,
-                cause_id=cause_id,
-                perspective=persp,
-                text=text,
-            )
-
-    def edit_success(self, success_id: int, *, actor: str = "", **changes: object) -> None:
-        values: dict[str, object] = {}
-        if "text" in changes:
-            values["text"] = clean_text(changes.pop("text"), "success statement")
-        if "perspective" in changes:
-            values["perspective"] = _perspective(changes.pop("perspective"))
-        if changes:
-            raise InputError(f"Cannot change {', '.join(sorted(changes))} of a success statement.")
-        with self.store.write(actor, "Edited a success statement") as tx:
-            tx.existing(db.success_statements, success_id, "success statement")
-            tx.update(db.success_statements, success_id, **values)
-
-    def delete_success(self, success_id: int, *, actor: str = "") -> None:
-        with self.store.write(actor, "Deleted a success statement") as tx:
-            tx.existing(db.success_statements, success_id, "success statement")
-            tx.delete(db.success_statements, success_id)
 
     def add_action(
         self,

@@ -1,12 +1,17 @@
-"""Success-statement page logic: prompts and examples per voice, and the grid of who is heard."""
+"""Identify success (WTfC step 5): success statements in several voices, and who is heard."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from workbook.model import SUCCESS_PERSPECTIVES
+from workbook.model import SUCCESS_PERSPECTIVES, InputError, clean_text
+from workbook.store import db
+
+if TYPE_CHECKING:
+    from workbook.store.transactions import Store
 
 
 @dataclass(frozen=True)
@@ -64,3 +69,57 @@ def gaps_sentence(gaps: pd.DataFrame) -> str:
     if not missing:
         return "Every priority theme has a success statement from every perspective."
     return "Not heard yet: " + "; ".join(missing) + "."
+
+
+def _perspective(value: object) -> str:
+    text = str(value or "").strip().casefold()
+    if text not in SUCCESS_PERSPECTIVES:
+        raise InputError(f"Perspective must be one of: {', '.join(SUCCESS_PERSPECTIVES)}.")
+    return text
+
+
+class SuccessOps:
+    """Mixed into Workshop: what success would look like, in each voice."""
+
+    store: Store
+
+    def add_success(
+        self,
+        theme_id: int,
+        perspective: object,
+        text: object,
+        cause_id: int | None = None,
+        *,
+        actor: str = "",
+    ) -> int:
+        persp = _perspective(perspective)
+        text = clean_text(text, "success statement")
+        with self.store.write(actor, "Added a success statement") as tx:
+            tx.existing(db.themes, theme_id, "theme")
+            cause = None if cause_id is None else tx.existing(db.causes, cause_id, "cause")
+            if cause and cause["theme_id"] != theme_id:
+                raise InputError("The cause must belong to the same theme.")
+            return tx.insert(
+                db.success_statements,
+                theme_id=theme_id,
+                cause_id=cause_id,
+                perspective=persp,
+                text=text,
+            )
+
+    def edit_success(self, success_id: int, *, actor: str = "", **changes: object) -> None:
+        values: dict[str, object] = {}
+        if "text" in changes:
+            values["text"] = clean_text(changes.pop("text"), "success statement")
+        if "perspective" in changes:
+            values["perspective"] = _perspective(changes.pop("perspective"))
+        if changes:
+            raise InputError(f"Cannot change {', '.join(sorted(changes))} of a success statement.")
+        with self.store.write(actor, "Edited a success statement") as tx:
+            tx.existing(db.success_statements, success_id, "success statement")
+            tx.update(db.success_statements, success_id, **values)
+
+    def delete_success(self, success_id: int, *, actor: str = "") -> None:
+        with self.store.write(actor, "Deleted a success statement") as tx:
+            tx.existing(db.success_statements, success_id, "success statement")
+            tx.delete(db.success_statements, success_id)
