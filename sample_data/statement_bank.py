@@ -3,7 +3,7 @@
 
 Each bank maps a kind ("working", "not working", "future") to the statements of one voice,
 grouped by the theme key the sample event's group puts them in (None: left unthemed, as
-one-off statements are at real events). make_sample.py deals them out to the reviews.
+one-off statements are at real events). sample_reviews.py deals them out to the reviews.
 
 The person's own statements are in the first person. Family, staff and other statements
 are about the person, with {he}, {him}, {his}, {He} and {His} standing for the pronouns of
