@@ -8,7 +8,7 @@ This file holds the pytest fixtures and hooks only: starting and stopping server
 servers.py, page helpers (open_stage, button, axe, ...) in helpers.py. Test modules import
 those modules, never this one.
 
-Facts this relies on (DESIGN.md, "Facts about the stack"):
+Facts this relies on (docs/architecture.md, "Facts about the stack"):
 - `playwright install` cannot download here: we launch the system Chromium by path.
 - With preheated kernels Voila heats every notebook at start-up, so the first answer can
   take a while on a 2-core machine; pages become interactive when the widgets render.

@@ -45,13 +45,16 @@ class ChartView(w.HTML):
         fit = "" if scroll else "max-width:100%;"
         # A chart bigger than its box scrolls there: focusable, so it scrolls by keyboard too.
         box = ('tabindex="0" role="region" aria-label="Chart (scrolls)"' if scroll else "")
-        cap = (' wtfc-figcaption-scroll" tabindex="0" role="region" '
-               'aria-label="Chart figures (scrolls)"' if caption_scrolls else '"')
+        # A long caption scrolls in a region of its own: inside the figcaption, which may not
+        # carry a region role itself (axe: aria-allowed-role).
+        caption = (f'<div class="wtfc-figcaption-scroll" tabindex="0" role="region" '
+                   f'aria-label="Chart figures (scrolls)">{esc(alt)}</div>'
+                   if caption_scrolls else esc(alt))
         # data-* let the browser test work out the text size as displayed.
         self.value = (
             f'<figure class="wtfc-figure"><div class="wtfc-figure-scroll" {box}>'
             f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="{width}" '
             f'height="{height}" data-dpi="{DPI}" data-min-font-pt="{smallest_pt:.2f}" '
             f'style="width:{width}px;{fit}height:auto"></div>'
-            f'<figcaption class="wtfc-figcaption{cap}>{esc(alt)}</figcaption></figure>'
+            f'<figcaption class="wtfc-figcaption">{caption}</figcaption></figure>'
         )
