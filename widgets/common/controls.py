@@ -15,14 +15,16 @@ STYLE = {"description_width": "initial"}
 _CURRENT = object()
 
 
-def wide(max_rem: int | None = 44, gutter_px: int = 0) -> w.Layout:
+def wide(max_rem: int | None = 44, gutter_px: int = 0, height: str | None = None) -> w.Layout:
     """As wide as the column, up to `max_rem` (a readable line; None: the whole column),
-    less `gutter_px` where the column's own margins need the room. A new Layout each time:
-    a shared one would hide or resize every control that uses it."""
+    less `gutter_px` where the column's own margins need the room; `height` for a text box of
+    a few lines. A new Layout each time: a shared one would resize every control using it."""
     full = f"100% - {gutter_px}px" if gutter_px else "100%"
     if max_rem is None:
-        return w.Layout(width=f"calc({full})" if gutter_px else full)
-    return w.Layout(width=f"min({full}, {max_rem}rem)")
+        width = f"calc({full})" if gutter_px else full
+    else:
+        width = f"min({full}, {max_rem}rem)"
+    return w.Layout(width=width, height=height)
 
 
 def labelled_box(title: str, children: Sequence[w.Widget], css: str = "") -> w.VBox:

@@ -8,6 +8,7 @@ import re
 import ipywidgets as w
 
 from widgets.common.cards import esc
+from widgets.common.controls import wide
 from widgets.common.messages import MessageArea, guarded
 from widgets.common.page import Drawer
 from workbook import Workshop
@@ -32,7 +33,7 @@ class ReportButton(w.VBox):
         self.messages = messages
         self.format = w.Dropdown(description="Format", options=CHOICES, value=CHOICES[0][1],
                                  style={"description_width": "initial"},
-                                 layout=w.Layout(width="min(100%, 30rem)"))
+                                 layout=wide(30))
         self.make_button = w.Button(description="Make the report")
         self.make_button.on_click(lambda _b: self.make())
         self.link = w.HTML()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from widgets.common.chart import ChartView
-from widgets.common.controls import STYLE, labelled_box
+from widgets.common.controls import STYLE, labelled_box, wide
 from widgets.common.messages import guarded
 from widgets.ladder import parts as lp
 from workbook import InputError
@@ -31,7 +31,7 @@ class VotePanel(w.VBox):
         self._drawn: object = None
         self.scenario_html = w.HTML()
         self.voter = w.Text(value=page.table or "", description="Voter name",
-                            style=STYLE, layout=w.Layout(width="min(100%, 40rem)"))
+                            style=STYLE, layout=wide(40))
         self.rung = w.RadioButtons(description="Your rung", options=[], style=STYLE,
                                    layout=w.Layout(width="100%"))
         self.vote_button = w.Button(description="Send my vote", button_style="primary")

@@ -64,16 +64,16 @@ class SuccessView(StageView):
             style={"description_width": "initial", "button_width": "auto"})
         self.perspective.observe(lambda _c: self._draw_prompt(), "value")
         self.prompt = w.HTML()
-        self.success_text = w.Textarea(description="Success statement", layout=w.Layout(
-            width="min(100%, 52rem)", height="5rem"), style=STYLE)
+        self.success_text = w.Textarea(description="Success statement",
+                                       layout=wide(52, height="5rem"), style=STYLE)
         self.add_button = w.Button(description="Add success statement", button_style="primary")
         self.add_button.on_click(lambda _b: self.add())
 
         self.edit_select = w.Dropdown(description="Statement to change", layout=wide(52),
                                       style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
-        self.edit_text = w.Textarea(description="New words", layout=w.Layout(
-            width="min(100%, 52rem)", height="4rem"), style=STYLE)
+        self.edit_text = w.Textarea(description="New words", layout=wide(52, height="4rem"),
+                                    style=STYLE)
         self.save_button = w.Button(description="Save statement", button_style="primary")
         self.save_button.on_click(lambda _b: self.save())
         self.delete_button = w.Button(description="Delete statement", button_style="danger",

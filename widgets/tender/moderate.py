@@ -31,7 +31,7 @@ class ModerationSection:
         self.ev: Evaluation | None = None
         self.cells: list[ModerationCell] = []
         self.panel_select = w.Dropdown(description="Panel", style=STYLE,
-                                       layout=w.Layout(width="min(100%, 34rem)"))
+                                       layout=wide(34))
         self.panel_select.observe(lambda _c: self._redraw_panel(), "value")
         self.bidder_select = w.Dropdown(description="Bid", layout=wide(60), style=STYLE)
         self.question_select = w.Dropdown(description="Question", layout=wide(60), style=STYLE)
@@ -47,8 +47,7 @@ class ModerationSection:
         self.waiting = w.HTML()
         self.agreed_buttons = score_buttons("Agreed score")
         self.agreed_reason = w.Textarea(description="Why the panel agreed it (needed)",
-                                        layout=w.Layout(width="min(100%, 60rem)",
-                                                        height="4rem"), style=STYLE)
+                                        layout=wide(60, height="4rem"), style=STYLE)
         self.agree_button = w.Button(description="Save agreed score", button_style="primary")
         self.agree_button.on_click(lambda _b: self.agree())
         self.box = w.HBox([

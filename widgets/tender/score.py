@@ -44,9 +44,8 @@ class ScoringSection:
         self.question_html = w.HTML()
         self.question_html.add_class("wtfc-tender-question")
         self.score_buttons = score_buttons("Your score")
-        self.reason = w.Textarea(description="Why? (needed)", layout=w.Layout(
-            width="min(100%, 60rem)", height="5rem"), style=STYLE,
-            placeholder="Say why you gave this score")
+        self.reason = w.Textarea(description="Why? (needed)", layout=wide(60, height="5rem"),
+                                 style=STYLE, placeholder="Say why you gave this score")
         self.save_button = w.Button(description="Save score", button_style="primary",
                                     tooltip="Save this score and its reason")
         self.save_button.on_click(lambda _b: self.save())

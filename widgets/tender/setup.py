@@ -7,7 +7,7 @@ from fractions import Fraction
 import ipywidgets as w
 
 from widgets.common.cards import esc
-from widgets.common.controls import STYLE, labelled_box
+from widgets.common.controls import STYLE, labelled_box, wide
 from widgets.common.messages import guarded
 from widgets.tender.parts import scroll_box, table_html
 from workbook import InputError
@@ -45,7 +45,7 @@ class SetupSection:
         self.weights_button.on_click(lambda _b: self.save_weights())
         self.shares = w.VBox()
         self.words = [w.Text(description=f"Words for {k}", style=STYLE,
-                             layout=w.Layout(width="min(100%, 30rem)")) for k in range(6)]
+                             layout=wide(30)) for k in range(6)]
         self.words_button = w.Button(description="Save score words",
                                      tooltip="The words on the score buttons")
         self.words_button.on_click(lambda _b: self.save_words())

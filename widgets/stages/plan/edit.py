@@ -67,8 +67,8 @@ class IdeaEditMixin(ChooserMixin):
         self.idea_edit_select = w.Dropdown(description="Idea to change", layout=wide(),
                                            style=STYLE, options=[("Choose an idea", NONE)])
         self.idea_edit_select.observe(self._on_idea_choice, "value")
-        self.idea_edit_text = w.Textarea(description="New words", style=STYLE, layout=w.Layout(
-            width="min(100%, 44rem)", height="4rem"))
+        self.idea_edit_text = w.Textarea(description="New words", style=STYLE,
+                                         layout=wide(height="4rem"))
         self.idea_action_note = w.HTML()
         self.save_idea_button = w.Button(description="Save idea", button_style="primary")
         self.save_idea_button.on_click(lambda _b: self.save_idea())

@@ -80,7 +80,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
                                          options=[(v, k) for k, v in IDEA_LABELS.items()],
                                          value="idea", style=STYLE)
         self.idea_text = w.Textarea(description="Words", placeholder="One idea, in a few words",
-                                    layout=w.Layout(width="min(100%, 44rem)", height="4rem"),
+                                    layout=wide(height="4rem"),
                                     style=STYLE)
         self.add_idea_button = w.Button(description="Add idea", button_style="primary")
         self.add_idea_button.on_click(lambda _b: self.add_idea())
@@ -90,7 +90,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self.from_idea = w.Dropdown(description="Start from an idea", layout=wide(), style=STYLE)
         self.from_idea.observe(self._on_from_idea, "value")
         self.action_text = w.Textarea(description="Action",
-                                      layout=w.Layout(width="min(100%, 44rem)", height="4rem"),
+                                      layout=wide(height="4rem"),
                                       style=STYLE)
         self.owner = w.Text(description="Owner", placeholder="A role, e.g. Team manager",
                             layout=wide(), style=STYLE)
@@ -99,8 +99,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
             (s.capitalize(), s) for s in ACTION_STATUSES], style=STYLE)
         self.cause_select = w.Dropdown(description="Cause it answers", layout=wide(), style=STYLE)
         self.success_select = w.SelectMultiple(description="Success statements it serves",
-                                               layout=w.Layout(width="min(100%, 44rem)",
-                                                               height="7rem"), style=STYLE)
+                                               layout=wide(height="7rem"), style=STYLE)
         self.add_action_button = w.Button(description="Add action", button_style="primary")
         self.add_action_button.on_click(lambda _b: self.add_action())
 

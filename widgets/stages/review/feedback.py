@@ -7,7 +7,7 @@ import time
 import ipywidgets as w
 import pandas as pd
 
-from widgets.common.controls import STYLE, set_options
+from widgets.common.controls import STYLE, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
@@ -15,7 +15,6 @@ from workbook import InputError
 from workbook.text import shorten
 
 NONE = 0
-TALL = w.Layout(width="min(100%, 44rem)", height="4rem")
 FIELDS = {"you_said": "“you said”", "we_did": "“we did”"}
 
 
@@ -31,13 +30,13 @@ class FeedbackEditMixin(ChooserMixin):
         self._fb_loaded: tuple[int, dict[str, str]] | None = None
         self._fb_deleted_at = -1e9
         self.fb_edit_select = w.Dropdown(description="Entry to change", style=STYLE,
-                                         layout=w.Layout(width="min(100%, 44rem)"),
+                                         layout=wide(),
                                          options=[("Choose an entry", NONE)])
         self.fb_edit_select.observe(self._on_entry_choice, "value")
         self.fb_edit_said = w.Textarea(description="You said (new words)", style=STYLE,
-                                       layout=TALL)
+                                       layout=wide(height="4rem"))
         self.fb_edit_did = w.Textarea(description="We did (new words)", style=STYLE,
-                                      layout=TALL)
+                                      layout=wide(height="4rem"))
         self._fb_fields = {"you_said": self.fb_edit_said, "we_did": self.fb_edit_did}
         self.save_feedback_button = w.Button(description="Save entry", button_style="primary")
         self.save_feedback_button.on_click(lambda _b: self.save_feedback())

@@ -121,10 +121,8 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         self.people_said = w.HTML()
         self.action_select = w.Dropdown(description="Action it reports", layout=wide(),
                                         style=STYLE)
-        self.you_said = w.Textarea(description="You said", layout=w.Layout(
-            width="min(100%, 44rem)", height="4rem"), style=STYLE)
-        self.we_did = w.Textarea(description="We did", layout=w.Layout(
-            width="min(100%, 44rem)", height="4rem"), style=STYLE)
+        self.you_said = w.Textarea(description="You said", layout=wide(height="4rem"), style=STYLE)
+        self.we_did = w.Textarea(description="We did", layout=wide(height="4rem"), style=STYLE)
         self.add_feedback_button = w.Button(description="Add to the log", button_style="primary")
         self.add_feedback_button.on_click(lambda _b: self.add_feedback())
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))

@@ -52,9 +52,9 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             description="Show cards from",
             options=[("Everyone", "")] + [(label, p.value) for p, label in
                                           PERSPECTIVE_LABELS.items()],
-            style=STYLE, layout=w.Layout(width="min(100%, 26rem)"))
+            style=STYLE, layout=wide(26))
         self.search = w.Text(description="Find words", placeholder="e.g. bus", style=STYLE,
-                             continuous_update=False, layout=w.Layout(width="min(100%, 30rem)"))
+                             continuous_update=False, layout=wide(30))
         for control in (self.perspective_filter, self.search):
             control.observe(lambda _c: self._filter_changed(), "value")
         self._filters = w.HBox([self.perspective_filter, self.search],

@@ -55,7 +55,7 @@ class VotingMixin:
         self.set_dots_button.on_click(lambda _b: self.set_dots())
         self.voter = w.Text(value=self.table or "", description="Who is voting",
                             placeholder="e.g. Table 2, or a name", style=STYLE,
-                            layout=w.Layout(width="min(100%, 30rem)"))
+                            layout=wide(30))
         self.voter.observe(lambda _c: self._draw_dots_left(), "value")
         self.vote_theme = w.Dropdown(description="Theme", options=[], style=STYLE,
                                      layout=wide(gutter_px=12))

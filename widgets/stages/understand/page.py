@@ -57,7 +57,7 @@ class RootCauseView(StageView):
 
         self.cause_text = w.Textarea(
             description="Why?", placeholder="Type one cause, e.g. Staff change too often",
-            layout=w.Layout(width="min(100%, 56rem)", height="6rem"), style=STYLE)
+            layout=wide(56, height="6rem"), style=STYLE)
         self.parent_select = w.Dropdown(description="Under", layout=wide(56), style=STYLE)
         self.add_cause_button = w.Button(description="Add cause", button_style="primary",
                                          tooltip="Add this cause under the chosen place")
@@ -66,7 +66,7 @@ class RootCauseView(StageView):
         self.edit_select = w.Dropdown(description="Cause to change", layout=wide(56), style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
         self.edit_text = w.Textarea(description="New words",
-                                    layout=w.Layout(width="min(100%, 56rem)", height="5rem"),
+                                    layout=wide(56, height="5rem"),
                                     style=STYLE)
         self.save_cause_button = w.Button(description="Save cause", button_style="primary")
         self.save_cause_button.on_click(lambda _b: self.save_cause())
