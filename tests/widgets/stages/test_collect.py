@@ -7,6 +7,7 @@ import datetime as dt
 import ipywidgets as w
 import pytest
 
+from tests.widgets.helpers import html_values
 from widgets.stages.collect.page import CollectView
 from workbook import StatementIn
 
@@ -28,14 +29,6 @@ def view(ws):
     v = CollectView(ws, table="Table 1")
     yield v
     v.close()
-
-
-def html_values(widget: w.Widget) -> list[str]:
-    """Every HTML value on the page, however deeply nested."""
-    found = [widget.value] if isinstance(widget, w.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found += html_values(child)
-    return found
 
 
 def upload(view: CollectView, *files: tuple[str, bytes]) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-import ipywidgets as w
 import pytest
 
+from tests.widgets.helpers import html_values
 from widgets.stages.theme.page import UNTHEMED, ThemeView
 from workbook import StatementIn, Workshop
 
@@ -34,14 +34,6 @@ def view(cards_ws):
     v = ThemeView(cards_ws, table="Table 2")
     yield v
     v.close()
-
-
-def html_values(widget: w.Widget) -> list[str]:
-    """Every HTML value on the page, however deeply nested."""
-    found = [widget.value] if isinstance(widget, w.HTML) else []
-    for child in getattr(widget, "children", ()):
-        found += html_values(child)
-    return found
 
 
 def ids_by_text(cards_ws: Workshop) -> dict[str, int]:
