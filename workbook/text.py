@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-IRREGULAR = {"person": "people", "entry": "entries", "is": "are", "was": "were", "this": "these",
-             "it": "they"}
+IRREGULAR = {"person": "people", "is": "are", "was": "were"}  # nouns, and verbs after a count
 ELLIPSIS = "…"
 
 
