@@ -19,6 +19,7 @@ from sqlalchemy import (  # noqa: F401 - Boolean: exchange tells column types ap
 )
 from sqlalchemy.engine import make_url
 
+from workbook.access.schema import access_keys, access_metadata  # noqa: F401 - re-exported
 from workbook.ladder.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     LADDER_TABLES,
     ladder_assessment_stages,
@@ -166,6 +167,11 @@ def _create_tender_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TENDER_TABLES))  # skips any v1 already made
 
 
+def _create_access_tables(conn: Connection) -> None:
+    """The keys behind the room's links (roles: facilitator, table, panel member)."""
+    access_metadata.create_all(conn)
+
+
 def _create_ladder_tables(conn: Connection) -> None:
     """Ladder of participation: scenarios, rounds, votes, assessments, the planning tool."""
     ladder_metadata.create_all(conn)
@@ -177,6 +183,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _create_tender_tables,
     3: _create_ladder_tables,
     4: _create_stages_tables,
+    5: _create_access_tables,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
