@@ -53,6 +53,7 @@ from workbook.store.schema import (  # noqa: F401 - re-exported: db is where the
 )
 from workbook.tender.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     TENDER_TABLES,
+    create_tender_submissions,
     tender_agreed,
     tender_bidders,
     tender_descriptors,
@@ -62,6 +63,7 @@ from workbook.tender.schema import (  # noqa: F401 - re-exported: db is where th
     tender_questions,
     tender_rankings,
     tender_scores,
+    tender_submissions,
 )
 
 # Tables holding workshop content, in an order that satisfies foreign keys on restore.
@@ -184,6 +186,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     3: _create_ladder_tables,
     4: _create_stages_tables,
     5: _create_access_tables,
+    6: create_tender_submissions,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

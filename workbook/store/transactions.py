@@ -199,6 +199,12 @@ class Store:
 
     def _revert_row(self, tx: Tx, row: dict[str, Any]) -> None:
         table = TABLES[row["tbl"]]
+        # A table may keep some rows for the record (tender: submitted and agreed scores):
+        # its guard names why, and the whole undo is refused.
+        guard = table.info.get("undo_guard")
+        refusal = guard(tx.conn, row) if guard is not None else None
+        if refusal:
+            raise InputError(refusal)
         current = tx.get(table, row["row_id"])
         after = json.loads(row["after"]) if row["after"] else None
         if current is not None and after is not None:

@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from workbook.store import db
 from workbook.tender.model import (
@@ -31,12 +31,18 @@ def live_rows(conn: Connection, table, **where: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(query.order_by(table.c.id)).mappings()]
 
 
-def _newest(conn: Connection, table, keys: tuple[str, ...], ids: list[int], on: str):
-    """The newest live row per key (append-only tables: the current score or order)."""
+def _newest(conn: Connection, table, keys: tuple[str, ...], ids: list[int], on: str,
+            upto: dict[int, int | None] | None = None):
+    """The newest live row per key (append-only tables: the current score or order); for an
+    id in `upto`, the newest at or below that row id (what a submit handed in)."""
     if not ids:
         return []
     t = table.c
-    newest = (select(func.max(t.id)).where(t.deleted.is_(False), t[on].in_(ids))
+    upto = upto or {}
+    free = [i for i in ids if i not in upto]
+    which = or_(t[on].in_(free), *[and_(t[on] == i, t.id <= (n or 0)) for i, n in upto.items()
+                                   if i in ids])
+    newest = (select(func.max(t.id)).where(t.deleted.is_(False), which)
               .group_by(*[t[k] for k in keys]))
     return [dict(r) for r in conn.execute(
         select(table).where(t.id.in_(newest)).order_by(t.id)).mappings()]
@@ -55,8 +61,19 @@ def roster(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def latest_submits(conn: Connection, member_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Each member's latest submit (the scores it handed in), if the record has one."""
+    s = db.tender_submissions.c
+    newest = (select(func.max(s.id)).where(s.deleted.is_(False), s.action == "submitted",
+                                           s.member_id.in_(member_ids)).group_by(s.member_id))
+    rows = conn.execute(select(db.tender_submissions).where(s.id.in_(newest))).mappings()
+    return {r["member_id"]: dict(r) for r in rows}
+
+
 def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | None,
                           everyone: bool) -> tuple[Evaluation, list[Problem]]:
+    """Submitted members count with the scores their submit handed in (a draft never counts);
+    the viewer sees their own sheet as it is now; `everyone` adds the drafts, for the record."""
     if ev_id is None:
         empty = Evaluation(Fraction(0), Fraction(0), [], [], [])
         return empty, [Problem("Setup", 0, "there is no tender evaluation yet: load an "
@@ -72,6 +89,12 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
     b_code = {b["id"]: b["code"] for b in bidders}
     people = roster(conn, ev_id)
     seen = {m["id"]: m for m in people if everyone or m["submitted_at"] or m["name"] == viewer}
+    # A submitted sheet counts as handed in (a store from before the audit trail, restored from
+    # an old export, has no submit recorded: its newest scores are the submitted ones).
+    submits = latest_submits(conn, [i for i, m in seen.items()
+                                    if m["submitted_at"] and m["name"] != viewer])
+    score_upto = {i: sub["score_upto"] for i, sub in submits.items()}
+    ranking_upto = {i: sub["ranking_upto"] for i, sub in submits.items()}
     ev = Evaluation(
         Fraction(row["quality_weight"]), Fraction(row["price_weight"]), panels,
         [Question(q["code"], q["text"], Fraction(q["weight"]), panel_code.get(q["panel_id"]))
@@ -84,7 +107,7 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
         Score(seen[s["member_id"]]["panel"], seen[s["member_id"]]["name"], b_code[s["bidder_id"]],
               q_code[s["question_id"]], s["score"], s["reason"])
         for s in _newest(conn, db.tender_scores, ("member_id", "bidder_id", "question_id"),
-                         list(seen), "member_id")
+                         list(seen), "member_id", score_upto)
         if s["bidder_id"] in b_code and s["question_id"] in q_code]
     ev.agreed = [
         Agreed(panel_code[a["panel_id"]], b_code[a["bidder_id"]], q_code[a["question_id"]],
@@ -95,7 +118,8 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
     ev.rankings = [
         Ranking(seen[r["member_id"]]["panel"], seen[r["member_id"]]["name"],
                 tuple(json.loads(r["bidder_order"])))
-        for r in _newest(conn, db.tender_rankings, ("member_id",), list(seen), "member_id")]
+        for r in _newest(conn, db.tender_rankings, ("member_id",), list(seen), "member_id",
+                         ranking_upto)]
     words = {d["score"]: d["words"] for d in live_rows(conn, db.tender_descriptors,
                                                      evaluation_id=ev_id)}
     ev.descriptors = {**PLAIN_DESCRIPTORS, **words}
@@ -114,6 +138,21 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
                                       "scores yet.")
                  for m in people if m["id"] not in seen]
     return ev, problems
+
+
+def submissions(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:
+    """Every submit and reopening of a score sheet, oldest first: who, when, why, and how
+    many scores the sheet held. Withdrawn (undone) rows are never part of it."""
+    if ev_id is None:
+        return []
+    people = {m["id"]: m for m in roster(conn, ev_id)}
+    s = db.tender_submissions
+    rows = conn.execute(select(s).where(s.c.member_id.in_(list(people)), s.c.deleted.is_(False))
+                        .order_by(s.c.id)).mappings()
+    return [{"at": r["created_at"], "who": r["actor"], "action": r["action"],
+             "panel": people[r["member_id"]]["panel"], "member": people[r["member_id"]]["name"],
+             "reason": r["reason"], "scores": r["scores"], "score_upto": r["score_upto"]}
+            for r in rows]
 
 
 def history(conn: Connection, ev_id: int | None) -> list[dict[str, Any]]:

@@ -14,9 +14,11 @@ from workbook.store import db
 from workbook.store.transactions import Store
 from workbook.tender.model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
 from workbook.tender.read import evaluation_from_store
+from workbook.tender.schema import newest_ids
 
 MAX_REASON = 2000
 MAX_WORDS = 60
+MAX_REOPEN_REASON = 500
 
 
 def clean_score(value: object) -> int:
@@ -32,6 +34,18 @@ def clean_reason(value: object) -> str:
     if len(text) > MAX_REASON:
         raise InputError(f"The reason is {len(text)} characters long; keep it under "
                          f"{MAX_REASON}.")
+    return text
+
+
+def clean_reopen_reason(value: object) -> str:
+    """Why a submitted sheet is reopened: required, one line, no control characters."""
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in str(value or "")).split())
+    if not text:
+        raise InputError("Say why the score sheet is reopened: the reason is kept in the "
+                         "record.")
+    if len(text) > MAX_REOPEN_REASON:
+        raise InputError(f"The reason is {len(text)} characters long; keep it under "
+                         f"{MAX_REOPEN_REASON}.")
     return text
 
 
@@ -138,6 +152,10 @@ class TenderStore:
             for r in ev.rankings:
                 tx.insert(db.tender_rankings, member_id=members[(r.panel, r.member)],
                           bidder_order=json.dumps(list(r.order)), actor=actor)
+            for (_panel, name), member_id in members.items():
+                if submitted is True or (submitted and name in submitted):
+                    self._record_submit(tx, member_id, actor, "scores loaded from the "
+                                        "evaluation workbook")
             for score, words in sorted({**PLAIN_DESCRIPTORS, **ev.descriptors}.items()):
                 tx.insert(db.tender_descriptors, evaluation_id=ev_id, score=score, words=words)
         return ev_id
@@ -208,7 +226,8 @@ class TenderStore:
             m = self.member(tx.conn, member)
             if m["submitted_at"]:
                 raise InputError(f"{member} has submitted their scores, so they cannot change "
-                                 "now; the panel can agree a different score in moderation.")
+                                 "now: the facilitator can reopen the score sheet, or the "
+                                 "panel can agree a different score in moderation.")
             b, q = self._cell(tx.conn, self._need(tx.conn), m["panel_id"], bidder, question)
             s = db.tender_scores.c
             now = tx.conn.execute(select(s.score, s.reason).where(
@@ -234,7 +253,34 @@ class TenderStore:
                 raise InputError(f"Score everything before you submit: {len(missing)} still "
                                  f"to do ({', '.join(missing[:4])}"
                                  f"{' and more' if len(missing) > 4 else ''}).")
+            tx.not_undoable = True  # final for the member: only the facilitator reopens it
             tx.update(db.tender_members, m["id"], submitted_at=tx.at)
+            self._record_submit(tx, m["id"], actor or member)
+
+    @staticmethod
+    def _record_submit(tx, member_id: int, actor: str, note: str = "") -> None:
+        """The audit trail: which scores and order this submit handed in (the newest ids)."""
+        score_upto, cells = newest_ids(tx.conn, db.tender_scores, member_id)
+        ranking_upto, _ = newest_ids(tx.conn, db.tender_rankings, member_id)
+        tx.insert(db.tender_submissions, member_id=member_id, action="submitted", reason=note,
+                  score_upto=score_upto, ranking_upto=ranking_upto, scores=cells, actor=actor)
+
+    def reopen(self, member: str, reason: str, actor: str) -> None:
+        """The facilitator opens a submitted sheet again, saying why: the member may change
+        their scores, which count again only when they submit again. The earlier submit, its
+        scores and this reopening all stay in the record."""
+        reason = clean_reopen_reason(reason)
+        with self.store.write(actor, f"Reopened {member}'s score sheet: {reason}") as tx:
+            m = self.member(tx.conn, member)
+            if not m["submitted_at"]:
+                raise InputError(f"{member} has not submitted, so there is nothing to reopen.")
+            tx.not_undoable = True  # kept for the record, like the submit it reopens
+            score_upto, cells = newest_ids(tx.conn, db.tender_scores, m["id"])
+            ranking_upto, _ = newest_ids(tx.conn, db.tender_rankings, m["id"])
+            tx.update(db.tender_members, m["id"], submitted_at=None)
+            tx.insert(db.tender_submissions, member_id=m["id"], action="reopened",
+                      reason=reason, score_upto=score_upto, ranking_upto=ranking_upto,
+                      scores=cells, actor=actor)
 
     def agree(self, panel: str, bidder: str, question: str, score: int, reason: str,
               actor: str) -> None:
@@ -251,6 +297,9 @@ class TenderStore:
         """A member's favourite-to-least-favourite order of every bidder."""
         with self.store.write(actor or member, f"{member} put the bidders in order") as tx:
             m = self.member(tx.conn, member)
+            if m["submitted_at"]:
+                raise InputError(f"{member} has submitted, so their order of the bids cannot "
+                                 "change now; the facilitator can reopen the score sheet.")
             b = db.tender_bidders.c
             codes = set(tx.conn.execute(select(b.code).where(
                 b.evaluation_id == self._need(tx.conn), b.deleted.is_(False))).scalars())
@@ -265,6 +314,13 @@ class TenderStore:
         viewer's own. `everyone` (an export for the record) includes unsubmitted scores too."""
         with self.store.read() as conn:
             return evaluation_from_store(conn, self.current_id(conn), viewer, everyone)
+
+    def submissions(self) -> list[dict[str, Any]]:
+        """The audit trail of the score sheets: every submit and reopening, oldest first."""
+        from workbook.tender.read import submissions
+
+        with self.store.read() as conn:
+            return submissions(conn, self.current_id(conn))
 
     def history(self) -> list[dict[str, Any]]:
         """Every score and agreed score ever given, oldest first, with who and when."""
