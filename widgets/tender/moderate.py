@@ -7,7 +7,7 @@ import ipywidgets as w
 from widgets.common.cards import esc
 from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
-from widgets.common.page import Hush
+from widgets.common.page import Drawer, Hush
 from widgets.tender.parts import (
     bidder_options,
     question_options,
@@ -19,6 +19,18 @@ from widgets.tender.parts import (
 from workbook import InputError
 from workbook.tender.model import Evaluation
 from workbook.tender.views import FLAG_SPREAD, ModerationCell, moderation
+
+FACILITATOR_ONLY = "Only the facilitator can {what}, from the facilitator's page."
+
+
+def facilitator(page) -> bool:
+    """Whether this page is the facilitator's (the page's role, else the big screen)."""
+    return bool(getattr(page, "is_facilitator", page.table is None))
+
+
+def need_facilitator(page, what: str) -> None:
+    if not facilitator(page):
+        raise InputError(FACILITATOR_ONLY.format(what=what))
 
 
 class ModerationSection:
@@ -50,6 +62,19 @@ class ModerationSection:
                                         layout=wide(60, height="4rem"), style=STYLE)
         self.agree_button = w.Button(description="Save agreed score", button_style="primary")
         self.agree_button.on_click(lambda _b: self.agree())
+        # Reopening a submitted sheet is rare and needs a reason: it opens on demand.
+        self.reopen_member = w.Dropdown(description="Score sheet of", style=STYLE,
+                                        layout=wide(34))
+        self.reopen_reason = w.Textarea(description="Why reopen it? (needed, kept in the "
+                                        "record)", layout=wide(60, height="4rem"), style=STYLE)
+        self.reopen_button = w.Button(description="Reopen score sheet", button_style="warning",
+                                      tooltip="Let this member change their submitted scores; "
+                                              "they count again when the member submits again")
+        self.reopen_button.on_click(lambda _b: self.reopen())
+        self.trail_html = w.HTML()
+        self.reopen_drawer = Drawer("Reopen a submitted score sheet", [
+            self.reopen_member, self.reopen_reason, w.HBox([self.reopen_button]),
+            self.trail_html])
         self.box = w.HBox([
             labelled_box("Moderate a score", [
                 w.HBox([self.panel_select, self.next_flag_button],
@@ -59,6 +84,7 @@ class ModerationSection:
                 labelled_box("Agree the panel's score", [
                     self.agreed_buttons, self.agreed_reason, w.HBox([self.agree_button])]),
                 labelled_box("Flagged for discussion", [self.waiting, self.flags_html]),
+                self.reopen_drawer,
             ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
         self.box.add_class("wtfc-tender-moderation")
@@ -92,6 +118,7 @@ class ModerationSection:
                                     f"{len(flagged)} flagged scores for {panel}"),
                          f"Flagged scores for {panel}", noun="flagged score",
                          nouns="flagged scores"))
+        self._draw_reopen(panel)
         waiting = [m["name"] for m in self.roster if m["panel"] == panel and
                    not m["submitted_at"]]
         self.waiting.value = (
@@ -99,6 +126,21 @@ class ModerationSection:
             f"{esc(', '.join(waiting))}. Their scores stay hidden until they do.</p>"
             if waiting else "<p>Everyone on this panel has submitted.</p>")
         self._draw_cell()
+
+    def _draw_reopen(self, panel: str) -> None:
+        sent = [(m["name"], m["name"]) for m in self.roster
+                if m["panel"] == panel and m["submitted_at"]]
+        with self.quiet():
+            set_options(self.reopen_member, sent, self.reopen_member.value)
+        self.reopen_button.disabled = not sent
+        trail = [h for h in self.page.workshop.tender.submissions() if h["panel"] == panel]
+        rows = [(h["at"][:16].replace("T", " "), h["who"], h["member"],
+                 "submitted" if h["action"] == "submitted" else "reopened",
+                 h["scores"], h["reason"]) for h in reversed(trail)]
+        self.trail_html.value = scroll_box(table_html(
+            ("When (UTC)", "Who", "Member", "What", "Scores", "Reason"), rows,
+            f"Score sheets of {panel}: each submit and reopening, newest first"),
+            f"Submits and reopenings for {panel}", noun="entry", nouns="entries")
 
     def _cell(self) -> ModerationCell | None:
         key = (self.bidder_select.value, self.question_select.value)
@@ -145,7 +187,20 @@ class ModerationSection:
         self._draw_cell()
 
     @guarded
+    def reopen(self) -> None:
+        need_facilitator(self.page, "reopen a submitted score sheet")
+        member = self.reopen_member.value
+        if member is None:
+            raise InputError("Choose whose submitted score sheet to reopen.")
+        self.page.workshop.tender.reopen(member, self.reopen_reason.value,
+                                         actor=self.page.actor)
+        self.reopen_reason.value = ""
+        self.page.after_write(f"Reopened {member}'s score sheet. Their scores count again when "
+                              "they submit again; the earlier submit stays in the record.")
+
+    @guarded
     def agree(self) -> None:
+        need_facilitator(self.page, "agree a panel's score")
         if self.agreed_buttons.value is None:
             raise InputError("Choose the agreed score from 0 to 5 first.")
         b, q = self.bidder_select.value, self.question_select.value

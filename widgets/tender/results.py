@@ -9,12 +9,14 @@ from widgets.common.chart import ChartView
 from widgets.common.controls import STYLE, labelled_box, set_options
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
+from widgets.tender.moderate import need_facilitator
 from widgets.tender.parts import scroll_box, table_html
 from workbook.tender import charts as tc
 from workbook.tender.model import Evaluation, Problem
-from workbook.tender.report import ordinal
+from workbook.tender.read import roster
+from workbook.tender.report import ordinal, write_bidder_summaries
 from workbook.tender.rules import young_panels_scored
-from workbook.tender.views import result_rows, what_changed
+from workbook.tender.views import result_rows, submitted_count, what_changed
 from workbook.text import plural, shorten
 
 CHARTS = [("What changed", "change"), ("Totals", "totals"), ("Share", "share"),
@@ -44,6 +46,14 @@ class ResultsSection:
         self.changed.add_class("wtfc-tender-changed")
         self.table = w.HTML()
         self.status = w.HTML()
+        self.submitted = w.HTML()
+        self.submitted.add_class("wtfc-tender-submitted")
+        self.summaries_button = w.Button(
+            description="Assessment summaries for bidders",
+            tooltip="Write each bidder's assessment summary, its own Word file, into the "
+                    "workshop's outputs folder: its scores beside the winning bid's, panel "
+                    "members named by role")
+        self.summaries_button.on_click(lambda _b: self.make_summaries())
         self.chart_choice = w.ToggleButtons(options=CHARTS, value="change",
                                             description="Chart", style=STYLE)
         self.chart_choice.observe(lambda _c: self._draw_chart(), "value")
@@ -51,7 +61,8 @@ class ResultsSection:
         self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
                                  "value")
         self.chart = ChartView(outputs=page.workshop.outputs)
-        left = labelled_box("Results", [self.table, self.status])
+        left = labelled_box("Results", [self.submitted, self.table, self.status,
+                                        w.HBox([self.summaries_button])])
         right = labelled_box("Charts", [w.HBox([self.chart_choice, self.borda_panel]),
                                         self.chart])
         left.layout.width, right.layout.width = "50%", "48%"
@@ -64,6 +75,11 @@ class ResultsSection:
 
     def redraw(self, ev: Evaluation, problems: list[Problem]) -> None:
         self.ev, self.problems = ev, problems
+        tender = self.page.workshop.tender
+        with self.page.workshop.store.read() as conn:
+            people = roster(conn, tender.current_id(conn))
+        self.submitted.value = (f"<p class='wtfc-tender-count' role='status'>"
+                                f"{esc(submitted_count(people))}</p>")
         with self.quiet():
             set_options(self.borda_panel, [(p.panel, p.panel) for p in ev.panels],
                         self.borda_panel.value)
@@ -92,6 +108,14 @@ class ResultsSection:
             f"{plural(len(self.problems), 'thing')} to finish.</p>"
             + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
                          noun="thing to finish", nouns="things to finish"))
+
+    @guarded
+    def make_summaries(self) -> None:
+        need_facilitator(self.page, "make the bidders' assessment summaries")
+        paths = write_bidder_summaries(self.page.workshop.tender, self.page.workshop.outputs)
+        self.page.after_write(f"Wrote {plural(len(paths), 'assessment summary')} to the "
+                              "outputs folder, one Word file per bidder: "
+                              + ", ".join(p.name for p in paths) + ".")
 
     @guarded
     def _draw_chart(self) -> None:

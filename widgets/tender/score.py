@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import ipywidgets as w
 
 from widgets.common.cards import esc
@@ -77,6 +79,13 @@ class ScoringSection:
                    layout=w.Layout(width="100%", grid_gap="1rem", align_items="flex-start")),
         ])
         self.box.add_class("wtfc-tender-scoring")
+        # A submitted sheet is final for the member: a note and the scores they handed in
+        # take the form's place (read-only); only the facilitator can reopen it.
+        self.sheet_note = w.HTML()
+        self.sheet_note.add_class("wtfc-tender-sheet-note")
+        self.form_parts = list(self.box.children[1:])
+        self.box.children = [self.box.children[0], self.sheet_note, *self.form_parts]
+        self._undo_hidden = False
 
     # --- who, and what they may see ----------------------------------------------------------
     @property
@@ -96,6 +105,7 @@ class ScoringSection:
         me = self._me()
         for part in self.box.children[1:]:
             part.layout.display = None if me else "none"
+        self._show_undo(me is None or not me["submitted_at"])
         if me is None:
             return
         self.ev, _ = self.page.workshop.tender.evaluation(viewer=me["name"])
@@ -108,6 +118,7 @@ class ScoringSection:
         self._fill_cell()
         self._draw_mine(me)
         self._draw_order(me)
+        self._draw_sheet(me)
 
     def _own(self) -> dict[tuple[str, str], tuple[int, str]]:
         if self.ev is None:
@@ -134,7 +145,8 @@ class ScoringSection:
             self.score_buttons.value = score
             self.reason.value = reason
         locked = bool(me["submitted_at"])
-        for control in (self.score_buttons, self.reason, self.save_button, self.submit_button):
+        for control in (self.score_buttons, self.reason, self.save_button, self.submit_button,
+                        self.order_button):
             control.disabled = locked
 
     def _draw_mine(self, me: dict) -> None:
@@ -157,6 +169,51 @@ class ScoringSection:
             ("Bid", "Question", "Score", "Reason"), rows,
             f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far",
             noun="score")
+
+    def _show_undo(self, on: bool) -> None:
+        """Undo never takes back a submit (the store skips it and keeps submitted scores),
+        so a submitted member's page has no Undo at all: the note says who can reopen."""
+        button = getattr(self.page, "undo_button", None)
+        if button is None or (on and not self._undo_hidden):
+            return
+        button.layout.display = None if on else "none"
+        button.disabled = not on
+        self._undo_hidden = not on
+
+    def _draw_sheet(self, me: dict) -> None:
+        """Submitted: the note and the submitted scores, read-only, instead of the form.
+        Reopened: why, then the form as before."""
+        locked = bool(me["submitted_at"])
+        for part in self.form_parts:
+            part.layout.display = "none" if locked else None
+        last = next((h for h in reversed(self.page.workshop.tender.submissions())
+                     if h["member"] == me["name"]), None)
+        if locked:
+            ev = self.ev
+            own = self._own()
+            rows = [(b.bidder, q.question, *own[(b.bidder, q.question)])
+                    for b in ev.bidders for q in ev.questions_for(me["panel"])
+                    if (b.bidder, q.question) in own]
+            order = next((r.order for r in ev.rankings if r.member == me["name"]), ())
+            order_html = (f"<p>Your order of the bids, favourite first: "
+                          f"{esc(', '.join(order))}.</p>" if order else "")
+            self.sheet_note.value = (
+                f"<p class='wtfc-tender-sealed' role='status'><strong>Submitted "
+                f"{esc(when(me['submitted_at']))}: your scores are final.</strong> They cannot "
+                "be changed or undone from this page. If something needs changing, ask the "
+                "facilitator: only the facilitator can reopen your score sheet.</p>"
+                f"<p class='wtfc-tender-changed'>{esc(what_changed(ev))}</p>{order_html}"
+                + scroll_box(table_html(("Bid", "Question", "Score", "Reason"), rows,
+                                        f"The {len(rows)} scores {me['name']} submitted"),
+                             "My submitted scores", noun="score"))
+        elif last is not None and last["action"] == "reopened":
+            self.sheet_note.value = (
+                f"<p class='wtfc-tender-reopened' role='status'><strong>The facilitator "
+                f"reopened your score sheet {esc(when(last['at']))}</strong> because: "
+                f"{esc(last['reason'])}. Change what you need to, then submit again: until "
+                "you do, your scores do not count.</p>")
+        self.sheet_note.layout.display = None if locked or (
+            last is not None and last["action"] == "reopened") else "none"
 
     def _draw_order(self, me: dict) -> None:
         ev = self.ev
@@ -187,7 +244,8 @@ class ScoringSection:
     @guarded
     def submit(self) -> None:
         self.page.workshop.tender.submit(self.member, actor=self.page.actor)
-        self.page.after_write("Submitted. Your panel can now see your scores.")
+        self.page.after_write("Submitted. Your scores are final and your panel can now see "
+                              "them; only the facilitator can reopen your sheet.")
 
     @guarded
     def save_order(self) -> None:
@@ -197,3 +255,14 @@ class ScoringSection:
             raise InputError("Choose a bid for every place, favourite first.")
         self.page.workshop.tender.rank(self.member, chosen, actor=self.page.actor)
         self.page.after_write("Saved your order of the bids.")
+
+
+def when(at: str | None) -> str:
+    """'on 1 April 2026 at 14:05' (this machine's time) from a stored ISO time."""
+    if not at:
+        return ""
+    try:
+        t = datetime.fromisoformat(at).astimezone()
+    except ValueError:
+        return ""
+    return f"on {t.day} {t:%B %Y} at {t:%H:%M}"

@@ -74,6 +74,23 @@ def next_unscored(ev: Evaluation, panel: str, member: str) -> tuple[str, str] | 
     return None
 
 
+def submitted_count(roster: list[dict]) -> str:
+    """'5 of 8 panel members have submitted (Adult panel 3 of 3; ...)': results count only
+    submitted scores, so the room sees how many are in."""
+    if not roster:
+        return "There are no panel members yet."
+    panels: dict[str, list[int]] = {}
+    for m in roster:
+        done = panels.setdefault(m["panel"], [0, 0])
+        done[0] += bool(m["submitted_at"])
+        done[1] += 1
+    n = sum(d for d, _ in panels.values())
+    verb = "has" if n == 1 and len(roster) == 1 else "have"
+    each = "; ".join(f"{p} {d} of {t}" for p, (d, t) in panels.items())
+    return (f"{n} of {plural(len(roster), 'panel member')} {verb} submitted ({each}). Only "
+            "submitted scores count: a score still being worked on never does.")
+
+
 def move_words(before: int | None, after: int) -> str:
     """'▲ up 3', '▼ down 1' or '= same': a symbol and words, never colour alone."""
     if before is None or before == after:
