@@ -141,6 +141,16 @@ def cmd_tender_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tender_summaries(args: argparse.Namespace) -> int:
+    from workbook.tender.report import write_bidder_summaries
+
+    with _open(args.dir) as ws:
+        out = Path(args.out) if args.out else ws.outputs
+        for path in write_bidder_summaries(ws.tender, out):
+            print(f"Wrote {path}")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from workbook import sample
 
@@ -204,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir", help="workshop folder or database URL")
     s.add_argument("out", help="folder to write the files into")
     s.set_defaults(func=cmd_tender_export)
+    s = tender.add_parser("summaries", help="each bidder's assessment summary, its own Word "
+                                            "file: its scores beside the winning bid's, panel "
+                                            "members named by role (submitted scores only)")
+    s.add_argument("dir", help="workshop folder or database URL")
+    s.add_argument("--out", help="folder to write into (default: the workshop's outputs)")
+    s.set_defaults(func=cmd_tender_summaries)
 
     for name, func, helptext in (
         ("serve", cmd_serve, "serve a workshop's pages with Voila"),
