@@ -10,6 +10,7 @@ from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, StageView
 from widgets.common.report_button import ReportButton
+from widgets.common.submit import AddForm, Submission, SubmitButton
 from workbook import InputError
 from workbook.model import SUCCESS_PERSPECTIVES
 from workbook.stages.success import VOICES, gaps_sentence, voice_warning
@@ -66,8 +67,11 @@ class SuccessView(StageView):
         self.prompt = w.HTML()
         self.success_text = w.Textarea(description="Success statement",
                                        layout=wide(52, height="5rem"), style=STYLE)
-        self.add_button = w.Button(description="Add success statement", button_style="primary")
+        self.add_button = SubmitButton("Add success statement", button_style="primary",
+                                       fields=[self.success_text, self.perspective,
+                                               self.theme_select, self.cause_select])
         self.add_button.on_click(lambda _b: self.add())
+        self._add_flow = AddForm(self, self.add_button, boxes=[self.success_text])
 
         self.edit_select = w.Dropdown(description="Statement to change", layout=wide(52),
                                       style=STYLE)
@@ -157,17 +161,17 @@ class SuccessView(StageView):
     # --- actions -------------------------------------------------------------------------------
     @guarded
     def add(self) -> None:
-        if self.theme_select.value is None:
+        self._add_flow.run(self._save_new)
+
+    def _save_new(self, sub: Submission) -> str:
+        theme, voice, text = sub[self.theme_select], sub[self.perspective], sub[self.success_text]
+        if theme is None:
             raise InputError("Choose a theme first. Prioritised themes are listed first.")
-        if not self.success_text.value.strip():
-            raise InputError("Type the success statement first, e.g. "
-                             f"“{VOICES[self.perspective.value].example}”")
-        text = self.success_text.value
-        self.workshop.add_success(self.theme_select.value, self.perspective.value, text,
-                                  self.cause_select.value or None, actor=self.actor)
-        self.success_text.value = ""
-        tip = voice_warning(self.perspective.value, text)
-        self.after_write(tip or f"Added: “{shorten(text, 60)}”.")
+        if not text.strip():
+            raise InputError(f"Type the success statement first, e.g. “{VOICES[voice].example}”")
+        self.workshop.add_success(theme, voice, text, sub[self.cause_select] or None,
+                                  actor=self.actor)
+        return voice_warning(voice, text) or f"Added: “{shorten(text, 60)}”."
 
     def _chosen(self) -> int:
         if not self.edit_select.value:

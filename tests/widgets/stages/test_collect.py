@@ -76,7 +76,10 @@ def test_double_click_adds_one_statement(view, ws):
     view.add_button.click()
     view.add_button.click()
     assert len(ws.statements) == 1
-    assert view.messages.kind == "ok"
+    # Not silence: the page says nothing more was added, and what was saved last.
+    assert view.messages.kind == "info"
+    assert "Nothing was added" in view.messages.text
+    assert "Two clicks, one statement" in view.messages.text
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import ipywidgets as w
 from widgets.common.cards import esc, heading
 from widgets.common.controls import STYLE
 from widgets.common.messages import guarded
+from widgets.common.submit import AddForm, Submission, SubmitButton
 from workbook import InputError
 from workbook.io.decode import FileUnreadable
 from workbook.io.ingest import import_upload
@@ -114,9 +115,13 @@ class CollectFormMixin:
         self.text = w.Textarea(description="What they said",
                                placeholder="One statement, in their words", rows=3, style=STYLE,
                                layout=w.Layout(width="calc(100% - 1rem)"))
-        self.add_button = w.Button(description="Add statement", button_style="primary",
-                                   tooltip="Save this statement for everyone")
+        # The click carries the form as the browser shows it (see widgets/common/submit.py).
+        self.add_button = SubmitButton("Add statement", button_style="primary",
+                                       tooltip="Save this statement for everyone",
+                                       fields=[self.review_ref, self.perspective, self.kind,
+                                               self.text])
         self.add_button.on_click(lambda _b: self._add())
+        self._add_flow = AddForm(self, self.add_button, boxes=[self.text])
         box = w.VBox([section_title("Type in a statement"), self.review_ref, self.perspective,
                       self.kind, self.text, self.add_button])
         box.add_class("wtfc-collect-add")
@@ -124,21 +129,20 @@ class CollectFormMixin:
 
     @guarded
     def _add(self) -> None:
-        if not self.text.value.strip() and self._just_did("add"):
-            return  # the second half of a double click: the statement is already saved
-        with busy(self.add_button):
-            if self.kind.value is None:
-                raise InputError("Choose the kind of statement first: ✔ Working, "
-                                 "✖ Not working or ➜ For the future.")
-            sid = self.workshop.add_statement(self.review_ref.value, self.kind.value,
-                                              self.perspective.value, self.text.value,
-                                              actor=self.actor)
-            ref = self.review_ref.value.strip()
-            # Review, whose view and kind stay: the same person's next statement is usually next.
-            self.text.value = ""
-            self._did("add")
-            self.after_write(f"Added statement No. {sid} for review {ref}. "
-                             "Type the next one, or change the review for the next person.")
+        # Review, whose view and kind stay: the same person's next statement is usually next.
+        # Only the words are cleared, and only if the box still holds the words saved.
+        self._add_flow.run(self._save_statement)
+
+    def _save_statement(self, sub: Submission) -> str:
+        if sub[self.kind] is None:
+            raise InputError("Choose the kind of statement first: ✔ Working, "
+                             "✖ Not working or ➜ For the future.")
+        sid = self.workshop.add_statement(sub[self.review_ref], sub[self.kind],
+                                          sub[self.perspective], sub[self.text],
+                                          actor=self.actor)
+        ref = str(sub[self.review_ref]).strip()
+        return (f"Added statement No. {sid} for review {ref}. "
+                "Type the next one, or change the review for the next person.")
 
     # --- import files -------------------------------------------------------------------------
     def _build_import(self) -> w.VBox:

@@ -14,6 +14,7 @@ from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
+from widgets.common.submit import AddForm, Submission, SubmitButton
 from widgets.stages.plan.edit import IdeaEditMixin
 from workbook import InputError
 from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
@@ -82,8 +83,11 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self.idea_text = w.Textarea(description="Words", placeholder="One idea, in a few words",
                                     layout=wide(height="4rem"),
                                     style=STYLE)
-        self.add_idea_button = w.Button(description="Add idea", button_style="primary")
+        self.add_idea_button = SubmitButton("Add idea", button_style="primary",
+                                            fields=[self.idea_text, self.idea_kind,
+                                                    self.theme_select])
         self.add_idea_button.on_click(lambda _b: self.add_idea())
+        self._add_idea_flow = AddForm(self, self.add_idea_button, boxes=[self.idea_text])
         self.ideas_list = w.HTML(layout=w.Layout(width="100%"))
         self._build_idea_edit()
 
@@ -272,12 +276,14 @@ class ActionPlanView(IdeaEditMixin, StageView):
 
     @guarded
     def add_idea(self) -> None:
-        theme = self._theme()
-        text = self.idea_text.value
-        self.workshop.add_idea(theme, self.idea_kind.value, text, actor=self.actor)
-        self.idea_text.value = ""
-        self.after_write(f"Added {IDEA_LABELS[self.idea_kind.value].lower()}: "
-                         f"“{shorten(text, 60)}”.")
+        self._add_idea_flow.run(self._save_idea)
+
+    def _save_idea(self, sub: Submission) -> str:
+        theme, kind, text = sub[self.theme_select], sub[self.idea_kind], sub[self.idea_text]
+        if theme is None:
+            raise InputError("Choose a theme first.")
+        self.workshop.add_idea(theme, kind, text, actor=self.actor)
+        return f"Added {IDEA_LABELS[kind].lower()}: “{shorten(text, 60)}”."
 
     @guarded
     def add_action(self) -> None:

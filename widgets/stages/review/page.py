@@ -14,6 +14,7 @@ from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
+from widgets.common.submit import AddForm, Submission, SubmitButton
 from widgets.stages.review.edit import IndicatorEditMixin
 from widgets.stages.review.feedback import FeedbackEditMixin
 from workbook import InputError
@@ -123,8 +124,12 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
                                         style=STYLE)
         self.you_said = w.Textarea(description="You said", layout=wide(height="4rem"), style=STYLE)
         self.we_did = w.Textarea(description="We did", layout=wide(height="4rem"), style=STYLE)
-        self.add_feedback_button = w.Button(description="Add to the log", button_style="primary")
+        self.add_feedback_button = SubmitButton("Add to the log", button_style="primary",
+                                                fields=[self.you_said, self.we_did,
+                                                        self.theme_select, self.action_select])
         self.add_feedback_button.on_click(lambda _b: self.add_feedback())
+        self._feedback_flow = AddForm(self, self.add_feedback_button,
+                                      boxes=[self.you_said, self.we_did], required=self.we_did)
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
 
@@ -274,12 +279,14 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
 
     @guarded
     def add_feedback(self) -> None:
-        if self.theme_select.value is None:
+        self._feedback_flow.run(self._save_feedback)
+
+    def _save_feedback(self, sub: Submission) -> str:
+        if sub[self.theme_select] is None:
             raise InputError("Choose the theme people spoke about.")
-        said, did = self.you_said.value, self.we_did.value
-        self.workshop.add_feedback(self.theme_select.value, said, did,
-                                   action_id=self.action_select.value or None, actor=self.actor)
-        self.you_said.value = self.we_did.value = ""
+        said, did = sub[self.you_said], sub[self.we_did]
+        self.workshop.add_feedback(sub[self.theme_select], said, did,
+                                   action_id=sub[self.action_select] or None, actor=self.actor)
         tip = (f" Tip: easy read breaks sentences over {EASY_WORDS} words; shorter ones read "
                "better." if long_sentences(said) or long_sentences(did) else "")
-        self.after_write(f"Added to the log: {len(easy_lines(did))} easy-read line(s).{tip}")
+        return f"Added to the log: {len(easy_lines(did))} easy-read line(s).{tip}"

@@ -11,6 +11,7 @@ from widgets.common.cards import heading
 from widgets.common.controls import STYLE, button, note, row, set_note, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
+from widgets.common.submit import AddForm, SubmitButton
 from workbook import InputError
 from workbook.stages.theme_board import THEME_LIST_LIMIT, card_label, theme_cards
 from workbook.text import plural
@@ -48,8 +49,13 @@ class ThemeEditMixin:
         self.new_theme_name = text("Theme name", "e.g. Knowing who supports me")
         self.new_theme_i = text('"I" statement (optional)', "e.g. I know who is supporting me "
                                 "today", area=True)
-        self.add_theme_button = button("Add theme", "Make a new, empty theme", "primary")
+        self.add_theme_button = SubmitButton(
+            "Add theme", tooltip="Make a new, empty theme", button_style="primary",
+            fields=[self.new_theme_name, self.new_theme_i],
+            layout=w.Layout(width="auto", flex="0 0 auto"))
         self.add_theme_button.on_click(lambda _b: self.add_theme())
+        self._add_theme_flow = AddForm(self, self.add_theme_button,
+                                       boxes=[self.new_theme_name, self.new_theme_i])
 
         self.theme_select = w.Dropdown(description="Theme to change", options=[], style=STYLE,
                                        layout=wide(gutter_px=12))
@@ -149,13 +155,16 @@ class ThemeEditMixin:
     # --- actions ------------------------------------------------------------------------
     @guarded
     def add_theme(self) -> None:
-        name = self.new_theme_name.value
-        tid = self.workshop.add_theme(name, self.new_theme_i.value, actor=self.actor)
-        self.new_theme_name.value = self.new_theme_i.value = ""
-        self.after_write(f"Made the theme “{name.strip()}”. Drag cards onto it, or choose "
-                         "cards and move them under “Move cards”.")
-        self.theme_select.value = tid
-        self.move_target.value = tid
+        made: list[int] = []
+
+        def save(sub: Any) -> str:
+            name = sub[self.new_theme_name]
+            made.append(self.workshop.add_theme(name, sub[self.new_theme_i], actor=self.actor))
+            return (f"Made the theme “{name.strip()}”. Drag cards onto it, or choose "
+                    "cards and move them under “Move cards”.")
+
+        if self._add_theme_flow.run(save) is not None:
+            self.theme_select.value = self.move_target.value = made[0]
 
     @guarded
     def rename_theme(self) -> None:

@@ -12,6 +12,7 @@ from widgets.common.chart import ChartView
 from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, StageView
+from widgets.common.submit import AddForm, Submission, SubmitButton
 from widgets.stages.understand import parts as cc
 from workbook import InputError
 from workbook.charts.stages import cause_tree_chart
@@ -59,9 +60,11 @@ class RootCauseView(StageView):
             description="Why?", placeholder="Type one cause, e.g. Staff change too often",
             layout=wide(56, height="6rem"), style=STYLE)
         self.parent_select = w.Dropdown(description="Under", layout=wide(56), style=STYLE)
-        self.add_cause_button = w.Button(description="Add cause", button_style="primary",
-                                         tooltip="Add this cause under the chosen place")
+        self.add_cause_button = SubmitButton("Add cause", button_style="primary",
+                                             tooltip="Add this cause under the chosen place",
+                                             fields=[self.cause_text, self.parent_select])
         self.add_cause_button.on_click(lambda _b: self.add_cause())
+        self._add_cause_flow = AddForm(self, self.add_cause_button, boxes=[self.cause_text])
 
         self.edit_select = w.Dropdown(description="Cause to change", layout=wide(56), style=STYLE)
         self.edit_select.observe(self._on_edit_choice, "value")
@@ -275,16 +278,18 @@ class RootCauseView(StageView):
 
     @guarded
     def add_cause(self) -> None:
+        self._add_cause_flow.run(self._save_new_cause)
+
+    def _save_new_cause(self, sub: Submission) -> str:
         theme_id = self._need_theme()
-        if not self.cause_text.value.strip():
+        words = sub[self.cause_text]
+        if not words.strip():
             raise InputError("Type the cause first: one answer to “why is this not working?”.")
-        parent = self.parent_select.value or None
+        parent = sub[self.parent_select] or None
         where = ("the theme" if parent is None
                  else f"'{shorten(self._cause_text(parent), 50)}'")
-        self.workshop.add_cause(theme_id, self.cause_text.value, parent, actor=self.actor)
-        text = shorten(self.cause_text.value, 60)
-        self.cause_text.value = ""
-        self.after_write(f"Added the cause '{text}' under {where}.")
+        self.workshop.add_cause(theme_id, words, parent, actor=self.actor)
+        return f"Added the cause '{shorten(words, 60)}' under {where}."
 
     @guarded
     def save_cause(self) -> None:
