@@ -13,6 +13,7 @@ from . import (
     bench_import,
     bench_pages,
     bench_report,
+    bench_room,
     bench_search,
     bench_theme,
     bench_wire,
@@ -21,7 +22,7 @@ from . import (
 
 SUITES = {"import": bench_import.run, "writes": bench_writes.run, "theme": bench_theme.run,
           "search": bench_search.run, "pages": bench_pages.run, "wire": bench_wire.run,
-          "report": bench_report.run}
+          "report": bench_report.run, "room": bench_room.run}
 
 
 def main() -> None:

@@ -1,0 +1,344 @@
+"""A room opening at once (issue 15): 12 table laptops open 01 Collect one after another and
+each types 5 statements as fast as a browser can, while the big screen watches.
+
+A real `wtfc serve` (the sample workshop, loopback, a free port) is started and, once its log
+says every page is ready, one table page opens alone (the baseline: seconds until its form can
+be typed into); after Voila has heated a kernel again, the big screen (no ?table=) opens,
+then the 12 table pages, each navigation started as soon as the one before has begun. Each
+page, once its form can be typed into, types 5 statements (fill the box, press Add, at once
+the next). Measured:
+- statements saved against typed (read from the store afterwards): the goal is 0 lost;
+- seconds from the first table's navigation until the last table's form is usable (goal 15);
+- big-screen lag: from the moment the store holds the last statement until the big screen's
+  count shows it (goal 2 s);
+- memory: peak RSS summed over Voila and every kernel (from /proc), and each kernel's RSS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .common import row
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLES = 12
+STATEMENTS = 5
+PAGE = "01_collect.ipynb"
+START_TIMEOUT = 300.0
+GOAL_USABLE_S, GOAL_LAG_S, GOAL_KERNEL_MB = 15.0, 2.0, 100.0
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+# --- processes and memory ---------------------------------------------------------------------
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _is_kernel(pid: int) -> bool:
+    try:
+        return b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+class MemoryWatch(threading.Thread):
+    """Samples RSS of the server and all its descendants (Voila, kernels) every 0.5 s."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.peak_kernels = pid, 0.0, 0
+        self.kernels: dict[int, float] = {}  # each kernel's largest RSS seen
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.sample()
+            self.stop.wait(0.5)
+
+    def sample(self) -> None:
+        pids = [self.pid, *_descendants(self.pid)]
+        total = 0.0
+        kernels = 0
+        for p in pids:
+            mb = _rss_mb(p)
+            total += mb
+            if _is_kernel(p):
+                kernels += 1
+                self.kernels[p] = max(self.kernels.get(p, 0.0), mb)
+        if total > self.peak:
+            self.peak, self.peak_kernels = total, kernels
+
+
+def _wait_ready(log: Path, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"wtfc serve stopped (exit code {proc.returncode})")
+        text = log.read_text(errors="replace")
+        if re.search(r"All \d+ pages are ready", text):
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"the pages were not ready within {timeout:.0f} s")
+
+
+def _wait_refilled(log: Path, before: int, timeout: float = 180.0) -> None:
+    """Until our server logs one more "Page 01_collect.ipynb is ready" (a new pool kernel)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.read_text(errors="replace").count(f"Page {PAGE} is ready") > before:
+            return
+        time.sleep(0.5)
+
+
+def _ready_count(log: Path) -> int:
+    return log.read_text(errors="replace").count(f"Page {PAGE} is ready")
+
+
+# --- the browser side ---------------------------------------------------------------------------
+async def _open_table(browser, url: str, started: asyncio.Event | None = None):
+    ctx = await browser.new_context(viewport={"width": 1366, "height": 768})
+    page = await ctx.new_page()
+    t0 = time.monotonic()
+    await page.goto(url, wait_until="commit", timeout=300_000)
+    if started is not None:
+        started.set()
+    form = page.locator(".wtfc-collect-add")
+    box = form.get_by_label("What they said")
+    add = form.get_by_role("button", name="Add statement")
+    await box.wait_for(state="visible", timeout=300_000)
+    await add.wait_for(state="visible", timeout=300_000)
+    while not (await box.is_editable() and await add.is_enabled()):
+        await page.wait_for_timeout(20)
+    return ctx, page, form, box, add, t0, time.monotonic()
+
+
+async def _type(form, box, add, table: int, word: str) -> list[float]:
+    await form.get_by_label("Review", exact=True).fill(f"R-{table:03d}")
+    await form.get_by_role("button", name="Working").first.click()
+    clicks = []
+    for k in range(STATEMENTS):
+        await box.fill(f"Statement {k + 1} of table {table} {word}")
+        await add.click()
+        clicks.append(time.monotonic())
+    return clicks
+
+
+async def _room(base: str, folder: Path, log: Path, chromium: str) -> dict:
+    from playwright.async_api import async_playwright
+
+    from workbook import Workshop
+
+    word = f"room{int(time.time())}"
+    ws = Workshop.open(str(folder))
+    try:
+        first_count = len(ws.statements)
+    finally:
+        ws.close()
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            # The baseline: one table alone, on a heated server.
+            heated = _ready_count(log)
+            ctx, _page, form, box, add, t0, t1 = await _open_table(
+                browser, f"{base}/voila/render/{PAGE}?table=Alone")
+            baseline = t1 - t0
+            await _type(form, box, add, 0, word + "alone")
+            await ctx.close()
+            await asyncio.to_thread(_wait_refilled, log, heated)
+            await asyncio.sleep(3)  # the new pool kernel finishes its view
+            # The big screen watches.
+            big_ctx = await browser.new_context(viewport={"width": 1920, "height": 1080})
+            big = await big_ctx.new_page()
+            await big.goto(f"{base}/voila/render/{PAGE}", timeout=300_000)
+            await big.locator(".wtfc-collect-totals").wait_for(state="visible", timeout=300_000)
+            # The room: each table's navigation starts once the one before has begun.
+            tables = []
+            for t in range(1, TABLES + 1):
+                started = asyncio.Event()
+                tables.append(asyncio.create_task(_one_table(
+                    browser, f"{base}/voila/render/{PAGE}?table=Table%20{t}", t, word, started)))
+                await started.wait()
+            results = await asyncio.gather(*tables)
+            first_open = min(r["t0"] for r in results)
+            last_usable = max(r["usable_at"] for r in results)
+            expected = first_count + 1 + TABLES * STATEMENTS
+            # When the store holds the last statement, and when the big screen shows it.
+            stored_at = await asyncio.to_thread(_store_reaches, folder, expected, 60.0)
+            shown_at = await _big_screen_shows(big, expected, 60.0)
+            await big_ctx.close()
+            for r in results:
+                await r["ctx"].close()
+        finally:
+            await browser.close()
+    ws = Workshop.open(str(folder))
+    try:
+        st = ws.statements
+        saved = int(st["text"].str.contains(word, regex=False).sum())
+    finally:
+        ws.close()
+    usable = [r["usable_at"] - r["t0"] for r in results]
+    return {"baseline_usable_s": baseline, "typed": TABLES * STATEMENTS + STATEMENTS,
+            "saved": saved, "last_usable_s": last_usable - first_open,
+            "usable_each_s": usable, "lag_s": (shown_at - stored_at) if shown_at and stored_at
+            else None, "messages": [r["message"] for r in results],
+            "left_in_box": [r["left"] for r in results if r["left"]]}
+
+
+async def _one_table(browser, url: str, table: int, word: str, started: asyncio.Event) -> dict:
+    ctx, page, form, box, add, t0, usable_at = await _open_table(browser, url, started)
+    await _type(form, box, add, table, word)
+    await page.wait_for_timeout(3000)
+    return {"ctx": ctx, "t0": t0, "usable_at": usable_at,
+            "message": await page.locator(".wtfc-message-area").inner_text(),
+            "left": await box.input_value()}
+
+
+def _store_reaches(folder: Path, expected: int, timeout: float) -> float | None:
+    from workbook import Workshop
+
+    ws = Workshop.open(str(folder))
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(ws.statements) >= expected:
+                return time.monotonic()
+            time.sleep(0.05)
+        return None
+    finally:
+        ws.close()
+
+
+async def _big_screen_shows(page, expected: int, timeout: float) -> float | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = await page.locator(".wtfc-collect-totals").inner_text()
+        numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", text)]
+        if numbers and numbers[0] >= expected:
+            return time.monotonic()
+        await asyncio.sleep(0.05)
+    return None
+
+
+def measure() -> dict:
+    from workbook.sample import build_sample
+    from workbook.serving.serve import find_free_port
+
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="wtfc-bench-room-") as tmp:
+        tmp_path = Path(tmp)
+        folder = tmp_path / "workshop"
+        build_sample(folder).close()
+        port = find_free_port("127.0.0.1")
+        log = tmp_path / "serve.log"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "WTFC_DEMO_DIR": str(tmp_path / "demo"),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
+                                                           os.environ.get("PYTHONPATH")]))}
+        with log.open("w") as out:
+            started = time.monotonic()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port)],
+                cwd=str(ROOT), env=env, stdout=out, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL)
+        watch = MemoryWatch(proc.pid)
+        watch.start()
+        try:
+            _wait_ready(log, proc, START_TIMEOUT)
+            ready_s = time.monotonic() - started
+            watch.sample()
+            heated_mb = sum(_rss_mb(p) for p in [proc.pid, *_descendants(proc.pid)])
+            data = asyncio.run(_room(f"http://127.0.0.1:{port}", folder, log, chromium))
+            watch.sample()
+        except Exception as exc:
+            tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+            raise RuntimeError(f"{exc}\n--- server log ---\n{tail}") from exc
+        finally:
+            watch.stop.set()
+            watch.join()
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            for pid in _descendants(proc.pid):
+                try:
+                    os.kill(pid, 9)
+                except OSError:
+                    pass
+    kernels = sorted(watch.kernels.values())
+    return {**data, "ready_s": ready_s, "heated_mb": heated_mb, "peak_mb": watch.peak,
+            "peak_kernels": watch.peak_kernels, "kernel_mb": kernels}
+
+
+def run() -> list[dict]:
+    try:
+        d = measure()
+    except (RuntimeError, ImportError) as exc:
+        print(f"room: not measured: {exc}", file=sys.stderr)
+        return []
+    lost = d["typed"] - d["saved"]
+    base = d["baseline_usable_s"]
+    kernels = d["kernel_mb"]
+    cores = os.cpu_count()
+    rows = [
+        row("room: one table alone, navigation to a usable form (baseline)", base, base,
+            f"server ready {d['ready_s']:.0f} s after start; {cores} cores"),
+        row(f"room: {TABLES} tables, first navigation to the last table usable",
+            d["last_usable_s"], base,
+            f"goal {GOAL_USABLE_S:.0f} s; each table: "
+            + ", ".join(f"{s:.1f}" for s in d["usable_each_s"])),
+        {**row(f"room: statements saved of typed ({TABLES} x {STATEMENTS} + 5 alone)",
+               float(d["saved"]), float(d["typed"]),
+               f"{lost} lost (goal 0); left in a box: {len(d['left_in_box'])}"),
+         "seconds": None},
+    ]
+    if d["lag_s"] is not None:
+        rows.append(row("room: big screen shows the last statement, after the store has it",
+                        d["lag_s"], base, f"goal {GOAL_LAG_S:.0f} s"))
+    else:
+        rows.append({**row("room: big screen lag", 0.0, base, "the count never showed it"),
+                     "seconds": None, "ratio": None})
+    rows.append({**row("room: server memory at the peak, MB (Voila + all kernels)",
+                       d["peak_mb"], d["heated_mb"],
+                       f"{d['peak_kernels']} kernels then; baseline: the heated server "
+                       f"({d['heated_mb']:.0f} MB); per kernel MB: median "
+                       f"{statistics.median(kernels):.0f}, max {max(kernels):.0f} "
+                       f"(goal {GOAL_KERNEL_MB:.0f})" if kernels else "no kernel seen")})
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(r)
