@@ -15,7 +15,7 @@ from matplotlib.axis import Axis, Tick
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from workbook.io.files import write_atomic
+from workbook.io.files import write_atomic, write_csv
 from workbook.model import (
     KIND_LABELS,
     KIND_SYMBOLS,
@@ -80,13 +80,13 @@ class Chart:
         return buf.getvalue()
 
     def save(self, outputs: Path, png_bytes: bytes | None = None) -> tuple[Path, Path]:
-        """Write NAME.png and NAME.csv into the workshop's outputs folder."""
+        """Write NAME.png and NAME.csv (formula-safe) into the workshop's outputs folder."""
         outputs.mkdir(parents=True, exist_ok=True)
         stem = re.sub(r"[^a-z0-9_-]+", "_", self.name.lower()).strip("_") or "chart"
         png, csv = outputs / f"{stem}.png", outputs / f"{stem}.csv"
         data = png_bytes if png_bytes is not None else self.png()
         write_atomic(png, lambda tmp: tmp.write_bytes(data))
-        write_atomic(csv, lambda tmp: self.data.to_csv(tmp, index=False))
+        write_csv(csv, self.data)  # a theme named "=HYPERLINK(…)" stays text in Excel
         return png, csv
 
 

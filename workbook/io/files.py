@@ -1,11 +1,18 @@
-"""Writing output files whole: a reader never sees half a file, and two writers never collide."""
+"""Writing output files whole and formula-safe: never half a file, never a live formula."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pandas as pd
+
+# A spreadsheet reads a cell starting with one of these as a formula (or DDE), even after spaces.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r" *[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
@@ -20,3 +27,37 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would run this text as a formula: '=HYPERLINK(…)', ' +1+1', '@SUM'.
+    A plain number ("-5", "+44") is read as that number, never run."""
+    return text.lstrip(" ")[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def inert(value: object) -> object:
+    """A CSV cell that no spreadsheet runs: formula-like text gets a leading apostrophe.
+
+    The XLSX exports store such text as a string cell (exchange._cell, tender.xlsx.make_book),
+    which is inert there; in a CSV the apostrophe is the only way. Numbers stay numbers.
+    """
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
+def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell and column name made inert; numeric columns untouched."""
+    out = frame.copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
+                or pd.api.types.is_datetime64_any_dtype(column)):
+            out.isetitem(i, column.map(inert, na_action="ignore"))
+    if not isinstance(out.columns, pd.MultiIndex):
+        out.columns = [inert(c) for c in out.columns]
+    return out
+
+
+def write_csv(path: Path, frame: pd.DataFrame) -> Path:
+    """Write a DataFrame as a formula-safe CSV (no index), whole or not at all."""
+    safe = inert_frame(frame)
+    return write_atomic(Path(path), lambda tmp: safe.to_csv(tmp, index=False))

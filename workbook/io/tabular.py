@@ -25,6 +25,7 @@ from workbook.io.headers import (
     find_header,
     no_header,
 )
+from workbook.io.limits import MAX_FILE_BYTES, capped_rows, check_bytes, check_xlsx, read_capped
 from workbook.model import (
     InputError,
     StatementIn,
@@ -68,18 +69,7 @@ def read_statements(path: str | Path, *, display_name: str | None = None) -> Rea
     """Read statements from a file on disk; FileUnreadable if it cannot be read at all."""
     path = Path(path)
     name = display_name or path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileUnreadable(f"Could not find {name}. Check the file is still there.") from None
-    except IsADirectoryError:
-        raise FileUnreadable(f"{name} is a folder, not a file. Choose a spreadsheet.") from None
-    except OSError as exc:
-        raise FileUnreadable(
-            f"Could not open {name} ({exc.strerror or exc}). "
-            "Close it in Excel if it is open, then import again."
-        ) from None
-    return read_statements_bytes(data, name)
+    return read_statements_bytes(read_capped(path, name, MAX_FILE_BYTES), name)
 
 
 def upload_name(filename: str) -> str:
@@ -91,6 +81,7 @@ def read_statements_bytes(data: bytes, filename: str) -> ReadResult:
     """Read statements from an upload's bytes; the filename's extension says the format."""
     name = upload_name(filename)
     suffix = Path(name).suffix.lower()
+    check_bytes(name, data)  # before decoding: the bytes are all in memory, nothing more yet
     if not data.strip():
         raise FileUnreadable(f"{name} is empty. Check you chose the right file, then import again.")
     if suffix == ".xls" or (suffix in _TEXT_SUFFIXES and data.startswith(_OLE_MAGIC)):
@@ -132,7 +123,9 @@ def _rows_to_result(
 ) -> ReadResult:
     result = ReadResult(layout=header.layout or "long", sheet=sheet)
     reader = _read_long if result.layout == "long" else _read_wide
-    reader(header, enumerate(rows, start=header.row + 1), name, result)
+    first = header.row + 1
+    rows = capped_rows(rows, name, sheet, first)  # refused at the cap + 1, before any write
+    reader(header, enumerate(rows, start=first), name, result)
     return result
 
 
@@ -275,6 +268,7 @@ def _guarded(rows: Iterator[Row], name: str) -> Iterator[Row]:
 
 
 def _read_xlsx(data: bytes, name: str) -> ReadResult:
+    check_xlsx(name, data)  # what the zip would unpack to, before openpyxl opens it
     with warnings.catch_warnings():
         # openpyxl warns about styles and extensions it ignores; none matter here.
         warnings.simplefilter("ignore")
@@ -293,7 +287,9 @@ def _read_xlsx(data: bytes, name: str) -> ReadResult:
                 if header is not None:
                     # Reading every row before checking any is faster: the statements made
                     # while openpyxl churns out XML objects would make each GC pass slower.
-                    return _rows_to_result(header, list(rows), name, sheet.title)
+                    # The cap stops the list at MAX_ROWS + 1.
+                    kept = list(capped_rows(rows, name, sheet.title, header.row + 1))
+                    return _rows_to_result(header, kept, name, sheet.title)
                 if near is not None and (nearest is None or near.score > nearest[0].score):
                     nearest = (near, sheet.title)
             near_header, near_sheet = nearest if nearest else (None, None)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from workbook.io.limits import check_xlsx, read_capped, too_many_rows
 from workbook.ladder.models import MODELS, stage
 from workbook.model import MAX_NAME, MAX_TEXT, InputError, clean_text
 from workbook.text import plural
@@ -71,16 +73,22 @@ def _column_map(columns: list[object]) -> tuple[dict[str, object], list[str]]:
 
 def _read(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise InputError(f"{path.name}: a scenario deck must be a .csv or .xlsx file.")
+    data = read_capped(path)  # its size checked on disk before it is read
+    # Rows are streamed and stop one past the cap, so a huge sheet is never read whole.
+    rows = {"dtype": str, "keep_default_na": False, "nrows": MAX_ROWS + 1}
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, dtype=str, keep_default_na=False)
+            return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", **rows)
+        check_xlsx(path.name, data)  # what the zip unpacks to, before anything opens it
+        return pd.read_excel(io.BytesIO(data), engine="openpyxl", **rows)
+    except InputError:
+        raise
     except UnicodeDecodeError:
         raise InputError(f"{path.name} is not UTF-8 text: save it as 'CSV UTF-8'.") from None
     except Exception as exc:  # noqa: BLE001 - a damaged or wrong file: say so plainly
         raise InputError(f"{path.name} could not be read as a scenario deck ({exc}).") from None
-    raise InputError(f"{path.name}: a scenario deck must be a .csv or .xlsx file.")
 
 
 def parse_row(values: dict[str, object]) -> Scenario:
@@ -112,7 +120,7 @@ def load_deck(path: str | Path) -> DeckLoad:
             f"per model ({', '.join(MODELS)})."
         )
     if len(df) > MAX_ROWS:
-        raise InputError(f"{path.name} has {len(df)} rows; a deck holds at most {MAX_ROWS}.")
+        raise too_many_rows(path.name, limit=MAX_ROWS)
     problems = [f"Column '{c}' was not recognised and was ignored." for c in ignored]
     scenarios: list[Scenario] = []
     rows_read = 0

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from workbook.io.decode import FileUnreadable
 from workbook.io.files import write_atomic
 from workbook.io.headers import normalise_header
+from workbook.io.limits import capped_rows, check_xlsx, read_capped
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.parse import Rows, blank, build
 
@@ -33,10 +34,12 @@ def _key(header: object) -> str:
     return normalise_header(header).replace(" ", "_")
 
 
-def _sheet_rows(ws, setup: bool) -> Rows:
+def _sheet_rows(ws, setup: bool, name: str) -> Rows:
     rows: Rows = []
     header: list[str] | None = None
-    for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    # Streamed, and refused at the row cap + 1: memory stays bounded whatever the sheet.
+    cells = capped_rows(ws.iter_rows(values_only=True), name, ws.title)
+    for n, values in enumerate(cells, start=1):
         if all(blank(v) for v in values):
             continue
         if setup:  # name in column A, value in column B; a header row is simply ignored
@@ -51,6 +54,7 @@ def _sheet_rows(ws, setup: bool) -> Rows:
 
 def read_sheets(data: bytes, name: str) -> dict[str, Rows]:
     """Each known sheet's rows, keyed by column name; sheet names match case-insensitively."""
+    check_xlsx(name, data)  # bytes, and what the zip would unpack to, before openpyxl opens it
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -68,8 +72,14 @@ def read_sheets(data: bytes, name: str) -> dict[str, Rows]:
                 title = known.get(ws.title.strip().lower())
                 if title:
                     ws.reset_dimensions()
-                    out[title] = _sheet_rows(ws, setup=title == "Setup")
+                    out[title] = _sheet_rows(ws, setup=title == "Setup", name=name)
             return out
+        except FileUnreadable:
+            raise
+        except Exception:  # noqa: BLE001 - bad XML, or a cell openpyxl cannot convert
+            raise FileUnreadable(
+                f"{name} could not be read: a sheet in it is damaged. Save it again as "
+                ".xlsx in Excel, then load it again.") from None
         finally:
             book.close()
 
@@ -81,11 +91,7 @@ def read_evaluation(source: str | Path | bytes, name: str | None = None) -> tupl
         data, label = source, name or "the workbook"
     else:
         path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            raise FileUnreadable(f"Could not open {path.name}: check the file is there and "
-                                 "not open in Excel.") from None
+        data = read_capped(path, name or path.name)  # its size is checked before reading
         label = name or path.name
     title = Path(label).stem.replace("_", " ") if label else "Tender evaluation"
     return build(read_sheets(data, label), name=title)
