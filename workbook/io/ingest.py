@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbook.io import exchange
 from workbook.io.decode import FileUnreadable
+from workbook.io.limits import check_file, check_size, check_xlsx, limit_for, read_capped
 from workbook.io.tabular import read_statements, read_statements_bytes, upload_name
 from workbook.stages.collect import ImportReport
 
@@ -29,6 +30,9 @@ def import_file(workshop: Workshop, path: str | Path, *, actor: str = "") -> Imp
     path = Path(path)
     if not path.is_file():
         raise FileUnreadable(f"There is no file at {path}. Check the name and folder.")
+    check_size(path.name, path.stat().st_size, limit_for(path.name))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):  # before is_export opens it
+        check_xlsx(path.name, read_capped(path))
     if exchange.is_export(path):
         counts = exchange.restore(workshop, exchange.load_export(path))
         report = ImportReport(added=counts.get("statements", 0), files=[path.name])
@@ -42,6 +46,7 @@ def import_upload(
 ) -> ImportReport:
     """Import a file a browser uploaded (bytes and its name)."""
     name = upload_name(filename)
+    check_file(name, data)  # before is_export or a reader opens it
     if name.lower().endswith((".json", ".xlsx", ".xlsm")):
         # An export is recognised from the file itself, so look at it on disk.
         with tempfile.TemporaryDirectory() as tmp:

@@ -68,7 +68,7 @@ class Model:
             return None
         try:
             number = int(float(text))
-        except ValueError:
+        except (ValueError, OverflowError):  # "inf", "1e999": not a rung number
             wanted = " ".join(text.casefold().split())
             for r in self.rungs:
                 if " ".join(r.name.casefold().split()) == wanted:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from workbook.io.limits import limit_problem, read_number
+from workbook.model import InputError
 from workbook.tender.model import (
     MAX_SCORE,
     PLAIN_DESCRIPTORS,
@@ -19,6 +19,7 @@ from workbook.tender.model import (
     Ranking,
     Score,
 )
+from workbook.text import shorten
 
 Rows = list[tuple[int, dict[str, object]]]  # Excel row number, column name -> cell
 YES = {"yes", "y", "true", "1"}
@@ -38,16 +39,16 @@ def text(value: object) -> str:
 
 
 def number(value: object) -> Fraction | None:
-    """An exact number from a cell: 70, 0.5, "70", "£1,250.50", "70%" (as 70); else None."""
-    if isinstance(value, bool) or blank(value):
-        return None
-    if isinstance(value, int | float):
-        return Fraction(str(value))  # the decimal Excel shows, not the binary float
-    cleaned = re.sub(r"[£$€,\s%]", "", str(value))
+    """An exact number from a cell: 70, 0.5, "£1,250.50", "70%" (as 70); else None (not_a)."""
     try:
-        return Fraction(Decimal(cleaned))
-    except (InvalidOperation, ValueError):
+        return read_number(value)
+    except InputError:
         return None
+
+
+def not_a(column: str, value: object, wanted: str) -> str:
+    """"price 'Infinity' is infinite", or "price 'abc' is not a positive number"."""
+    return f"{column} '{shorten(text(value), 40)}' {limit_problem(value) or 'is not ' + wanted}"
 
 
 class Checker:
@@ -74,7 +75,7 @@ class Checker:
             return None
         n = number(value)
         if n is None:
-            self.add(sheet, row, f"score '{text(value)}' is not a number: type a whole number "
+            self.add(sheet, row, f"{not_a('score', value, 'a number')}: type a whole number "
                                  f"from 0 to {MAX_SCORE}.")
             return None
         if n.denominator != 1:
@@ -114,7 +115,7 @@ def read_setup(rows: Rows, ck: Checker) -> tuple[Fraction, Fraction]:
         n, value = found[key]
         w = number(value)
         if w is None or w < 0:
-            ck.add("Setup", n, f"{key} '{text(value)}' is not a number of 0 or more: type "
+            ck.add("Setup", n, f"{not_a(key, value, 'a number of 0 or more')}: type "
                                "the weight, e.g. 70.", blocks=True)
         weights.append(w)
     q, p = weights
@@ -145,8 +146,8 @@ def read_panels(rows: Rows, ck: Checker) -> list[Panel]:
         code = ck.code("Panels", n, row.get("panel"), "panel", blocks=True)
         share = number(row.get("share"))
         if share is None or share < 0:
-            ck.add("Panels", n, f"share '{text(row.get('share'))}' is not a number of 0 or "
-                                "more: type the panel's share, e.g. 1 or 50.", blocks=True)
+            ck.add("Panels", n, f"{not_a('share', row.get('share'), 'a number of 0 or more')}"
+                                ": type the panel's share, e.g. 1 or 50.", blocks=True)
         yp = text(row.get("young_people")).lower()
         if yp not in YES | NO:
             ck.add("Panels", n, f"young_people '{text(row.get('young_people'))}' is not yes "
@@ -170,8 +171,8 @@ def read_questions(rows: Rows, panels: set[str], ck: Checker) -> list[Question]:
         weight = number(row.get("weight"))
         ok = code is not None
         if weight is None or weight <= 0:
-            ck.add("Questions", n, f"weight '{text(row.get('weight'))}' is not a positive "
-                                   "number: type a weight above 0, e.g. 1.")
+            ck.add("Questions", n, f"{not_a('weight', row.get('weight'), 'a positive number')}"
+                                   ": type a weight above 0, e.g. 1.")
             ok = False
         panel = text(row.get("panel")) or None
         if panel is not None and panel not in panels:
@@ -193,7 +194,7 @@ def read_bidders(rows: Rows, ck: Checker) -> list[Bidder]:
         code = ck.code("Bidders", n, row.get("bidder"), "bidder", blocks=True)
         price = number(row.get("price"))
         if price is None or price <= 0:
-            ck.add("Bidders", n, f"price '{text(row.get('price'))}' is not a positive number: "
+            ck.add("Bidders", n, f"{not_a('price', row.get('price'), 'a positive number')}: "
                                  "type the bid's price, e.g. 125000.", blocks=True)
         elif code:
             out.append(Bidder(code, text(row.get("name")) or code, price, n))
@@ -300,8 +301,8 @@ def read_rankings(rows: Rows, ev: Evaluation, ck: Checker) -> list[Ranking]:
         bidder = ck.code("Rankings", n, row.get("bidder"), "bidder")
         pos = number(row.get("position"))
         if pos is None or pos.denominator != 1 or not 1 <= pos <= n_bidders:
-            ck.add("Rankings", n, f"position '{text(row.get('position'))}' is not a whole "
-                                  f"number from 1 (favourite) to {n_bidders}: correct it.")
+            wanted = f"a whole number from 1 (favourite) to {n_bidders}"
+            ck.add("Rankings", n, f"{not_a('position', row.get('position'), wanted)}: correct it.")
             continue
         if panel and ev.panel(panel) is None:
             ck.add("Rankings", n, f"panel '{panel}' is not on the Panels sheet.")
