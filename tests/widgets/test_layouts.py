@@ -14,6 +14,9 @@ from widgets.stages.review.page import ReviewView
 from widgets.stages.theme.page import ThemeView
 from widgets.stages.understand.page import RootCauseView
 from workbook import StatementIn, Workshop
+from workbook.access import grants
+from workbook.access.roles import Access, Role
+from workbook.tender.read import roster
 
 
 @pytest.fixture
@@ -28,8 +31,12 @@ def seeded_ws(tmp_path):
     workshop.close()
 
 
-def served_at(monkeypatch, query: str) -> None:
-    """As in a pre-heated Voila kernel: the query string comes with the request."""
+def served_at(monkeypatch, query: str, access=None) -> None:
+    """As in a pre-heated Voila kernel: the query string comes with the request (with the
+    server's signed grant for ``access``, as `wtfc serve` adds it)."""
+    if access is not None:
+        monkeypatch.setenv(grants.SECRET_ENV, "test-secret")
+        query = grants.granted_query(query, access, "test-secret")
     waited = []
     monkeypatch.setattr(context, "query_string", lambda: waited.append(1) or query)
 
@@ -147,7 +154,11 @@ def test_a_served_tender_page_at_a_table_is_the_members_screen(seeded_ws, monkey
     from workbook.tender.sample import load_tender_sample
 
     load_tender_sample(seeded_ws.tender, sample_dir() / "tender_evaluation.xlsx")
-    served_at(monkeypatch, "table=Amani")
+    with seeded_ws.store.read() as conn:
+        amani = next(m["id"] for m in roster(conn, seeded_ws.tender.current_id(conn))
+                     if m["name"] == "Amani")
+    # a member's own link: the server signs who they are; the name in the address is ignored
+    served_at(monkeypatch, "table=Frankie", Access(Role.MEMBER, str(amani)))
     monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = TenderView.for_page(PageContext(seeded_ws, None, served=True, waiting=True))
     direct = TenderView(seeded_ws, table="Amani")
@@ -164,10 +175,11 @@ def test_a_served_tender_page_at_a_table_is_the_members_screen(seeded_ws, monkey
 def test_a_served_ladder_page_at_a_table_is_the_vote_page(seeded_ws, monkeypatch):
     from widgets.ladder.page import LadderView
 
-    served_at(monkeypatch, "table=Table%202")
+    served_at(monkeypatch, "table=Table%202", Access(Role.TABLE, "a1b2c3d4", "Table 2"))
     monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)  # no event loop
     view = LadderView.for_page(PageContext(seeded_ws, None, served=True, waiting=True))
     assert view.served and view.table == "Table 2"
+    assert view.actor == "Table 2 · laptop a1b2c3"
     shown = all_widgets(view)
     assert view.vote_panel in shown
     assert not any(getattr(x, "description", "") == "Export to Excel" for x in shown)

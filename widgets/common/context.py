@@ -1,4 +1,5 @@
-"""Which workshop and table a page is for: from the server's environment and the URL."""
+"""Which workshop a page is for, and who it acts for: from the server's environment and the
+grant the server signed into the page's request (workbook.access.grants)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from workbook import Workshop
+from workbook.access.grants import SECRET_ENV, read_grant
+from workbook.access.roles import Access, for_label
 
 MAX_TABLE_NAME = 40
 
@@ -31,30 +34,47 @@ def table_from_query(query: str) -> str | None:
     return name or None
 
 
+def access_from_query(query: str, secret: str | None = None) -> Access | None:
+    """Who a served page acts for: only the server's signed grant says (None: no valid grant)."""
+    return read_grant(query, os.environ.get(SECRET_ENV) if secret is None else secret)
+
+
 @dataclass
 class PageContext:
-    """What a stage page needs: the open workshop, who is acting, and whether it is served.
+    """What a stage page needs: the open workshop, who it acts for, and whether it is served.
 
-    A served page's table is known only once its request has come (`wait_for_table`): with
+    A served page's access is known only once its request has come (`wait_for_access`): with
     pre-heated kernels, everything before that is done while the kernel waits in the pool.
+    Outside Voila (a notebook, JupyterLab, a test) the person at the machine is the
+    facilitator, at the big screen or acting at the named table.
     """
 
     workshop: Workshop
     table: str | None
     served: bool
-    waiting: bool = False  # True until wait_for_table() has read the request
+    waiting: bool = False  # True until wait_for_access() has read the request
+    access: Access | None = None  # None on a served page without a valid grant
+
+    def __post_init__(self) -> None:
+        if not self.waiting and self.access is None and not self.served:
+            self.access = for_label(self.table)
 
     @property
     def actor(self) -> str:
         # Undo is per actor, so each table undoes its own last action, not another table's.
-        return self.table or "Big screen"
+        return self.access.actor if self.access else "nobody"
 
-    def wait_for_table(self) -> str | None:
-        """Wait for the page's request (pre-heated kernels) and read its table from the URL."""
+    def wait_for_access(self) -> Access | None:
+        """Wait for the page's request (pre-heated kernels) and read who it acts for."""
         if self.waiting:
-            self.table = table_from_query(query_string())
+            query = query_string()
+            if self.served:
+                self.access = access_from_query(query)
+            else:
+                self.access = for_label(table_from_query(query))
+            self.table = self.access.label if self.access else None
             self.waiting = False
-        return self.table
+        return self.access
 
 
 def open_page(location: str | None = None) -> PageContext:

@@ -7,11 +7,13 @@ from contextlib import contextmanager
 
 import ipywidgets as w
 
-from widgets.common.cards import header_html
+from widgets.access.join import join_button
+from widgets.common.cards import esc, header_html
 from widgets.common.context import PageContext
 from widgets.common.live import LiveRefresh
 from widgets.common.messages import MessageArea, guarded
-from workbook import Workshop
+from workbook import InputError, Workshop
+from workbook.access.roles import Access, for_label
 
 
 class Hush:
@@ -112,6 +114,12 @@ class LazyAccordion(_LazyPages, w.Accordion):
         self._set_pages(pages)
 
 
+NO_LINK = ("This page was opened without a valid link. Ask the facilitator for your table's "
+           "link, or scan the code on the big screen.")
+MEMBER_ELSEWHERE = ("Your link opens the tender scoring page only. Open the link the "
+                    "facilitator gave you.")
+
+
 class StageView(w.VBox):
     """Subclasses build their controls in `build()` and redraw in `redraw(tables)`.
 
@@ -132,14 +140,16 @@ class StageView(w.VBox):
         workshop: Workshop,
         *,
         table: str | None = None,
+        access: Access | None = None,
         live: bool = False,
         interval: float = 1.0,
     ):
         super().__init__()
         self.add_class("wtfc-page")
         self.workshop = workshop
-        self.table = table
-        self.actor = table or "Big screen"
+        self.access = access or for_label(table)
+        self.table = self.access.label
+        self.actor = self.access.actor
         self.header = w.HTML()
         self.messages = MessageArea(log_dir=(workshop.folder / "logs") if workshop.folder else None)
         self.undo_button = w.Button(
@@ -148,10 +158,18 @@ class StageView(w.VBox):
         )
         self.undo_button.add_class("wtfc-undo")
         self.undo_button.on_click(lambda _b: self.undo())
+        # The facilitator may undo anyone's change (a table's mistake, a stray click).
+        self.undo_any_button = w.Button(
+            description="Undo the last change (anyone's)",
+            tooltip="Undo the most recent change made from any screen",
+        )
+        self.undo_any_button.add_class("wtfc-undo")
+        self.undo_any_button.on_click(lambda _b: self.undo(anyone=True))
         self.live = LiveRefresh(workshop.store, self._on_change, interval)
         body = self.build()
         # Page-wide tools a view sets in build() (e.g. a report button) sit beside Undo.
-        self._undo_box = w.HBox([self.undo_button, *getattr(self, "page_tools", [])],
+        self._undo_box = w.HBox([self.undo_button, self.undo_any_button,
+                                 *getattr(self, "page_tools", [])],
                                 layout=w.Layout(flex_flow="row wrap"))
         self._undo_box.add_class("wtfc-undo-box")
         self.header.add_class("wtfc-header-box")
@@ -166,7 +184,13 @@ class StageView(w.VBox):
         self.remove_class("wtfc-at-table")
         self.add_class("wtfc-big" if self.table is None else "wtfc-at-table")
         self.header.value = header_html(self.workshop.name, self.stage, self.table)
+        self.undo_any_button.layout.display = None if self.is_facilitator else "none"
         self.children = [self.header, self._undo_box, self.messages, *body]
+
+    @property
+    def is_facilitator(self) -> bool:
+        """True for the facilitator's page (the big screen, or the facilitator at a table)."""
+        return self.access.is_facilitator
 
     @classmethod
     def for_page(cls, ctx: PageContext, **kwargs) -> StageView:
@@ -176,18 +200,47 @@ class StageView(w.VBox):
         its kernel waits in Voila's pool; once the request comes, only its table is applied."""
         view = cls(ctx.workshop, table=ctx.table, live=False, **kwargs)
         view.served = ctx.served
-        table = ctx.wait_for_table()
-        if table != view.table:
-            view.set_table(table)
+        access = ctx.wait_for_access()
+        why = NO_LINK if access is None else view.refusal(access)
+        if why:
+            view.refuse(why)
+            return view
+        if access != view.access:
+            view.set_access(access)
+        if ctx.served and view.is_facilitator and not view.table:
+            view.add_tool(join_button(view.workshop))  # only when served to the room
         view.live.sync()  # anything written while the kernel waited in the pool
         if ctx.served:
             view.live.start()
         return view
 
+    def add_tool(self, tool: w.Widget | None) -> None:
+        """A page-wide tool beside Undo (e.g. the tables' Join link on the big screen)."""
+        if tool is not None:
+            self._undo_box.children = [*self._undo_box.children, tool]
+
     def set_table(self, table: str | None) -> None:
-        """Make this the page of a table (or of the big screen): who acts, and the layout."""
-        self.table = table
-        self.actor = table or "Big screen"
+        """The facilitator's page at the named table (None: the big screen)."""
+        self.set_access(for_label(table))
+
+    def refusal(self, access: Access) -> str | None:
+        """Why this page does not open for ``access`` (None: it does). A member's link opens
+        the tender page only. The server refuses the same requests first; the kernel checks
+        again, so a page never trusts the address alone."""
+        return MEMBER_ELSEWHERE if access.is_member else None
+
+    def refuse(self, why: str) -> None:
+        """Show why this page cannot open, and nothing else (no controls, no live redraw)."""
+        self.live.stop()
+        note = w.HTML(f"<p class='wtfc-refused' role='alert'>{esc(why)}</p>")
+        self.header.value = header_html(self.workshop.name, self.stage, None)
+        self.children = [self.header, note]
+
+    def set_access(self, access: Access) -> None:
+        """Make this the page of ``access``: who acts, what they may do, and the layout."""
+        self.access = access
+        self.table = access.label
+        self.actor = access.actor
         if self.builds_per_table:
             # a table gets other controls altogether (a member's scoring screen, a vote)
             body = self.build()
@@ -225,8 +278,10 @@ class StageView(w.VBox):
             self.redraw(tables)
 
     @guarded
-    def undo(self) -> None:
-        self.after_write(self.workshop.undo(self.actor))
+    def undo(self, anyone: bool = False) -> None:
+        if anyone and not self.is_facilitator:
+            raise InputError("Only the facilitator can undo another screen's change.")
+        self.after_write(self.workshop.undo(None if anyone else self.actor))
 
     def close(self) -> None:
         self.live.stop()

@@ -9,9 +9,14 @@ from widgets.tender.moderate import ModerationSection
 from widgets.tender.results import ResultsSection
 from widgets.tender.score import ScoringSection
 from widgets.tender.setup import SetupSection
+from workbook.access.roles import Access
 from workbook.tender.read import roster
 
 VIEWS = [("Results", "results"), ("Moderation", "moderate"), ("Set up", "setup")]
+TABLE_NOT_PANEL = ("The tender page opens from a panel member's own link (or the "
+                   "facilitator's). Ask the facilitator for your link.")
+GONE = ("Your link is for a panel member who is no longer on this evaluation. Ask the "
+        "facilitator for a new link.")
 
 
 class TenderView(StageView):
@@ -57,6 +62,26 @@ class TenderView(StageView):
         # On the big screen the view buttons share the row with Undo: one screen, no scroll.
         tools = [c for c in self._undo_box.children if c is not self.view_choice]
         self._undo_box.children = tools if self.table else [*tools, self.view_choice]
+
+    def refusal(self, access: Access) -> str | None:
+        if access.is_table:
+            return TABLE_NOT_PANEL
+        if access.is_member and self._member_name(access.member_id) is None:
+            return GONE
+        return None
+
+    def set_access(self, access: Access) -> None:
+        if access.is_member:
+            # The member's name comes from the store by the id the server signed, not the URL.
+            access = access.with_label(self._member_name(access.member_id))
+        elif self.served:
+            access = access.with_label(None)  # served, the facilitator never scores as a member
+        super().set_access(access)
+
+    def _member_name(self, member_id: int | None) -> str | None:
+        with self.workshop.store.read() as conn:
+            people = roster(conn, self.workshop.tender.current_id(conn))
+        return next((m["name"] for m in people if m["id"] == member_id), None)
 
     def table_changed(self) -> None:
         self._place_view_choice()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 from fractions import Fraction
 
 import ipywidgets as w
 
+from widgets.access.join import room_url
 from widgets.common.cards import esc
 from widgets.common.controls import STYLE, labelled_box, wide
 from widgets.common.messages import guarded
 from widgets.tender.parts import scroll_box, table_html
 from workbook import InputError
+from workbook.access.member_links import cards_html, member_links
 from workbook.io.decode import FileUnreadable
 from workbook.io.tabular import upload_name
 from workbook.paths import sample_dir
@@ -60,6 +63,11 @@ class SetupSection:
                                   placeholder="e.g. Sam")
         self.add_member_button = w.Button(description="Add member")
         self.add_member_button.on_click(lambda _b: self.add_member())
+        self.cards_button = w.Button(description="Members' links: printable cards",
+                                     tooltip="A sheet of cards, one per member, each with "
+                                             "their own link and QR code")
+        self.cards_button.on_click(lambda _b: self.make_cards())
+        self.cards_link = w.HTML()
         self.box = w.HBox([
             w.VBox([
                 labelled_box("Load an evaluation", [
@@ -75,7 +83,8 @@ class SetupSection:
                                                             w.HBox([self.words_button])]),
                 labelled_box("Panel members", [self.roster_html, self.member_panel,
                                                self.member_name,
-                                               w.HBox([self.add_member_button])]),
+                                               w.HBox([self.add_member_button]),
+                                               w.HBox([self.cards_button]), self.cards_link]),
                 labelled_box("Export", [w.HBox([self.export_button]), self.exported]),
             ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
@@ -170,6 +179,28 @@ class SetupSection:
         self.page.workshop.tender.set_descriptors(
             {k: text.value for k, text in enumerate(self.words)}, self.page.actor)
         self.page.after_write("Saved the words on the score buttons.")
+
+    @guarded
+    def make_cards(self) -> None:
+        """Each member's personal link on a card with its QR code, to print and hand out."""
+        base = room_url()
+        if base is None:
+            raise InputError("Members' links work when the pages are served to the room: "
+                             "start them with `wtfc serve DIR --host 0.0.0.0`, then make "
+                             "the cards from the facilitator's link.")
+        workshop = self.page.workshop
+        links = member_links(workshop, base)
+        if not links:
+            raise InputError("There are no panel members yet: load an evaluation or add one.")
+        path = workshop.outputs / "tender-member-links.html"
+        path.write_text(cards_html(workshop.name, links), encoding="utf-8")
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        self.cards_link.value = (f'<a class="wtfc-download" download="{esc(path.name)}" '
+                                 f'href="data:text/html;base64,{data}">Download '
+                                 f'{esc(path.name)}</a> (print it, cut out the cards)')
+        self.page.after_write(f"Made {plural(len(links), 'member card')}: {path.name} "
+                              "(also in the outputs folder). Each link scores as that member "
+                              "only: hand each card to its member.")
 
     @guarded
     def export(self) -> None:

@@ -49,7 +49,7 @@ def check_chosen_key(key: str, what: str) -> str:
     return key
 
 
-def _active(conn: Connection, role: Role, who: str = "") -> str | None:
+def active(conn: Connection, role: Role, who: str = "") -> str | None:
     c = access_keys.c
     return conn.execute(
         select(c.key).where(c.role == role.value, c.who == who, c.revoked.is_(False))
@@ -73,7 +73,7 @@ def room_keys(conn: Connection, facilitator: str | None = None,
     keys = []
     for role, given, make in ((Role.FACILITATOR, facilitator, long_key),
                               (Role.TABLE, table, table_key)):
-        kept = _active(conn, role)
+        kept = active(conn, role)
         if given is not None and given != kept:
             keys.append(_replace(conn, role, "", given))
         else:
@@ -92,7 +92,7 @@ def member_keys(conn: Connection, member_ids: Iterable[int]) -> dict[int, str]:
     out = {}
     for member_id in member_ids:
         who = str(member_id)
-        out[member_id] = _active(conn, Role.MEMBER, who) or _replace(
+        out[member_id] = active(conn, Role.MEMBER, who) or _replace(
             conn, Role.MEMBER, who, long_key())
     return out
 
@@ -121,3 +121,8 @@ def lookup(conn: Connection, key: str) -> Access | None:
         if match and found is None:
             found = Access(Role(role), who)
     return found
+
+
+def member_keys_live(conn: Connection, member_id: int | None) -> bool:
+    """Whether a member still has a live key (their link was not withdrawn)."""
+    return member_id is not None and active(conn, Role.MEMBER, str(member_id)) is not None

@@ -67,29 +67,26 @@ def test_open_browser_drops_no_browser(tmp_path):
     assert "--no-browser" not in serve.voila_command(tmp_path, 8866, open_browser=True)
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "workshop.local"])
-def test_refuses_a_network_host_without_a_token(tmp_path, host):
-    with pytest.raises(ValueError, match="token"):
-        serve.voila_command(tmp_path, 8866, host=host)
-    # InputError is the ValueError the CLI prints as a plain message.
-    with pytest.raises(InputError):
-        serve.voila_command(tmp_path, 8866, host=host, token="")
-
-
-def test_network_host_with_a_token(tmp_path):
-    cmd = serve.voila_command(tmp_path, 8866, host="0.0.0.0", token="tables-2024")
+def test_the_command_line_holds_no_secret_and_names_the_room_rules(tmp_path):
+    cmd = serve.voila_command(tmp_path, 8866, host="0.0.0.0", open_room=True)
     assert _opt(cmd, "Voila.ip") == "0.0.0.0"
-    assert _opt(cmd, "token") == "tables-2024"
+    assert _opt(cmd, "token") is None and not any("key" in part.lower() for part in cmd)
+    assert _opt(cmd, "Voila.identity_provider_class") == serve.IDENTITY_PROVIDER
+    assert _opt(cmd, "RoomIdentityProvider.open_room") == "True"
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
-def test_loopback_needs_no_token(tmp_path, host):
+def test_loopback_is_the_facilitator_without_keys(tmp_path, host):
     cmd = serve.voila_command(tmp_path, 8866, host=host)
     assert _opt(cmd, "token") is None
+    assert _opt(cmd, "RoomIdentityProvider.open_room") == "False"
 
 
-def test_token_on_loopback_is_passed_through(tmp_path):
-    assert _opt(serve.voila_command(tmp_path, 8866, token="abc"), "token") == "abc"
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "workshop.local"])
+def test_serve_refuses_the_network_without_the_room_keys(tmp_path, host):
+    # InputError is the ValueError the CLI prints as a plain message.
+    with pytest.raises(InputError, match="keys"):
+        serve.serve(str(tmp_path / "ws"), tmp_path, 8866, host=host)
 
 
 @pytest.mark.parametrize("port", [0, -1, 65536, "8866", True])
@@ -98,14 +95,10 @@ def test_bad_port(tmp_path, port):
         serve.voila_command(tmp_path, port)
 
 
-def test_token_with_spaces_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="token"):
-        serve.voila_command(tmp_path, 8866, token="two words")
-
-
 def test_page_url():
     assert serve.page_url("127.0.0.1", 8866) == "http://127.0.0.1:8866/"
-    assert serve.page_url("0.0.0.0", 80, "a b&c") == "http://0.0.0.0:80/?token=a%20b%26c"
+    assert serve.page_url("0.0.0.0", 80, "voila/render/x.ipynb") == (
+        "http://0.0.0.0:80/voila/render/x.ipynb")
     assert serve.page_url("::1", 8866) == "http://[::1]:8866/"
 
 

@@ -1,11 +1,10 @@
 """A real Voila as `wtfc serve` runs it: the culler spares a slow page's kernel, and a server
-started with a token refuses every request that does not carry it."""
+served to the room needs a key on every request and shows no key in a log or a process list."""
 
 from __future__ import annotations
 
 import json
 import re
-import secrets
 import subprocess
 import sys
 import time
@@ -104,13 +103,16 @@ def test_pooled_kernel_handed_to_a_slow_page_is_not_culled(fast_culling_server):
     assert f"Culling 'idle' kernel 'python3' ({kernel})" not in log_path.read_text()
 
 
-# serve.serve() as `wtfc serve DIR --token ...` calls it; the token comes in the environment,
-# so it is on no command line this test starts (nor in any message it prints).
-SERVE = """import os, sys
+# serve.serve() as `wtfc serve DIR --host 0.0.0.0` calls it, but on loopback: the room's keys
+# are made in the workshop's store, so they are on no command line (nor in any log line).
+SERVE = """import sys
 from pathlib import Path
-from workbook.serving import serve
-token = os.environ.pop("WTFC_TEST_TOKEN")
-sys.exit(serve.serve(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), token=token))
+from workbook import Workshop
+from workbook.serving import links, serve
+ws = Workshop.open(sys.argv[1])
+room = links.room_links(ws.store, "127.0.0.1", int(sys.argv[3]))
+ws.close()
+sys.exit(serve.serve(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), links=room))
 """
 
 
@@ -122,44 +124,68 @@ class Secret(str):
 
 
 @pytest.fixture
-def token_server(tmp_path):
-    """`wtfc serve` with a token, on a free loopback port: (base URL, token, log path)."""
+def room_server(tmp_path):
+    """`wtfc serve` for the room's network, on a free loopback port:
+    (base URL, facilitator key, table key, log path, the server's process)."""
+    from workbook import Workshop
+    from workbook.access import keys
+
     pages = pages_folder(tmp_path)
-    token = Secret(secrets.token_urlsafe(16))
+    folder = tmp_path / "workshop"
+    with Workshop.create(folder, "Room") as ws, ws.store.engine.begin() as conn:
+        facilitator, table = (Secret(k) for k in keys.room_keys(conn))
     port = serve.find_free_port()
     log_path = tmp_path / "serve.log"
-    env = {**serve.jupyter_path_env(), "WTFC_TEST_TOKEN": token, "PYTHONUNBUFFERED": "1"}
+    env = {**serve.jupyter_path_env(), "PYTHONUNBUFFERED": "1"}
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-c", SERVE, str(tmp_path / "workshop"), str(pages), str(port)],
+            [sys.executable, "-c", SERVE, str(folder), str(pages), str(port)],
             cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL)
     try:
-        wait_for_pool(proc, log_path, hide=token)
-        yield f"http://127.0.0.1:{port}", token, log_path
+        wait_for_pool(proc, log_path, hide=facilitator)
+        yield f"http://127.0.0.1:{port}", facilitator, table, log_path, proc
     finally:
         stop_process(proc)
 
 
-def test_a_server_with_a_token_refuses_requests_without_it(token_server):
-    base, token, log_path = token_server
+def tree_pids(pid: int) -> list[int]:
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        return [root.pid, *(p.pid for p in root.children(recursive=True))]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def test_the_room_needs_a_key_and_keeps_it_secret(room_server):
+    base, facilitator, table, log_path, proc = room_server
     page, listing = f"/voila/render/{PAGE}", "/"
-    # With the token: the list of pages, the page itself (with a kernel) and that kernel.
-    status, html = get(f"{base}{listing}?token={token}")
+    # The facilitator's key: the list of pages, the page itself (with a kernel) and that kernel.
+    status, html = get(f"{base}{listing}?key={facilitator}")
     assert status == 200 and PAGE in html
-    status, html = get(f"{base}{page}?token={token}")
+    status, html = get(f"{base}{page}?key={facilitator}")
     assert status == 200
     kernel = "/api/kernels/" + re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
-    assert get(f"{base}{kernel}?token={token}")[0] == 200
-    # Without it, or with a wrong one: a browser is sent to the log-in page (nothing is
-    # rendered, no kernel handed out) and the kernel's API answers 403.
-    for query in ("", "?token=not-the-token"):
+    assert get(f"{base}{kernel}?key={facilitator}")[0] == 200
+    # Without a key, with a wrong one, or with Jupyter's token name: a browser is sent to the
+    # log-in page (nothing is rendered, no kernel handed out) and the kernel's API answers 403.
+    for query in ("", "?key=not-the-key", "?token=not-the-key", "?table=Big%20screen"):
         for path in (listing, page):
             status, where = get(base + path + query)
             assert (status, where.split("?")[0]) == (302, "/login"), (path, query, status)
         assert get(base + kernel + query)[0] == 403, query
-    # The token is in no line Voila logged: only in the link `wtfc serve` prints to share.
+    # A table's key: its laptop names its table first, then opens the page.
+    status, where = get(f"{base}{page}?key={table}")
+    assert (status, where) == (302, f"/?next={PAGE}")
+    assert get(f"{base}{page}?key={table}&table=Red")[0] == 200
+    # No key in any line Voila logged, nor in any process's command line.
     lines = log_path.read_text().splitlines()
-    leaks = [n for n, line in enumerate(lines) if token in line and
-             not line.startswith("Serving ")]
-    assert leaks == [], f"the token is in lines {leaks} of the server's log"
+    for key in (facilitator, table):
+        leaks = [n for n, line in enumerate(lines) if key in line and
+                 not line.lstrip().startswith(("Facilitator", "Tables"))]
+        assert leaks == [], f"a key is in lines {leaks} of the server's log"
+        for pid in tree_pids(proc.pid):
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+            assert key not in cmdline, f"a key is on the command line of process {pid}"
