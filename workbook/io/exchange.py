@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
-from sqlalchemy import Table, func, select, text, update
+from sqlalchemy import Connection, Table, func, select, text
 
 from workbook.io.files import write_atomic
-from workbook.model import InputError
+from workbook.io.restore_columns import RESTORED_TABLES, show
+from workbook.io.restore_rules import check_tables
+from workbook.model import MAX_NAME, InputError, clean_text
+from workbook.stages.theme import MAX_DOTS
 from workbook.store import db
 
 if TYPE_CHECKING:
@@ -20,6 +25,7 @@ if TYPE_CHECKING:
 
 FORMAT = "wtfc-workbook-export"
 RAW_PREFIX = "table."
+MAX_EXPORT_BYTES = 64 * 2**20  # a 5,000-statement workshop with its history is about 10 MB
 # Friendly sheets first, for people reading the file; raw tables after, for restoring.
 FRIENDLY = {
     "Statements": "statements",
@@ -124,19 +130,57 @@ def is_export(path: Path) -> bool:
     return False
 
 
+def is_export_upload(data: bytes, filename: str) -> bool:
+    """Whether an upload is a whole-workshop export: the same test ingest.import_upload makes,
+    so a page can refuse a restore to anyone but the facilitator before importing."""
+    suffix = Path(filename.replace("\\", "/").rsplit("/", 1)[-1]).suffix.lower()
+    if suffix not in (".json", ".xlsx", ".xlsm"):
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        return is_export(path)
+
+
 def load_export(path: Path) -> dict[str, Any]:
+    """The export as a plain document (not yet checked: restore does that), or an InputError."""
+    check_size(path.name, path.stat().st_size)
     if path.suffix.lower() == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise InputError(f"{path.name} is not a wtfc-workbook export.")
-        return data
+        return parse_json(path.read_bytes(), path.name)
+    try:
+        return _load_xlsx(path)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook: say so, name the file
+        raise InputError(f"{path.name} could not be read as a wtfc-workbook export "
+                         f"({type(exc).__name__}).") from None
+
+
+def check_size(name: str, size: int) -> None:
+    if size > MAX_EXPORT_BYTES:
+        raise InputError(f"{name} is {size / 2**20:,.1f} MB; a whole-workshop export can be at "
+                         f"most {MAX_EXPORT_BYTES // 2**20} MB.")
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(data: bytes, name: str) -> Any:
+    """JSON from bytes; a broken file, NaN, Infinity or absurd nesting is an InputError."""
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        raise InputError(f"{name} is not a readable JSON export ({str(exc)[:120]}).") from None
+
+
+def _load_xlsx(path: Path) -> dict[str, Any]:
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         about = {r[0]: r[1] for r in wb["about"].iter_rows(values_only=True) if r and r[0]}
         data: dict[str, Any] = {
             "format": about.get("format"),
-            "schema_version": int(about.get("schema_version") or 0),
-            "revision": int(about.get("revision") or 0),
+            "schema_version": _whole(about.get("schema_version")),
             "meta": {k[5:]: v for k, v in about.items() if str(k).startswith("meta:")},
             "tables": {},
         }
@@ -144,9 +188,9 @@ def load_export(path: Path) -> dict[str, Any]:
             if RAW_PREFIX + table.name not in wb.sheetnames:
                 continue  # an export from an older schema: the restore fills the gaps
             rows = wb[RAW_PREFIX + table.name].iter_rows(values_only=True)
-            header = list(next(rows))
+            header = list(next(rows, ()))
             data["tables"][table.name] = [
-                _from_cell(table, dict(zip(header, r, strict=False)))
+                _from_cell(table, {h: v for h, v in zip(header, r, strict=False) if h})
                 for r in rows
                 if any(v is not None for v in r)
             ]
@@ -155,10 +199,15 @@ def load_export(path: Path) -> dict[str, Any]:
     return data
 
 
+def _whole(value: object) -> object:
+    # Excel may hand back a number typed as text: "4" -> 4; anything else is checked later.
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
 def _from_cell(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     # Excel drops trailing empty cells and stores "" as empty: give every column its value,
     # since a batched insert takes its columns from the first row.
-    out = {}
+    out = dict(row)
     for col in table.columns:
         value = row.get(col.name)
         if value is None and not col.nullable:
@@ -167,44 +216,116 @@ def _from_cell(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def restore(workshop: Workshop, data: dict[str, Any]) -> dict[str, int]:
-    """Load an export into an empty workshop, ids and history included; returns row counts."""
-    if data.get("format") != FORMAT:
+@dataclass(frozen=True)
+class Checked:
+    """An export that passed every check: cleaned rows per table and the meta to write."""
+
+    tables: dict[str, list[dict[str, Any]]]
+    meta: dict[str, str]
+    derive_links: bool  # an export from before actions had several success statements
+
+
+def _meta(meta: object) -> dict[str, str]:
+    if not isinstance(meta, dict):
+        raise InputError(f"meta must be an object of settings, not {show(meta)}.")
+    out = {}
+    for key, value in meta.items():
+        if key == "schema_version":  # the database keeps its own: never taken from a file
+            raise InputError("meta: 'schema_version' cannot be imported; the workshop keeps "
+                             "its own schema version.")
+        if key not in META_KEYS:
+            raise InputError(f"meta: {show(key)} is not a setting this version of "
+                             "wtfc-workbook knows.")
+        try:
+            out[key] = META_KEYS[key](value)
+        except InputError as exc:
+            raise InputError(f"meta {key}: {exc}") from None
+    return out
+
+
+def _name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{show(value)} is not a workshop name")
+    return clean_text(value, "workshop name", MAX_NAME)
+
+
+def _dots(value: object) -> str:
+    text = "" if isinstance(value, bool) else str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DOTS:
+        raise InputError(f"{show(value)} is not a number of dots from 1 to {MAX_DOTS}")
+    return str(int(text))
+
+
+# The meta keys the workbook owns, each with the check its page makes.
+META_KEYS: dict[str, Any] = {
+    "name": _name,
+    "setting.dots_per_voter": _dots,
+}
+
+
+def check_document(data: object) -> Checked:
+    """Check a whole export against what this version can read; nothing is written."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError("That file is not a wtfc-workbook export.")
-    if int(data.get("schema_version", 0)) > db.SCHEMA_VERSION:
-        raise InputError("That export comes from a newer wtfc-workbook; upgrade to import it.")
+    version = data.get("schema_version")
+    if type(version) is not int or version < 1:
+        raise InputError(f"The export's schema_version {show(version)} is not one "
+                         "wtfc-workbook writes.")
+    if version > db.SCHEMA_VERSION:
+        raise InputError(f"That export was made by a newer wtfc-workbook (schema {version}; "
+                         f"this version reads up to {db.SCHEMA_VERSION}); upgrade "
+                         "wtfc-workbook to import it.")
+    meta = _meta(data.get("meta", {}))
+    tables = check_tables(data.get("tables"))
+    return Checked(tables, meta, db.action_success.name not in data["tables"])
+
+
+def _busy(conn: Connection) -> list[str]:
+    found = [f"{n:,} {t.name.replace('_', ' ')}" for t in RESTORED_TABLES
+             if (n := conn.execute(select(func.count()).select_from(t)).scalar())]
+    settings = conn.execute(
+        select(func.count()).where(db.meta.c.key.like("setting.%"))).scalar()
+    return found + ([f"{settings} settings"] if settings else [])
+
+
+def restore(workshop: Workshop, data: dict[str, Any], *, actor: str = "facilitator",
+            source: str = "an export") -> dict[str, int]:
+    """Load a checked export into an empty workshop, ids kept; returns rows per table.
+
+    All or nothing: the whole document is checked first, then written in one transaction.
+    The history (changes, change_rows) is not restored: Undo replays those rows as they
+    stand, so rows from a file could write anything; checking them fully would mean
+    replaying every step. The new workshop's history starts with this restore instead.
+    """
+    checked = check_document(data)
+    counts = {name: len(rows) for name, rows in checked.tables.items() if rows}
+    summary = f"Restored the whole workshop from {source[:120]} (its history starts here)"
     store = workshop.store
-    with store.engine.begin() as conn:
-        busy = sum(
-            conn.execute(select(func.count()).select_from(t)).scalar()
-            for t in (db.statements, db.themes, db.tender_evaluations, db.ladder_scenarios,
-                      db.ladder_assessments)
-        )
+    with store.write(actor, summary) as tx:
+        busy = _busy(tx.conn)
         if busy:
             raise InputError(
-                "A whole-workshop export can only be imported into a new, empty workshop. "
-                "Make one with wtfc new, then import the export there."
+                f"This workshop already holds {', '.join(busy)}. A whole-workshop export can "
+                "only be imported into a new, empty workshop. Make one with wtfc new, then "
+                "import the export there."
             )
-        conn.execute(db.changes.delete())
-        for table in db.CONTENT_TABLES:
-            rows = data["tables"].get(table.name, [])
-            cols = {c.name for c in table.columns}
-            if rows:
-                conn.execute(table.insert(), [{c: r.get(c) for c in cols} for r in rows])
-        if db.action_success.name not in data["tables"]:
-            db.link_actions_to_success(conn)  # an export from before the links existed
-        for key, value in data.get("meta", {}).items():
-            conn.execute(db.meta.delete().where(db.meta.c.key == key))
-            conn.execute(db.meta.insert().values(key=key, value=value))
-        # Move the counter on either way, so pages already open notice the new content.
-        current = conn.execute(select(db.revision.c.n)).scalar_one()
-        conn.execute(update(db.revision).values(n=max(current + 1, int(data.get("revision", 0)))))
+        for table in RESTORED_TABLES:
+            rows = checked.tables[table.name]
+            for start in range(0, len(rows), 5000):
+                tx.conn.execute(table.insert(), rows[start : start + 5000])
+        if checked.derive_links:
+            db.link_actions_to_success(tx.conn)
+        for key, value in checked.meta.items():
+            tx.conn.execute(db.meta.delete().where(db.meta.c.key == key))
+            tx.conn.execute(db.meta.insert().values(key=key, value=value))
+        tx.touched |= {*counts, "meta"}  # pages already open redraw what came in
+        tx.not_undoable = True
         if store.dialect == "postgresql":
-            for table in db.CONTENT_TABLES:  # explicit ids leave sequences behind
-                conn.execute(
+            for table in RESTORED_TABLES:  # explicit ids leave sequences behind
+                tx.conn.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
                     )
                 )
-    return {name: len(rows) for name, rows in data["tables"].items()}
+    return counts

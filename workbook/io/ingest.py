@@ -34,7 +34,8 @@ def import_file(workshop: Workshop, path: str | Path, *, actor: str = "") -> Imp
     if path.suffix.lower() in (".xlsx", ".xlsm"):  # before is_export opens it
         check_xlsx(path.name, read_capped(path))
     if exchange.is_export(path):
-        counts = exchange.restore(workshop, exchange.load_export(path))
+        counts = exchange.restore(workshop, exchange.load_export(path),
+                                  actor=actor or "facilitator", source=path.name)
         report = ImportReport(added=counts.get("statements", 0), files=[path.name])
         report.restored = counts  # type: ignore[attr-defined]
         return report
