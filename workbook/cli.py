@@ -171,7 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("new", help="make a workshop folder")
     s.add_argument("dir")
     s.add_argument("--name", required=True)
-    s.add_argument("--db", help="PostgreSQL URL (default: a SQLite file in the folder)")
+    s.add_argument("--db", help="PostgreSQL URL, without its password (give that in "
+                                   "PGPASSWORD or ~/.pgpass); default: a SQLite file")
     s.set_defaults(func=cmd_new)
 
     s = sub.add_parser("import", help="import CSV/XLSX statements or a workshop export")
@@ -236,12 +237,44 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _refuse_passwords(args: argparse.Namespace) -> None:
+    """A database password on the command line is in every user's process list: refuse."""
+    from workbook.store.urls import HOW_TO_GIVE_A_PASSWORD, has_password, mask_url
+
+    for name in ("dir", "db", "source"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and has_password(value):
+            raise InputError(
+                f"The address {mask_url(value)} holds a password, which any user of this "
+                f"machine can read on a command line. {HOW_TO_GIVE_A_PASSWORD}"
+            )
+
+
+def _password_refused(exc: Exception) -> str | None:
+    """A plain message for PostgreSQL refusing us for want of a password, else None."""
+    from sqlalchemy.exc import OperationalError
+
+    from workbook.store.urls import HOW_TO_GIVE_A_PASSWORD
+
+    if isinstance(exc, OperationalError) and "password" in str(exc.orig).lower():
+        first = str(exc.orig).strip().splitlines()[-1] if str(exc.orig).strip() else ""
+        return f"PostgreSQL refused the connection ({first}). {HOW_TO_GIVE_A_PASSWORD}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _refuse_passwords(args)
         return args.func(args)
     except InputError as exc:
         print(f"wtfc: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        message = _password_refused(exc)
+        if message is None:
+            raise
+        print(f"wtfc: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -19,6 +19,7 @@ from workbook.stages.theme import ThemeOps
 from workbook.stages.understand import CauseOps
 from workbook.store import db, frames
 from workbook.store.transactions import Store
+from workbook.store.urls import without_password
 
 CONFIG = "workshop.json"
 SQLITE_FILE = "workshop.sqlite"
@@ -56,7 +57,8 @@ class Workshop(CollectOps, ThemeOps, CauseOps, SuccessOps, PlanOps, ReviewOps, L
         config = {
             "format": "wtfc-workbook",
             "name": name,
-            "db_url": None if (url_from_env or db_url is None) else db_url,
+            # never a password: it comes from PGPASSWORD or ~/.pgpass (store/urls.py)
+            "db_url": None if (url_from_env or db_url is None) else without_password(db_url),
             "db_url_env": ENV_URL if url_from_env else None,
         }
         (folder / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

@@ -23,9 +23,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
-import signal
 import socket
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -33,6 +31,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from workbook.model import InputError
+from workbook.serving import lifecycle
+from workbook.store.urls import mask_url
 
 TEMPLATE_NAME = "wtfc"
 THEMES = ("light", "dark")
@@ -188,55 +188,22 @@ def serve(
     token: str | None = None,
     theme: str = "light",
 ) -> int:
-    """Run Voila in the foreground until it stops or Ctrl+C; return its exit code
-    (0 after Ctrl+C)."""
+    """Run Voila in the foreground until it stops, or until Ctrl+C, SIGHUP or SIGTERM stop
+    it with every kernel (``lifecycle.run``); return its exit code (0 when we stopped it).
+    Raises ``InputError`` if the port is taken, naming who holds it."""
     cmd = voila_command(notebooks_dir, port, host=host, token=token, theme=theme)
+    lifecycle.check_port_free(host, port)  # name who holds it, before Voila starts
     runtime = tempfile.TemporaryDirectory(prefix="wtfc-serve-")
     env = jupyter_path_env(first=write_kernelspec(Path(runtime.name)))
     env[WORKSHOP_ENV] = workshop_location
     print(
-        f"Serving {workshop_location} at {page_url(host, port, token)} — press Ctrl+C to stop",
+        f"Serving {mask_url(workshop_location)} at {page_url(host, port, token)}"
+        " — press Ctrl+C to stop",
         flush=True,
     )
-    # Voila runs in its own session, so a Ctrl+C in the terminal reaches only us and we
-    # stop Voila once, with SIGTERM (Voila's clean shutdown: it stops its kernels).
-    proc = subprocess.Popen(cmd, env=env, cwd=str(notebooks_dir), start_new_session=True)
-    previous = _raise_on_sigterm()
+    # lifecycle: Voila in its own session, stopped with every kernel however we end
+    # (Ctrl+C, SIGHUP, SIGTERM; if we are killed, Voila follows us by itself).
     try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        print("\nStopping Voila…", flush=True)
-        return 0
+        return lifecycle.run(cmd, env, notebooks_dir)
     finally:
-        _stop(proc)
         runtime.cleanup()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-
-
-def _raise_on_sigterm():
-    """While serving, turn SIGTERM into KeyboardInterrupt so Voila is stopped with us."""
-
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread: leave signals alone
-        return None
-
-
-def _stop(proc: subprocess.Popen, grace: float = 15.0) -> None:
-    """Stop Voila: SIGTERM, then SIGKILL if it has not gone within ``grace`` seconds."""
-    if proc.poll() is not None:
-        return
-    try:
-        proc.terminate()
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    except KeyboardInterrupt:  # a second Ctrl+C: stop now
-        proc.kill()
-        proc.wait()

@@ -1,0 +1,110 @@
+"""Stopping `wtfc serve` stops everything: Voila, every kernel, and the port is free.
+
+However `wtfc serve` ends (Ctrl+C, its terminal closed, SIGTERM from a service manager, or
+`wtfc` itself killed), no process it started may go on serving the room. Before issue 15
+SIGHUP left Voila and its kernels answering, a Voila holding many kernels did not stop
+within 40 s of SIGTERM, and the kernels of a Voila that had to be killed stayed.
+
+Each test starts its own `wtfc serve` (a real Voila, so it lives with the browser tests,
+which run against live servers), opens two pages with plain HTTP so their kernels exist
+beside the pre-heated ones, notes every process below `wtfc` from /proc, sends one signal
+to `wtfc`, and waits for all of them to be gone and the port free.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tests.browser.servers import Server, start_sample_server, stop_process
+
+PAGES = ("01_collect.ipynb", "02_theme.ipynb")
+STOP_WITHIN = 10.0  # seconds
+# Seconds each signal took here, for the report (printed with -s).
+TIMINGS: dict[str, float] = {}
+
+
+def tree(pid: int) -> list[psutil.Process]:
+    """The processes below ``pid`` (Voila and its kernels), from /proc."""
+    return psutil.Process(pid).children(recursive=True)
+
+
+def alive(procs: list[psutil.Process]) -> list[psutil.Process]:
+    """Those still running (a zombie waiting for its parent to reap it counts as gone;
+    psutil compares start times, so a pid reused by another process is not ours)."""
+    running = []
+    for proc in procs:
+        try:
+            if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE:
+                running.append(proc)
+        except psutil.Error:
+            pass
+    return running
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Voila binds
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def open_pages(srv: Server) -> None:
+    """Plain GETs of two pages: each takes a kernel from its pool (which starts another)."""
+    for name in PAGES:
+        with urllib.request.urlopen(srv.url(name), timeout=60) as response:
+            assert response.status == 200
+            response.read()
+
+
+@pytest.fixture
+def fresh_server(tmp_path: Path):
+    srv = start_sample_server(tmp_path)
+    try:
+        yield srv
+    finally:
+        stop_process(srv.proc)
+        for proc in alive(getattr(srv, "tracked", [])):
+            proc.kill()
+
+
+@pytest.mark.parametrize(
+    "signum", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
+    ids=lambda s: signal.Signals(s).name)
+def test_every_process_stops_and_the_port_is_free(fresh_server: Server, signum: int):
+    srv = fresh_server
+    port = int(srv.base.rsplit(":", 1)[1])
+    open_pages(srv)
+    procs = tree(srv.proc.pid)
+    srv.tracked = procs  # type: ignore[attr-defined]
+    kernels = [p for p in procs if "ipykernel" in " ".join(p.cmdline())]
+    assert len(kernels) >= len(PAGES) + 2, [p.cmdline()[-3:] for p in procs]
+
+    start = time.monotonic()
+    srv.proc.send_signal(signum)
+    while time.monotonic() - start < STOP_WITHIN:
+        if not alive(procs) and port_free(port) and srv.proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    took = time.monotonic() - start
+    TIMINGS[signal.Signals(signum).name] = took
+    print(f"\n{signal.Signals(signum).name}: {len(procs)} processes "
+          f"({len(kernels)} kernels) gone and port free in {took:.1f} s")
+
+    left = [f"{p.pid} {' '.join(p.cmdline())[:100]}" for p in alive(procs)]
+    assert not left, f"still running {STOP_WITHIN:.0f} s after {signum!r}:\n" + "\n".join(left)
+    assert port_free(port), f"port {port} still taken after {signum!r}"
+    assert srv.proc.poll() is not None, "wtfc itself did not stop"
+    if signum != signal.SIGKILL:
+        # stopped on purpose: exit code 0, and no traceback in what it printed
+        assert srv.proc.returncode == 0, srv.log_tail()
+        assert "Traceback" not in srv.log_path.read_text(encoding="utf-8", errors="replace")
