@@ -15,6 +15,7 @@ from widgets.common.messages import guarded
 from widgets.common.submit import AddForm, Submission, SubmitButton
 from workbook import InputError
 from workbook.io.decode import FileUnreadable
+from workbook.io.exchange import is_export_upload
 from workbook.io.ingest import import_upload
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
 from workbook.stages.collect import ImportReport
@@ -24,6 +25,9 @@ ACCEPT = ".csv,.xlsx,.xlsm,.txt,.tsv,.json"
 # A second click this soon after a success is the same double click, not a new request.
 DOUBLE_CLICK_SECONDS = 2.0
 MAX_REJECTED_SHOWN = 100  # a file of 30,000 bad rows must not become 30,000 table rows
+# Restoring a whole workshop replaces everything: the facilitator's action, never a table's.
+RESTORE_IS_THE_FACILITATORS = ("it is a whole-workshop export, which only the facilitator can "
+                               "restore: open this page from the facilitator's link")
 
 KIND_OPTIONS = [(f"{KIND_SYMBOLS[k]} {KIND_LABELS[k]}", k.value) for k in Kind]
 PERSPECTIVE_OPTIONS = [(PERSPECTIVE_LABELS[p], p.value) for p in Perspective]
@@ -175,8 +179,10 @@ class CollectFormMixin:
                 for item in files:
                     name = str(item["name"])
                     try:
-                        report = import_upload(self.workshop, bytes(item["content"]), name,
-                                               actor=self.actor)
+                        data = bytes(item["content"])
+                        if not self.is_facilitator and is_export_upload(data, name):
+                            raise FileUnreadable(RESTORE_IS_THE_FACILITATORS)
+                        report = import_upload(self.workshop, data, name, actor=self.actor)
                     except FileUnreadable as exc:
                         results.append((name, str(exc)))
                     else:
