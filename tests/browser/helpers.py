@@ -132,16 +132,30 @@ def main_control(page: Any, notebook: str) -> Any:
     return page.get_by_role(role, name=name, exact=True).first
 
 
+def member_key(store: Any, name: str) -> str:
+    """The personal key of the panel member called ``name`` (made if it was not yet)."""
+    from workbook.access import keys
+    from workbook.tender.read import roster
+
+    with store.store.engine.begin() as conn:
+        people = roster(conn, store.tender.current_id(conn))
+        member = next(m["id"] for m in people if m["name"] == name)
+        return keys.member_keys(conn, [member])[member]
+
+
 def open_stage(page: Any, base: str, notebook: str, table: str | None = None,
-               *, timeout_ms: int = PAGE_TIMEOUT_MS) -> Any:
+               *, key: str | None = None, timeout_ms: int = PAGE_TIMEOUT_MS) -> Any:
     """Open a stage page and wait until it can be used: the header is there and the view's
     main control (built by the kernel, drawn by the widget manager) is visible and enabled;
-    on the Theme page the card board has drawn too."""
+    on the Theme page the card board has drawn too. ``key``: a link's key (a member's)."""
     from playwright.sync_api import expect
 
     url = f"{base}/voila/render/{notebook}"
-    if table:
-        url += f"?table={quote(table)}"
+    query = [f"table={quote(table)}"] if table else []
+    if key:
+        query.append(f"key={quote(key)}")
+    if query:
+        url += "?" + "&".join(query)
     page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
     expect(page.locator(".wtfc-header h1").first).to_be_visible(timeout=timeout_ms)
     control = main_control(page, notebook)

@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from tests.browser.helpers import assert_axe_clean
+from tests.browser.helpers import assert_axe_clean, member_key
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -66,7 +66,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
                                                  screenshot):
     reason = f"They let young people choose the activities {uuid.uuid4().hex[:6]}"
     page.set_viewport_size(LAPTOP)
-    open_stage(page, TENDER, MEMBER)
+    open_stage(page, TENDER, key=member_key(store, MEMBER))
     choose(page, "Bid", "B3")
     choose(page, "Question", "Q5")
     expect(page.locator(".wtfc-tender-qtext")).to_contain_text("activity with the panel")
@@ -89,7 +89,7 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
     assert_axe_clean(page, "tender_scoring-member-after-save")
 
     page.reload(wait_until="domcontentloaded")
-    open_stage(page, TENDER, MEMBER)
+    open_stage(page, TENDER, key=member_key(store, MEMBER))
     button(page, "My scores so far").click()  # opens on demand: the laptop keeps the room
     expect(page.get_by_role("region", name="My scores so far")).to_contain_text(reason)
     choose(page, "Bid", "B3")

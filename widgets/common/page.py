@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from widgets.access.join import join_button
 from widgets.common.cards import esc, header_html
+from widgets.common.chart import draw_held
 from widgets.common.context import PageContext
 from widgets.common.live import LiveRefresh
 from widgets.common.messages import MessageArea, guarded
@@ -160,7 +161,7 @@ class StageView(w.VBox):
         self.undo_button.on_click(lambda _b: self.undo())
         # The facilitator may undo anyone's change (a table's mistake, a stray click).
         self.undo_any_button = w.Button(
-            description="Undo the last change (anyone's)",
+            description="Undo anyone's last change",
             tooltip="Undo the most recent change made from any screen",
         )
         self.undo_any_button.add_class("wtfc-undo")
@@ -207,6 +208,7 @@ class StageView(w.VBox):
             return view
         if access != view.access:
             view.set_access(access)
+        draw_held(at_table=view.table is not None)  # charts held while in the pool (chart.py)
         if ctx.served and view.is_facilitator and not view.table:
             view.add_tool(join_button(view.workshop))  # only when served to the room
         view.live.sync()  # anything written while the kernel waited in the pool

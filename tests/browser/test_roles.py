@@ -1,0 +1,148 @@
+"""Who may do what, against a live `wtfc serve` on the room's network (0.0.0.0, keys for
+everyone): no key, no page; a table names itself and acts as a table; a table link cannot
+open the tender page or act as a member by any ?table=; a member sees only their own sheet;
+the big screen's Join code reads back as the tables' link."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.browser.helpers import button, member_key, open_stage, poll
+from tests.browser.servers import (
+    ROOT,
+    SERVER_START_TIMEOUT,
+    server_env,
+    stop_process,
+    wait_for_pages_ready,
+    wait_until_answers,
+)
+
+expect = pytest.importorskip("playwright.sync_api",
+                             reason="Playwright for Python is not installed").expect
+zxingcpp = pytest.importorskip("zxingcpp")
+
+PAGES = ["01_collect.ipynb", "tender_scoring.ipynb"]
+
+
+class Room:
+    def __init__(self, base: str, folder: Path, proc, log_path: Path):
+        self.base, self.folder, self.proc, self.log_path = base, folder, proc, log_path
+        from workbook import Workshop
+        from workbook.access import keys
+
+        self.ws = Workshop.open(folder)
+        with self.ws.store.read() as conn:
+            from workbook.access.roles import Role
+
+            self.facilitator = keys.active(conn, Role.FACILITATOR)
+            self.table = keys.active(conn, Role.TABLE)
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    from workbook.sample import build_sample
+    from workbook.serving.serve import find_free_port
+
+    tmp = tmp_path_factory.mktemp("room")
+    folder = tmp / "workshop"
+    build_sample(folder).close()
+    port = find_free_port("127.0.0.1")
+    log_path = tmp / "voila.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--host", "0.0.0.0",
+             "--port", str(port)],
+            cwd=str(ROOT), env=server_env({"WTFC_DEMO_DIR": str(tmp / "demo")}), stdout=log,
+            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(base + "/login", proc, SERVER_START_TIMEOUT)
+        wait_for_pages_ready(log_path, PAGES, SERVER_START_TIMEOUT)
+        r = Room(base, folder, proc, log_path)
+        yield r
+        r.ws.close()
+    finally:
+        stop_process(proc)
+
+
+def test_without_a_key_no_page_opens(room, page):
+    for path in ("/", "/voila/render/01_collect.ipynb?table=Big%20screen",
+                 "/voila/render/tender_scoring.ipynb?table=Frankie"):
+        page.goto(room.base + path, wait_until="domcontentloaded")
+        assert "/login" in page.url
+        expect(page.locator(".wtfc-header")).to_have_count(0)
+
+
+def test_a_table_names_itself_then_adds_as_that_table(room, page):
+    words = f"The minibus never comes on Sundays {uuid.uuid4().hex[:6]}"
+    page.goto(f"{room.base}/?key={quote(room.table)}", wait_until="domcontentloaded")
+    page.get_by_label(re.compile("Your table's name")).fill("Red")
+    button(page, "Continue").click()
+    expect(page.get_by_text("You are")).to_contain_text("Red")
+    assert "key=" not in page.url and "key=" not in page.content().split("<main", 1)[1]
+    page.get_by_role("link", name=re.compile("Collect")).click()
+    expect(page.locator(".wtfc-header")).to_contain_text("Red", timeout=60_000)
+    expect(button(page, "Undo anyone's last change")).to_have_count(0)
+    form = page.locator(".wtfc-collect-add")
+    form.get_by_label("Review", exact=True).fill("R-900")
+    button(form, "Not working").click()
+    form.get_by_label("What they said").fill(words)
+    button(form, "Add statement").click()
+    poll(lambda: (room.ws.statements["text"] == words).any(), what="the statement saved")
+    actor = room.ws.history["actor"].iloc[-1]
+    assert actor.startswith("Red · laptop "), actor
+
+
+def test_a_table_link_cannot_open_the_tender_page_nor_be_a_member(room, page):
+    page.goto(f"{room.base}/?key={quote(room.table)}&table=Blue", wait_until="domcontentloaded")
+    for query in ("", "?table=Frankie", "?table=Frankie&wtfc_role=member&wtfc_who=1"):
+        response = page.goto(f"{room.base}/voila/render/tender_scoring.ipynb{query}")
+        assert response.status == 403
+        expect(page.locator("main")).to_contain_text("member's own link")
+        for view in ("Set up", "Moderation", "Results"):
+            expect(page.get_by_text(view, exact=True)).to_have_count(0)
+
+
+def test_a_member_sees_only_their_own_sheet(room, page):
+    key = member_key(room.ws, "Frankie")
+    page.goto(f"{room.base}/?key={quote(key)}", wait_until="domcontentloaded")
+    expect(page.locator(".wtfc-header")).to_contain_text("Frankie", timeout=60_000)
+    assert "tender_scoring" in page.url
+    expect(page.get_by_label("Who is scoring?")).to_be_hidden()
+    for view in ("Set up", "Moderation", "Results"):
+        expect(page.get_by_role("radio", name=view)).to_have_count(0)
+    ev, _ = room.ws.tender.evaluation(everyone=True)
+    others = {s.reason for s in ev.scores if s.member != "Frankie" and len(s.reason) > 12}
+    text = page.locator("body").inner_text()
+    assert not [r for r in others if r in text], "another member's reasons are on the page"
+    # ...and the other pages are not theirs
+    response = page.goto(f"{room.base}/voila/render/01_collect.ipynb")
+    assert response.status == 403
+
+
+def test_the_join_code_on_the_big_screen_is_the_tables_link(room, page):
+    page.goto(f"{room.base}/?key={quote(room.facilitator)}", wait_until="domcontentloaded")
+    open_stage(page, room.base, "01_collect.ipynb")
+    expect(button(page, "Undo anyone's last change")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^\W*Join$")).click()
+    code = page.locator(".wtfc-join svg")
+    expect(code).to_be_visible()
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(code.screenshot()))
+    found = zxingcpp.read_barcodes(image)
+    assert found, "no QR code could be read from the big screen"
+    link = found[0].text
+    port = room.base.rsplit(":", 1)[1]
+    assert re.fullmatch(rf"http://[^/]+:{port}/\?key={re.escape(room.table)}", link), link
+    expect(page.locator(".wtfc-join-address")).to_contain_text(room.table)
+    page.keyboard.press("Escape")
+    expect(code).to_be_hidden()
