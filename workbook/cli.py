@@ -112,18 +112,27 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from workbook.paths import notebooks_dir
-    from workbook.serving import serve
+    from workbook.serving import links, serve
 
-    _open(args.dir).close()  # fail here, plainly, if the workshop cannot be opened
+    if getattr(args, "token", None):
+        raise InputError(
+            "A key on the command line is seen by every user of this machine (in the process "
+            f"list). Set {links.FACILITATOR_KEY_ENV} / {links.TABLE_KEY_ENV} in the environment, "
+            "use --facilitator-key-file / --table-key-file, or leave them out and strong keys "
+            "are made for you.")
+    ws = _open(args.dir)  # fail here, plainly, if the workshop cannot be opened
+    port = args.port or serve.find_free_port()
+    room = None
+    try:
+        if not serve.is_loopback(args.host):
+            room = links.room_links(ws.store, args.host, port,
+                                    facilitator_file=args.facilitator_key_file,
+                                    table_file=args.table_key_file, renew=args.new_keys)
+    finally:
+        ws.close()
     location = args.dir if "://" in args.dir else str(Path(args.dir).resolve())
-    return serve.serve(
-        location,
-        notebooks_dir(),
-        args.port or serve.find_free_port(),
-        host=args.host,
-        token=args.token,
-        theme=args.theme,
-    )
+    return serve.serve(location, notebooks_dir(), port, host=args.host, theme=args.theme,
+                       links=room)
 
 
 def cmd_tender_results(args: argparse.Namespace) -> int:
@@ -161,6 +170,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ws.close()
     args.dir = str(folder)
     args.host, args.token = "127.0.0.1", None
+    args.facilitator_key_file = args.table_key_file = None
+    args.new_keys = False
     return cmd_serve(args)
 
 
@@ -229,8 +240,18 @@ def build_parser() -> argparse.ArgumentParser:
         s = sub.add_parser(name, help=helptext)
         if name == "serve":
             s.add_argument("dir", help="workshop folder or database URL")
-            s.add_argument("--host", default="127.0.0.1")
-            s.add_argument("--token", help="required when --host is not localhost")
+            s.add_argument("--host", default="127.0.0.1",
+                           help="127.0.0.1: this machine only (you are the facilitator, no "
+                                "key needed); 0.0.0.0: the room's network (keys for everyone)")
+            s.add_argument("--token", help=argparse.SUPPRESS)  # refused with a message
+            s.add_argument("--facilitator-key-file", metavar="FILE",
+                           help="a private file (chmod 600) holding the facilitator's key; "
+                                "default: WTFC_FACILITATOR_KEY, else one made for you")
+            s.add_argument("--table-key-file", metavar="FILE",
+                           help="a private file holding the tables' key; default: "
+                                "WTFC_TABLE_KEY, else one made for you")
+            s.add_argument("--new-keys", action="store_true",
+                           help="make new keys: every link handed out before stops working")
         s.add_argument("--port", type=int, default=0)
         s.add_argument("--theme", choices=("light", "dark"), default="light")
         s.set_defaults(func=func)

@@ -28,10 +28,12 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import quote
 
+from workbook.access import grants
+from workbook.access.qr import ROOM_URL_ENV
 from workbook.model import InputError
 from workbook.serving import lifecycle
+from workbook.serving.links import RoomLinks
 from workbook.store.urls import mask_url
 
 TEMPLATE_NAME = "wtfc"
@@ -48,6 +50,17 @@ CULL_IDLE_TIMEOUT = 120
 CULL_INTERVAL = 15
 CONNECT_GRACE = 300
 KERNEL_MANAGER = "workbook.serving.voila_app.GraceKernelManager"
+IDENTITY_PROVIDER = "workbook.serving.room.RoomIdentityProvider"
+
+# Pre-heated kernels per page (Voila's kernel_pools_config; every other page keeps one). The
+# pages every table opens at once get more: a visitor who finds the pool empty waits for a
+# kernel to start and build the page (3-4 s on 2 cores, longer when twelve start together),
+# so with one kernel a room of 12 tables was usable only after 42-45 s. Each waiting kernel
+# holds memory whether or not anyone comes: a Collect kernel about 85 MB (its chart, pandas
+# and matplotlib load only on the big screen), Theme and Root cause about 190 MB each, so
+# these pools cost about 1.3 GB while idle, rather than 0.5 GB for one of each. The pool
+# refills a second after each hand-out (fill_delay), while the next tables' pages load.
+TABLE_PAGE_POOLS = {"01_collect.ipynb": 6, "02_theme.ipynb": 2, "03_root_cause.ipynb": 2}
 
 _SERVING_DIR = Path(__file__).resolve().parent
 
@@ -116,19 +129,11 @@ def find_free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def _check(host: str, port: int, token: str | None, theme: str) -> None:
+def _check(port: int, theme: str) -> None:
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
         raise InputError(f"The port must be a number from 1 to 65535, not {port!r}.")
     if theme not in THEMES:
         raise InputError(f"The theme must be 'light' or 'dark', not {theme!r}.")
-    if token is not None and (not token or any(c.isspace() for c in token)):
-        raise InputError("The token must be a non-empty word with no spaces.")
-    if not is_loopback(host) and not token:
-        raise InputError(
-            f"Refusing to serve on {host} without a token: anyone on the network could open "
-            "the pages and change the workshop. Give a token (--token SOME-SECRET) and share "
-            "the link with it, or serve on 127.0.0.1."
-        )
 
 
 def voila_command(
@@ -136,17 +141,18 @@ def voila_command(
     port: int,
     *,
     host: str = "127.0.0.1",
-    token: str | None = None,
     theme: str = "light",
     preheat: bool = True,
     open_browser: bool = False,
+    open_room: bool = False,
 ) -> list[str]:
-    """The Voila command line serving every notebook in ``notebooks_dir``.
+    """The Voila command line serving every notebook in ``notebooks_dir``. It holds no
+    secret: the room's keys are in the workshop's store and the grant secret in Voila's
+    environment (see ``serve``). With ``open_room`` every request needs a key.
 
-    Raises ``InputError`` (a ``ValueError``) for a host beyond this machine without a token,
-    a bad port or an unknown theme.
+    Raises ``InputError`` (a ``ValueError``) for a bad port or an unknown theme.
     """
-    _check(host, port, token, theme)
+    _check(port, theme)
     # Our Voila (serving.voila_app): compressed, cacheable, culling that waits for the page.
     cmd = [sys.executable, "-m", "workbook.serving.voila_app", str(notebooks_dir)]
     if not open_browser:
@@ -165,19 +171,22 @@ def voila_command(
         f"--GraceKernelManager.connect_grace={CONNECT_GRACE}",
         # code highlighting: our pages show no code, so save a laptop the download
         "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
+        # who a request is: the room's keys (workbook.serving.room), never one shared token
+        f"--Voila.identity_provider_class={IDENTITY_PROVIDER}",
+        f"--RoomIdentityProvider.open_room={open_room}",
     ]
     if preheat:
-        cmd += ["--preheat_kernel=True", "--pool_size=1"]
-    if token:
-        cmd.append(f"--token={token}")
+        pools = {"default": {"pool_size": 1},
+                 **{nb: {"pool_size": n} for nb, n in TABLE_PAGE_POOLS.items()}}
+        cmd += ["--preheat_kernel=True", "--pool_size=1",
+                f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"]
     return cmd
 
 
-def page_url(host: str, port: int, token: str | None = None, path: str = "") -> str:
-    """The address to open in a browser."""
+def page_url(host: str, port: int, path: str = "") -> str:
+    """The address to open in a browser on this machine."""
     shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/{path}"
-    return f"{url}?token={quote(token, safe='')}" if token else url
+    return f"http://{shown}:{port}/{path}"
 
 
 def serve(
@@ -185,22 +194,33 @@ def serve(
     notebooks_dir: Path,
     port: int,
     host: str = "127.0.0.1",
-    token: str | None = None,
     theme: str = "light",
+    links: RoomLinks | None = None,
 ) -> int:
     """Run Voila in the foreground until it stops, or until Ctrl+C, SIGHUP or SIGTERM stop
     it with every kernel (``lifecycle.run``); return its exit code (0 when we stopped it).
     Raises ``InputError`` if the port is taken, naming who holds it."""
-    cmd = voila_command(notebooks_dir, port, host=host, token=token, theme=theme)
+    if links is None and not is_loopback(host):
+        raise InputError(f"Refusing to serve on {host} without the room's keys: anyone on "
+                         "the network could change the workshop. Use `wtfc serve`, which "
+                         "makes them.")
+    cmd = voila_command(notebooks_dir, port, host=host, theme=theme,
+                        open_room=links is not None)
     lifecycle.check_port_free(host, port)  # name who holds it, before Voila starts
     runtime = tempfile.TemporaryDirectory(prefix="wtfc-serve-")
     env = jupyter_path_env(first=write_kernelspec(Path(runtime.name)))
     env[WORKSHOP_ENV] = workshop_location
-    print(
-        f"Serving {mask_url(workshop_location)} at {page_url(host, port, token)}"
-        " — press Ctrl+C to stop",
-        flush=True,
-    )
+    # The secret the server signs each page's grant with; its kernels inherit it. In the
+    # environment, never on a command line (every user of the machine sees those).
+    env[grants.SECRET_ENV] = grants.new_secret()
+    if links:
+        env[ROOM_URL_ENV] = links.base  # the big screen's Join code shows the tables' link
+    where = links.base if links else page_url(host, port)
+    print(f"Serving {mask_url(workshop_location)} at {where} — press Ctrl+C to stop", flush=True)
+    if links:
+        print(f"  Facilitator (the big screen; keep it to yourself): {links.facilitator}\n"
+              f"  Tables (shown as a QR code on the big screen):    {links.table}",
+              flush=True)
     # lifecycle: Voila in its own session, stopped with every kernel however we end
     # (Ctrl+C, SIGHUP, SIGTERM; if we are killed, Voila follows us by itself).
     try:

@@ -48,14 +48,21 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
+from jupyter_server.log import log_request
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from tornado.web import GZipContentEncoding, OutputTransform
+from tornado.web import GZipContentEncoding, OutputTransform, authenticated
 from traitlets import Float
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from workbook.access import grants
+from workbook.access.roles import MEMBER_PAGE
+from workbook.serving import room
 
 # A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
 _HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
@@ -199,11 +206,46 @@ class ReadyQueryHandler(RequestInfoSocketHandler):
 
 
 class WtfcVoilaHandler(TornadoVoilaHandler):
-    """Voila's page handler, setting the ``_xsrf`` cookie its shutdown beacon sends back."""
+    """Voila's page handler: the room's rules first (workbook.serving.room), then the page,
+    whose kernel gets the server's signed grant; sets the ``_xsrf`` cookie its shutdown
+    beacon sends back."""
 
+    @authenticated
     async def get(self, path=None):  # type: ignore[override]
+        try:
+            access = room.page_access(self, path or "")
+        except room.Refused as refused:
+            self.set_status(refused.status)
+            self.finish(room.refusal_page(refused.message, self.base_url))
+            return
+        except room.NameFirst as first:
+            name = first.path.rsplit("/", 1)[-1]
+            self.redirect(f"{self.base_url}?next={quote(name)}")
+            return
+        room.grant(self, access)
         self.xsrf_token  # noqa: B018 (reading it sets the cookie)
         await super().get(path)
+
+
+class WtfcTreeHandler(TornadoVoilaTreeHandler):
+    """The list of pages: asks a table's laptop for its table's name; a member goes straight
+    to the tender page."""
+
+    @authenticated
+    async def get(self, path=""):  # type: ignore[override]
+        access = room.access_of(self.current_user)
+        if access is not None and access.is_member:
+            self.redirect(f"{self.base_url}voila/render/{MEMBER_PAGE}")
+            return
+        self._wtfc = room.tree_namespace(self)
+        if self._wtfc["wtfc_next"] and self._wtfc["wtfc_label"]:
+            self.redirect(f"{self.base_url}voila/render/{quote(self._wtfc['wtfc_next'])}")
+            return
+        await super().get(path)
+
+    @property
+    def template_namespace(self) -> dict[str, Any]:
+        return {**super().template_namespace, **getattr(self, "_wtfc", {})}
 
 
 class QuietShutdownHandler(VoilaShutdownKernelHandler):
@@ -228,6 +270,9 @@ class WtfcVoila(Voila):
         # tornado reads "transforms" only in Application(); gzip first so it sees the headers.
         settings["transforms"] = [GZipContentEncoding, StaticCacheHeaders]
         settings["compress_response"] = True
+        # Jupyter's request log scrubs keys (?key=, ?token=) from the addresses it writes;
+        # tornado's default would log every table's and member's link in full.
+        settings["log_function"] = log_request
         # permessage-deflate on the kernel's WebSocket: a board's widget state is mostly
         # repeated JSON keys, sent to a laptop that may get 1.5 Mbit/s.
         settings["websocket_compression_options"] = {}
@@ -255,6 +300,7 @@ class WtfcVoila(Voila):
         handlers = super().init_handlers()
         ours = {TornadoVoilaHandler: WtfcVoilaHandler,
                 VoilaShutdownKernelHandler: QuietShutdownHandler,
+                TornadoVoilaTreeHandler: WtfcTreeHandler,
                 RequestInfoSocketHandler: ReadyQueryHandler}
         return [(h[0], ours.get(h[1], h[1]), *h[2:]) for h in handlers]
 
@@ -288,6 +334,9 @@ def main(argv: list[str] | None = None) -> None:
     from workbook.serving import lifecycle
 
     lifecycle.follow_parent()  # started by `wtfc`: SIGTERM to us when it dies
+    # The secret grants are signed with (`wtfc serve` sets it; Voila run directly gets its
+    # own), in our environment before any kernel starts, so every page's kernel inherits it.
+    os.environ.setdefault(grants.SECRET_ENV, grants.new_secret())
     WtfcVoila.launch_instance(argv=argv)
     if getattr(WtfcVoila.instance(), "wtfc_stopped", False):
         # Everything is stopped and cleaned: exit now. Tearing down the interpreter (zmq
