@@ -42,9 +42,9 @@ class TooBig(FileUnreadable):
 
 
 def size_text(n: int) -> str:
-    """41 MB, 300 KB, 12 bytes: as a file manager shows a size."""
+    """41 MB, 20.1 MB, 300 KB, 12 bytes: rounded up, so a size over a limit never reads as it."""
     if n >= MB:
-        return f"{n / MB:,.0f} MB" if n >= 10 * MB else f"{n / MB:,.1f} MB".replace(".0 ", " ")
+        return f"{math.ceil(n * 10 / MB) / 10:,.1f}".removesuffix(".0") + " MB"
     if n >= 1024:
         return f"{n // 1024:,} KB"
     return f"{n:,} bytes"

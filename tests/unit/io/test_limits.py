@@ -156,11 +156,11 @@ def test_a_file_over_the_byte_limit_is_refused_naming_both_sizes(workshop, tmp_p
     data = HEADER.encode() + b"R-1,person,working," + b"x" * (21 * 1024 * 1024) + b"\n"
     with pytest.raises(TooBig) as refused:
         import_upload(workshop, data, "big.csv")
-    assert str(refused.value) == ("big.csv is 21 MB; the limit is 20 MB: split it into smaller "
+    assert str(refused.value) == ("big.csv is 21.1 MB; the limit is 20 MB: split it into smaller "
                                   "files, then try again.")
     path = tmp_path / "big.csv"
     path.write_bytes(data)
-    with pytest.raises(TooBig, match="big.csv is 21 MB"):
+    with pytest.raises(TooBig, match="big.csv is 21.1 MB"):
         import_file(workshop, path)
     assert workshop.statements.empty
 

@@ -17,6 +17,13 @@ from workbook import InputError
 from workbook.io.decode import FileUnreadable
 from workbook.io.exchange import is_export_upload
 from workbook.io.ingest import import_upload
+from workbook.io.limits import (
+    check_file,
+    check_size,
+    check_upload_count,
+    check_upload_total,
+    limit_for,
+)
 from workbook.model import KIND_LABELS, KIND_SYMBOLS, PERSPECTIVE_LABELS, Kind, Perspective
 from workbook.stages.collect import ImportReport
 from workbook.text import plural
@@ -172,6 +179,12 @@ class CollectFormMixin:
                 return
             raise InputError("Choose a file first: press “Choose files”, pick the spreadsheet, "
                              "then press “Import file”.")
+        try:  # the bytes are in the kernel already: refuse before decoding or copying them
+            check_upload_count(len(files))
+            check_upload_total(sum(memoryview(f["content"]).nbytes for f in files))
+        except InputError:
+            self.upload.value = ()  # choose again: a browser cannot untick some of them
+            raise
         with busy(self.import_button, self.upload):
             self.messages.info(f"Importing {plural(len(files), 'file')}…")
             results: list[tuple[str, ImportReport | str]] = []
@@ -179,7 +192,9 @@ class CollectFormMixin:
                 for item in files:
                     name = str(item["name"])
                     try:
+                        check_size(name, memoryview(item["content"]).nbytes, limit_for(name))
                         data = bytes(item["content"])
+                        check_file(name, data)  # an .xlsx's unpacked size, before it is opened
                         if not self.is_facilitator and is_export_upload(data, name):
                             raise FileUnreadable(RESTORE_IS_THE_FACILITATORS)
                         report = import_upload(self.workshop, data, name, actor=self.actor)
