@@ -3,12 +3,45 @@
 from __future__ import annotations
 
 import base64
+import logging
+import os
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from widgets.common.cards import esc
-from workbook.charts.base import DPI, Chart
+
+if TYPE_CHECKING:
+    from workbook.charts.base import Chart
+
+log = logging.getLogger("wtfc.widgets.common.chart")
+
+
+def in_pool() -> bool:
+    """True in a pre-heated page kernel still waiting in Voila's pool for its request (Voila
+    sets QUERY_STRING when the request comes, see voila.utils.wait_for_request)."""
+    return (os.environ.get("VOILA_PREHEAT", "False") != "False"
+            and "QUERY_STRING" not in os.environ)
+
+
+# Charts whose drawing waits for the request: a kernel in the pool does not yet know whether
+# it becomes the big screen (draw them) or a table's laptop (draw one only when asked), and
+# matplotlib alone costs a kernel about 30 MB and a second of a loaded machine.
+_HELD: weakref.WeakSet[ChartView] = weakref.WeakSet()
+
+
+def draw_held(at_table: bool) -> None:
+    """After the request: the big screen draws its held charts now; a table is offered them
+    (a "Show the chart" button), so its kernel never loads matplotlib unless asked."""
+    for chart in list(_HELD):
+        _HELD.discard(chart)
+        if at_table:
+            chart.offer()
+        else:
+            chart.release()
 
 
 class ChartView(w.HTML):
@@ -25,6 +58,45 @@ class ChartView(w.HTML):
         self.alt = ""
         self.saved: tuple[Path, Path] | None = None
         self.add_class("wtfc-chart")
+        self.pending: tuple[Callable[[], Chart], dict[str, Any]] | None = None
+        self.held = in_pool()  # see show_later
+        if self.held:
+            _HELD.add(self)
+        # Put beside the chart by a view that holds it at a table; hidden until offered.
+        self.opener = w.Button(description="Show the chart",
+                               tooltip="Draw the chart the big screen shows",
+                               layout=w.Layout(display="none"))
+        self.opener.add_class("wtfc-chart-opener")
+        self.opener.on_click(lambda _b: self.release())
+
+    def show_later(self, make: Callable[[], Chart], **options: Any) -> None:
+        """Show ``make()`` (options as for ``show``): at once, unless this chart is held (made
+        in a kernel waiting in Voila's pool; see ``draw_held``): then the latest one is drawn
+        when released. ``make`` imports the chart module itself, so a held page never loads
+        matplotlib."""
+        self.pending = (make, options)
+        if not self.held:
+            self.draw_pending()
+
+    def draw_pending(self) -> None:
+        if self.pending is not None:
+            make, options = self.pending
+            self.pending = None
+            self.show(make(), **options)
+
+    def offer(self) -> None:
+        """At a table: the chart stays undrawn until its opener is pressed."""
+        self.opener.layout.display = None
+
+    def release(self) -> None:
+        """Draw from now on (the big screen, or a table that asked)."""
+        self.held = False
+        _HELD.discard(self)
+        self.opener.layout.display = "none"
+        try:
+            self.draw_pending()
+        except Exception:  # noqa: BLE001 - a button's callback or the page's start: log it
+            log.exception("could not draw a held chart")
 
     def show(self, chart: Chart, save: bool = True, scroll: bool = False,
              caption_scrolls: bool = False) -> None:
@@ -40,6 +112,8 @@ class ChartView(w.HTML):
     def show_png(self, png: bytes, alt: str, width: int, height: int,
                  smallest_pt: float, scroll: bool = False,
                  caption_scrolls: bool = False) -> None:
+        from workbook.charts.base import DPI  # with its chart: matplotlib is loaded by now
+
         self.alt = alt
         data = base64.b64encode(png).decode("ascii")
         fit = "" if scroll else "max-width:100%;"

@@ -7,8 +7,11 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 # A spreadsheet reads a cell starting with one of these as a formula (or DDE), even after spaces.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +49,7 @@ def inert(value: object) -> object:
 
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with every text cell and column name made inert; numeric columns untouched."""
+    import pandas as pd
     out = frame.copy()
     for i in range(out.shape[1]):
         column = out.iloc[:, i]

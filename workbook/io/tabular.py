@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import openpyxl
-
 from workbook.io.decode import FileUnreadable, decode_text
 from workbook.io.headers import (
     KIND,
@@ -273,6 +271,8 @@ def _read_xlsx(data: bytes, name: str) -> ReadResult:
         # openpyxl warns about styles and extensions it ignores; none matter here.
         warnings.simplefilter("ignore")
         try:
+            import openpyxl  # only when an .xlsx comes in: a page kernel stays light
+
             book = openpyxl.load_workbook(
                 io.BytesIO(data), read_only=True, data_only=True, keep_links=False
             )

@@ -6,13 +6,15 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook.io.limits import check_xlsx, read_capped, too_many_rows
 from workbook.ladder.models import MODELS, stage
 from workbook.model import MAX_NAME, MAX_TEXT, InputError, clean_text
 from workbook.text import plural
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HEADERS = {
     "title": ("title", "name", "scenario"),
@@ -72,6 +74,7 @@ def _column_map(columns: list[object]) -> tuple[dict[str, object], list[str]]:
 
 
 def _read(path: Path) -> pd.DataFrame:
+    import pandas as pd
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError(f"{path.name}: a scenario deck must be a .csv or .xlsx file.")

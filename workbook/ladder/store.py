@@ -7,10 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import func, select
 
-from workbook.ladder.charts import Marker
 from workbook.ladder.deck import DeckLoad, Scenario, load_deck, parse_row
 from workbook.ladder.models import KEY_AREAS, STAGE_LABELS, STAGES, get_model, stage
 from workbook.model import MAX_NAME, InputError, clean_text, optional_text
@@ -18,6 +16,9 @@ from workbook.store import db
 from workbook.text import plural
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbook.ladder.charts import Marker
     from workbook.store.transactions import Store, Tx
 
 TALLY = "Trainer's tally"
@@ -88,6 +89,7 @@ class LadderOps:
 
     @property
     def ladder_scenarios(self) -> pd.DataFrame:
+        import pandas as pd
         cols = ["scenario_id", "title", "situation", "stage", "suggestions", "note", "origin"]
         with self.store.read() as conn:
             rows = conn.execute(select(S).where(S.c.deleted.is_(False)).order_by(S.c.id))
@@ -191,6 +193,7 @@ class LadderOps:
     @property
     def ladder_rounds(self) -> pd.DataFrame:
         """Every round kept: model, scenario, state, suggested rung and the votes."""
+        import pandas as pd
         cols = ["round_id", "model", "scenario_id", "title", "state", "suggested", "votes",
                 "counts", "started_at"]
         with self.store.read() as conn:
@@ -206,6 +209,7 @@ class LadderOps:
 
     @property
     def ladder_votes(self) -> pd.DataFrame:
+        import pandas as pd
         cols = ["vote_id", "round_id", "voter", "rung", "n", "updated_at"]
         with self.store.read() as conn:
             rows = conn.execute(select(V).where(V.c.deleted.is_(False)).order_by(V.c.id))
@@ -270,6 +274,7 @@ class LadderOps:
 
     @property
     def ladder_assessments(self) -> pd.DataFrame:
+        import pandas as pd
         cols = ["assessment_id", "title", "model", "created_at"]
         with self.store.read() as conn:
             rows = conn.execute(select(A).where(A.c.deleted.is_(False)).order_by(A.c.id))
@@ -277,6 +282,7 @@ class LadderOps:
         return pd.DataFrame(data, columns=cols)
 
     def assessment_stages(self, assessment_id: int | None = None) -> pd.DataFrame:
+        import pandas as pd
         cols = ["assessment_id", "assessment", "model", "stage", "now", "target", "note"]
         q = (select(AS, A.c.title, A.c.model).join(A, A.c.id == AS.c.assessment_id)
              .where(AS.c.deleted.is_(False), A.c.deleted.is_(False)))
@@ -293,6 +299,9 @@ class LadderOps:
 
     def assessment_markers(self, assessment_id: int) -> list[Marker]:
         """A now/target marker per stage, in cycle order (unset stages left out)."""
+        import pandas as pd
+
+        from workbook.ladder.charts import Marker  # matplotlib: only pages that draw it
         df = self.assessment_stages(assessment_id)
         return [Marker(STAGE_LABELS[r.stage].split(" (")[0],
                        None if pd.isna(r.now) else int(r.now),
@@ -300,6 +309,7 @@ class LadderOps:
                 for r in df.itertuples()]
 
     def plan_items(self, assessment_id: int | None = None) -> pd.DataFrame:
+        import pandas as pd
         cols = ["assessment_id", "area", "key_area", "doing_now", "need_to_do", "who",
                 "by_when", "how_we_know"]
         q = select(P).where(P.c.deleted.is_(False)).order_by(P.c.assessment_id, P.c.area)

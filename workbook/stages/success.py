@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from workbook.model import SUCCESS_PERSPECTIVES, InputError, clean_text
 from workbook.store import db
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from workbook.store.transactions import Store
 
 

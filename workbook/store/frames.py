@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import func, select
 
 from workbook.store import db
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from workbook.store.transactions import Store
 
 KINDS = ("working", "not_working", "future")
 
 
 def _frame(store: Store, query, columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
     with store.read() as conn:
         rows = conn.execute(query).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=columns)
@@ -30,6 +32,7 @@ def _nullable_int(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
 def statements(store: Store) -> pd.DataFrame:
     """One row per live statement: statement_id, review, perspective, kind, text, theme_id,
     theme, source, created_at, updated_at."""
+    import pandas as pd
     s, r, t = db.statements.c, db.reviews.c, db.themes.c
     query = (
         select(
@@ -151,6 +154,7 @@ def themes(store: Store) -> pd.DataFrame:
 
 def causes(store: Store) -> pd.DataFrame:
     """cause_id, theme_id, theme, parent_id, text, depth (1 = directly under the theme), votes."""
+    import pandas as pd
     c, t = db.causes.c, db.themes.c
     query = (
         select(c.id, c.theme_id, t.name, c.parent_id, c.text)
@@ -280,6 +284,7 @@ def indicators(store: Store) -> pd.DataFrame:
     """indicator_id, success_id, success (its words), theme_id, theme, name, unit, baseline,
     baseline_on, target, target_on, measurements (count), latest, latest_on, progress
     (0 = baseline, 1 = target reached; empty until measured)."""
+    import pandas as pd
     n, s, t = db.indicators.c, db.success_statements.c, db.themes.c
     query = (
         select(n.id, n.success_id, s.text, s.theme_id, t.name, n.name, n.unit, n.baseline,

@@ -6,9 +6,7 @@ import io
 import warnings
 from fractions import Fraction
 from pathlib import Path
-
-import openpyxl
-from openpyxl.styles import Alignment, Font
+from typing import TYPE_CHECKING
 
 from workbook.io.decode import FileUnreadable
 from workbook.io.files import write_atomic
@@ -16,6 +14,9 @@ from workbook.io.headers import normalise_header
 from workbook.io.limits import capped_rows, check_xlsx, read_capped
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.parse import Rows, blank, build
+
+if TYPE_CHECKING:
+    import openpyxl
 
 # The sheets and columns exactly as the issue defines them; the optional ones after.
 COLUMNS = {
@@ -58,6 +59,8 @@ def read_sheets(data: bytes, name: str) -> dict[str, Rows]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
+            import openpyxl  # only when a workbook comes in: a page kernel stays light
+
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
                                           keep_links=False)
         except Exception:  # noqa: BLE001 - bad zip, missing parts, bad XML: all "damaged"
@@ -131,6 +134,9 @@ def write_workbook(sheets: dict[str, list[list[object]]], path: Path) -> Path:
 
 
 def make_book(sheets: dict[str, list[list[object]]]) -> openpyxl.Workbook:
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():

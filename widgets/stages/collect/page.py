@@ -13,7 +13,6 @@ from widgets.common.chart import ChartView
 from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
-from workbook.charts.stages import collect_chart
 from workbook.stages.search import CollectCounts, collect_counts
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")
@@ -44,7 +43,8 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self.totals = w.HTML()
         self.totals.add_class("wtfc-collect-totals")
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self._counts_box = w.VBox([section_title("How many so far"), self.totals, self.chart])
+        self._counts_box = w.VBox([section_title("How many so far"), self.totals,
+                                   self.chart.opener, self.chart])
         self._counts_box.add_class("wtfc-collect-counts")
         self._add_form, self._import_box = self._build_add_form(), self._build_import()
         self._browse = self._build_list()
@@ -108,7 +108,8 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         if counts is None or counts == self._charted:
             return
         try:
-            self.chart.show(collect_chart(counts.frame()))
+            # drawn later in a kernel waiting in the pool: a table's page may never need it
+            self.chart.show_later(lambda: _collect_chart(counts))
         except Exception:  # noqa: BLE001 - also runs from the event loop: log, never crash
             log.exception("could not draw the collect chart")
             return
@@ -119,3 +120,9 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         if self._chart_timer is not None:
             self._chart_timer.cancel()
         super().close()
+
+
+def _collect_chart(counts: CollectCounts):
+    from workbook.charts.stages import collect_chart  # matplotlib: only a page that draws it
+
+    return collect_chart(counts.frame())
