@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import Connection, Table, func, select, text
 
 from workbook.io.files import write_atomic
@@ -70,6 +67,8 @@ def export_json(workshop: Workshop, path: str | Path) -> Path:
 
 
 def _cell(ws, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # participant text is never run as a spreadsheet formula
@@ -78,6 +77,8 @@ def _cell(ws, value: Any) -> Any:
 
 def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
     data = dump(workshop)
+    from openpyxl import Workbook  # only when exporting: a page kernel stays light
+
     wb = Workbook(write_only=True)
     about = wb.create_sheet("about")
     about.append(["format", FORMAT])
@@ -107,6 +108,7 @@ def _plain(value: Any) -> Any:
 
 
 def _isna(value: Any) -> bool:
+    import pandas as pd
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
@@ -118,6 +120,8 @@ def is_export(path: Path) -> bool:
             with path.open("rb") as fh:
                 return FORMAT.encode() in fh.read(4096)
         if suffix in (".xlsx", ".xlsm"):
+            from openpyxl import load_workbook
+
             wb = load_workbook(path, read_only=True)
             try:
                 return "about" in wb.sheetnames and any(
@@ -175,6 +179,8 @@ def parse_json(data: bytes, name: str) -> Any:
 
 
 def _load_xlsx(path: Path) -> dict[str, Any]:
+    from openpyxl import load_workbook
+
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         about = {r[0]: r[1] for r in wb["about"].iter_rows(values_only=True) if r and r[0]}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from workbook.model import (
@@ -21,6 +20,7 @@ from workbook.store import db
 from workbook.text import plural
 
 if TYPE_CHECKING:
+    import pandas as pd
     from sqlalchemy.sql.elements import ColumnElement
 
     from workbook.store.transactions import Store
@@ -197,6 +197,8 @@ class CollectCounts:
 
     def frame(self) -> pd.DataFrame:
         """One row (perspective, kind) per statement: the shape `charts.collect_chart` takes."""
+        import pandas as pd  # only for the chart: a table's page kernel stays light
+
         pairs = [(p, k) for (p, k), n in sorted(self.cells.items()) for _ in range(n)]
         return pd.DataFrame(pairs, columns=["perspective", "kind"])
 
