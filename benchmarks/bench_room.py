@@ -64,6 +64,14 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _kernel_id(pid: int) -> str:
+    try:
+        found = re.search(rb"kernel-([0-9a-f-]+)\.json", Path(f"/proc/{pid}/cmdline").read_bytes())
+    except OSError:
+        return ""
+    return found.group(1).decode() if found else ""
+
+
 def _is_kernel(pid: int) -> bool:
     try:
         return b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -78,6 +86,8 @@ class MemoryWatch(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.peak, self.peak_kernels = pid, 0.0, 0
         self.kernels: dict[int, float] = {}  # each kernel's largest RSS seen
+        self.pss: dict[int, float] = {}  # and largest PSS
+        self.ids: dict[int, str] = {}  # kernel pid -> Jupyter kernel id
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -95,6 +105,9 @@ class MemoryWatch(threading.Thread):
             if _is_kernel(p):
                 kernels += 1
                 self.kernels[p] = max(self.kernels.get(p, 0.0), mb)
+                self.pss[p] = max(self.pss.get(p, 0.0), _pss_mb(p))
+                if p not in self.ids:
+                    self.ids[p] = _kernel_id(p)
         if total > self.peak:
             self.peak, self.peak_kernels = total, kernels
 
@@ -111,17 +124,40 @@ def _wait_ready(log: Path, proc: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"the pages were not ready within {timeout:.0f} s")
 
 
-def _wait_refilled(log: Path, before: int, timeout: float = 180.0) -> None:
-    """Until our server logs one more "Page 01_collect.ipynb is ready" (a new pool kernel)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if log.read_text(errors="replace").count(f"Page {PAGE} is ready") > before:
-            return
-        time.sleep(0.5)
+def _cpu_s(pids: list[int]) -> float:
+    total = 0.0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
 
 
-def _ready_count(log: Path) -> int:
-    return log.read_text(errors="replace").count(f"Page {PAGE} is ready")
+def _wait_quiet(pid: int, timeout: float = 180.0) -> float:
+    """Until the server and its kernels use under a tenth of a core over 2 s: the pools have
+    refilled and every pre-heated kernel has built its page (Voila logs only a pool's first
+    kernel as ready, not a refill). Returns the seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        pids = [pid, *_descendants(pid)]
+        before = _cpu_s(pids)
+        time.sleep(2.0)
+        if _cpu_s(pids) - before < 0.2:
+            break
+    return time.monotonic() - start
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: shared pages (libraries) split among the processes sharing them."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 # --- the browser side ---------------------------------------------------------------------------
@@ -153,7 +189,7 @@ async def _type(form, box, add, table: int, word: str) -> list[float]:
     return clicks
 
 
-async def _room(base: str, folder: Path, log: Path, chromium: str) -> dict:
+async def _room(base: str, folder: Path, pid: int, chromium: str) -> dict:
     from playwright.async_api import async_playwright
 
     from workbook import Workshop
@@ -168,13 +204,12 @@ async def _room(base: str, folder: Path, log: Path, chromium: str) -> dict:
         browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             # The baseline: one table alone, on a heated server.
-            heated = _ready_count(log)
             ctx, _page, form, box, add, t0, t1 = await _open_table(
                 browser, f"{base}/voila/render/{PAGE}?table=Alone")
             baseline = t1 - t0
             await _type(form, box, add, 0, word + "alone")
             await ctx.close()
-            await asyncio.to_thread(_wait_refilled, log, heated)
+            await asyncio.to_thread(_wait_quiet, pid)
             await asyncio.sleep(3)  # the new pool kernel finishes its view
             # The big screen watches.
             big_ctx = await browser.new_context(viewport={"width": 1920, "height": 1080})
@@ -278,8 +313,9 @@ def measure() -> dict:
             ready_s = time.monotonic() - started
             watch.sample()
             heated_mb = sum(_rss_mb(p) for p in [proc.pid, *_descendants(proc.pid)])
-            data = asyncio.run(_room(f"http://127.0.0.1:{port}", folder, log, chromium))
+            data = asyncio.run(_room(f"http://127.0.0.1:{port}", folder, proc.pid, chromium))
             watch.sample()
+            log_text = log.read_text(errors="replace")
         except Exception as exc:
             tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
             raise RuntimeError(f"{exc}\n--- server log ---\n{tail}") from exc
@@ -297,9 +333,19 @@ def measure() -> dict:
                     os.kill(pid, 9)
                 except OSError:
                     pass
+    # Which kernel served which page: Voila logs each hand-out of a pre-heated kernel, in order:
+    # the baseline table, the big screen, then the tables.
+    handed = re.findall(rf"Using pre-heated kernel: (\S+) for {re.escape(PAGE)}", log_text)
+    by_id = {kid: pid for pid, kid in watch.ids.items()}
+    tables = [by_id[k] for k in handed[2:] if k in by_id]
+    big = by_id.get(handed[1]) if len(handed) > 1 else None
     kernels = sorted(watch.kernels.values())
     return {**data, "ready_s": ready_s, "heated_mb": heated_mb, "peak_mb": watch.peak,
-            "peak_kernels": watch.peak_kernels, "kernel_mb": kernels}
+            "peak_kernels": watch.peak_kernels, "kernel_mb": kernels,
+            "table_rss": sorted(watch.kernels[p] for p in tables),
+            "table_pss": sorted(watch.pss[p] for p in tables),
+            "big_rss": watch.kernels.get(big, 0.0) if big else None,
+            "tables_seen": len(tables), "load": os.getloadavg()}
 
 
 def run() -> list[dict]:
@@ -330,12 +376,21 @@ def run() -> list[dict]:
     else:
         rows.append({**row("room: big screen lag", 0.0, base, "the count never showed it"),
                      "seconds": None, "ratio": None})
+    if d["table_rss"]:
+        t_rss, t_pss = d["table_rss"], d["table_pss"]
+        rows.append({**row(f"room: a table page's kernel, MB RSS (median of {d['tables_seen']})",
+                           statistics.median(t_rss), d["big_rss"] or 0.0,
+                           f"max {max(t_rss):.0f}; PSS median {statistics.median(t_pss):.0f}, "
+                           f"max {max(t_pss):.0f}; baseline column: the big screen's kernel "
+                           f"(goal {GOAL_KERNEL_MB:.0f})")})
     rows.append({**row("room: server memory at the peak, MB (Voila + all kernels)",
                        d["peak_mb"], d["heated_mb"],
                        f"{d['peak_kernels']} kernels then; baseline: the heated server "
                        f"({d['heated_mb']:.0f} MB); per kernel MB: median "
                        f"{statistics.median(kernels):.0f}, max {max(kernels):.0f} "
                        f"(goal {GOAL_KERNEL_MB:.0f})" if kernels else "no kernel seen")})
+    rows.append({**row("room: load average (1, 5, 15 min) at the end", d["load"][0], 0.0,
+                       ", ".join(f"{x:.1f}" for x in d["load"])), "ratio": None})
     return rows
 
 
