@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 IRREGULAR = {"person": "people", "is": "are", "was": "were"}  # nouns, and verbs after a count
 ELLIPSIS = "…"
 
@@ -30,6 +32,20 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def one_line(text: object) -> str:
     """The text with every run of white space (newlines too) folded to one space."""
     return " ".join(str(text).split())
+
+
+def fold(text: object) -> str:
+    """The key two names are compared by: "École", "ÉCOLE" and "école" fold alike, as do
+    "Straße" and "STRASSE" or "ΟΔΌΣ" and "οδός"; accents still count ("école" is not "ecole").
+
+    NFKC, full case folding, NFKC again (folding can undo normal form), invisible format
+    characters (soft hyphen, zero-width space) dropped, white space runs made one space.
+    """
+    value = str(text)
+    if value.isascii():  # the common case, and a search folds every row: keep it quick
+        return " ".join(value.lower().split())
+    value = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
+    return " ".join("".join(c for c in value if unicodedata.category(c) != "Cf").split())
 
 
 LABEL_LIMIT = 80  # characters of a name or statement in a dropdown option

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbook.model import InputError
+from workbook.text import fold
 
 # The commissioning cycle a commissioner assesses, stage by stage.
 STAGES = ("analyse", "plan", "do", "review")
@@ -69,9 +70,9 @@ class Model:
         try:
             number = int(float(text))
         except (ValueError, OverflowError):  # "inf", "1e999": not a rung number
-            wanted = " ".join(text.casefold().split())
+            wanted = fold(text)
             for r in self.rungs:
-                if " ".join(r.name.casefold().split()) == wanted:
+                if fold(r.name) == wanted:
                     return r.number
             raise InputError(
                 f"'{text}' is not a {self.unit} of {self.name}: give its number "

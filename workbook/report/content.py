@@ -218,16 +218,21 @@ def _success(report: Report, ws: Workshop, themes: pd.DataFrame) -> None:
     success = ws.success_statements
     if not len(success):
         return
+    # Keyed by theme id, never by name: an old workshop may hold two themes of one name (or
+    # names that fold alike), and each keeps its own section.
     gaps = success_gaps(themes, success)
-    order = list(dict.fromkeys([*gaps.index, *success["theme"]]))
-    for name in order:
-        rows = success[success["theme"] == name]
+    gaps.index = list(priority_themes(themes)["theme_id"])  # its rows: the priority themes
+    names = dict(zip(success["theme_id"], success["theme"], strict=True))
+    names.update(zip(themes["theme_id"], themes["name"], strict=True))
+    for tid in dict.fromkeys([*gaps.index, *success["theme_id"]]):
+        name = names[tid]
+        rows = success[success["theme_id"] == tid]
         rows = rows.assign(_o=rows["perspective"].map(SUCCESS_PERSPECTIVES.index))
         table = Table(f"Success statements for “{name}”", ["Whose voice", "I or We", "Statement"],
                       [[SUCCESS_LABELS.get(r.perspective, r.perspective), r.voice, r.text]
                        for r in rows.sort_values(["_o", "success_id"]).itertuples()])
-        missing = ([SUCCESS_LABELS[x] for x in SUCCESS_PERSPECTIVES if gaps.loc[name, x] == 0]
-                   if name in gaps.index else [])
+        missing = ([SUCCESS_LABELS[x] for x in SUCCESS_PERSPECTIVES if gaps.loc[tid, x] == 0]
+                   if tid in gaps.index else [])
         report.success.append((name, table, missing))
 
 

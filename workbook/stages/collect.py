@@ -19,7 +19,7 @@ from workbook.model import (
     parse_perspective,
 )
 from workbook.store import db
-from workbook.text import plural
+from workbook.text import fold, plural
 
 if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
@@ -56,22 +56,40 @@ class ImportReport:
 
 
 def review_ids(tx: Tx, refs: Iterable[str]) -> dict[str, int]:
-    """Get or create the review rows for these references, in the current transaction."""
-    wanted = set(refs)
+    """Get or create the review rows for these references, in the current transaction.
+
+    A reference that folds to an existing one ("r-017" for "R-017") is that review; new
+    references that fold alike become one review, named as first given.
+    """
+    wanted = list(dict.fromkeys(refs))
     r = db.reviews.c
     found = (
         dict(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(wanted))).all())
         if len(wanted) < 900
         else dict(tx.conn.execute(select(r.ref, r.id)).all())
     )
-    missing = sorted(wanted - found.keys())
-    if missing:
-        tx.conn.execute(db.reviews.insert(), [{"ref": ref, "created_at": tx.at} for ref in missing])
+    missing = [ref for ref in wanted if ref not in found]
+    if not missing:
+        return {ref: found[ref] for ref in wanted}
+    # Folded in Python (SQLite's lower() folds ASCII only); only when an exact match failed.
+    by_key: dict[str, int] = {}
+    for ref, rid in tx.conn.execute(select(r.ref, r.id).order_by(r.id)):
+        by_key.setdefault(fold(ref), rid)
+    new: dict[str, str] = {}  # folded key -> the spelling stored
+    for ref in missing:
+        key = fold(ref)
+        if key not in by_key:
+            new.setdefault(key, ref)
+    if new:
+        spellings = list(new.values())
+        tx.conn.execute(db.reviews.insert(), [{"ref": ref, "created_at": tx.at}
+                                              for ref in spellings])
         tx.touched.add("reviews")
-        for chunk_start in range(0, len(missing), 500):
-            chunk = missing[chunk_start : chunk_start + 500]
-            found.update(tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(chunk))).all())
-    return {ref: found[ref] for ref in wanted}
+        for chunk_start in range(0, len(spellings), 500):
+            chunk = spellings[chunk_start : chunk_start + 500]
+            for ref, rid in tx.conn.execute(select(r.ref, r.id).where(r.ref.in_(chunk))):
+                by_key[fold(ref)] = rid
+    return {ref: found[ref] if ref in found else by_key[fold(ref)] for ref in wanted}
 
 
 class CollectOps:
@@ -158,7 +176,7 @@ class CollectOps:
                 seen.add(fp)
                 fresh.append((fp, item))
             if fresh:
-                ids = review_ids(tx, {item.review_ref for _, item in fresh})
+                ids = review_ids(tx, [item.review_ref for _, item in fresh])
                 tx.batch = tx.change_id
                 rows = [
                     {

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from workbook.model import MAX_NAME, InputError, clean_text, optional_text
 from workbook.store import db
-from workbook.text import plural
+from workbook.text import fold, plural
 
 if TYPE_CHECKING:
     from workbook.store.transactions import Store, Tx
@@ -23,12 +23,15 @@ def _theme(tx: Tx, theme_id: int) -> dict:
 
 
 def _check_unique_name(tx: Tx, name: str, except_id: int | None = None) -> None:
+    # Folded in Python, not with SQL lower(): SQLite's folds ASCII only and neither folds
+    # "ß" to "ss". A workshop has tens of themes, so reading every name is cheap.
     t = db.themes.c
-    query = select(t.id).where(t.deleted.is_(False), func.lower(t.name) == name.casefold())
-    if except_id is not None:
-        query = query.where(t.id != except_id)
-    if tx.conn.execute(query).first():
-        raise InputError(f"There is already a theme called '{name}'. Choose another name.")
+    wanted = fold(name)
+    for tid, other in tx.conn.execute(select(t.id, t.name).where(t.deleted.is_(False))):
+        if tid != except_id and fold(other) == wanted:
+            spelt = "" if other == name else f" (written '{other}')"
+            raise InputError(f"There is already a theme called '{name}'{spelt}. "
+                             "Choose another name.")
 
 
 class ThemeOps:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 
 from workbook.model import (
     KIND_LABELS,
@@ -16,6 +16,7 @@ from workbook.model import (
     Kind,
     Perspective,
 )
+from workbook.stages.search import folded_contains
 from workbook.store import db
 from workbook.text import plural, shorten
 
@@ -58,12 +59,12 @@ class BoardFilter:
             parts.append(f"with “{self.search}”")
         return ", ".join(parts)
 
-    def apply(self, query: Select) -> Select:
+    def apply(self, query: Select, conn: Connection) -> Select:
         s = db.statements.c
         if self.perspective is not None:
             query = query.where(s.perspective == self.perspective)
-        if self.search:
-            query = query.where(s.text.icontains(self.search, autoescape=True))
+        if self.search:  # folded as the Collect finder folds: "CAFÉ" finds "café" on SQLite too
+            query = query.where(folded_contains(conn, s.text, self.search))
         return query
 
 
@@ -102,10 +103,10 @@ def unthemed_cards(store: Store, flt: BoardFilter = BoardFilter(),
     s = db.statements.c
     base = _card_query().where(_unthemed_clause())
     with store.read() as conn:
-        rows = conn.execute(flt.apply(base).order_by(s.id).limit(limit)).all()
+        rows = conn.execute(flt.apply(base, conn).order_by(s.id).limit(limit)).all()
         everyone = select(s.id).where(s.deleted.is_(False), _unthemed_clause())
         total = _count(conn, everyone)
-        matching = _count(conn, flt.apply(everyone)) if flt.active else total
+        matching = _count(conn, flt.apply(everyone, conn)) if flt.active else total
     return [_card(r) for r in rows], matching, total
 
 
@@ -129,7 +130,7 @@ def theme_cards(store: Store, theme_ids: Iterable[int], flt: BoardFilter = Board
         recent = _recent_statement_ids(conn)
         if recent and wanted:
             rank = {sid: i for i, sid in enumerate(recent)}
-            query = flt.apply(_card_query().where(s.id.in_(recent), s.theme_id.in_(wanted)))
+            query = flt.apply(_card_query().where(s.id.in_(recent), s.theme_id.in_(wanted)), conn)
             for row in sorted(conn.execute(query).all(), key=lambda r: rank[r.id]):
                 if len(picked[row.theme_id]) < limit:
                     picked[row.theme_id].append(row)
@@ -137,7 +138,7 @@ def theme_cards(store: Store, theme_ids: Iterable[int], flt: BoardFilter = Board
             have = picked[tid]
             if len(have) >= limit:
                 continue
-            query = flt.apply(_card_query().where(s.theme_id == tid))
+            query = flt.apply(_card_query().where(s.theme_id == tid), conn)
             if have:
                 query = query.where(s.id.not_in([r.id for r in have]))
             have.extend(conn.execute(query.order_by(s.id.desc()).limit(limit - len(have))))
@@ -147,9 +148,9 @@ def theme_cards(store: Store, theme_ids: Iterable[int], flt: BoardFilter = Board
 def matching_per_theme(store: Store, flt: BoardFilter) -> dict[int, int]:
     """How many of each theme's cards match the filter (only asked when a filter is on)."""
     s = db.statements.c
-    query = flt.apply(select(s.theme_id, func.count()).where(
-        s.deleted.is_(False), s.theme_id.is_not(None))).group_by(s.theme_id)
     with store.read() as conn:
+        query = flt.apply(select(s.theme_id, func.count()).where(
+            s.deleted.is_(False), s.theme_id.is_not(None)), conn).group_by(s.theme_id)
         return {int(t): int(n) for t, n in conn.execute(query)}
 
 

@@ -19,7 +19,7 @@ from workbook.tender.model import (
     Ranking,
     Score,
 )
-from workbook.text import shorten
+from workbook.text import fold, shorten
 
 Rows = list[tuple[int, dict[str, object]]]  # Excel row number, column name -> cell
 YES = {"yes", "y", "true", "1"}
@@ -126,16 +126,19 @@ def read_setup(rows: Rows, ck: Checker) -> tuple[Fraction, Fraction]:
     return q or Fraction(0), p or Fraction(0)
 
 
-def _unique(ck: Checker, sheet: str, rows: list, key: Callable, what: str) -> list:
+def _unique(ck: Checker, sheet: str, rows: list, key: Callable, what: str,
+            folded: bool = False) -> list:
     seen: dict[object, int] = {}
     out = []
     for item in rows:
         k = key(item)
-        if k in seen:
-            ck.add(sheet, item.row, f"{what} '{k}' is listed twice (first on row {seen[k]}): "
-                                    "delete or rename one.", blocks=sheet != "Questions")
+        same = fold(k) if folded else k  # folded: "ACME" and "Acme" are one name
+        if same in seen:
+            ck.add(sheet, item.row, f"{what} '{k}' is listed twice (first on row "
+                                    f"{seen[same]}): delete or rename one.",
+                   blocks=sheet != "Questions")
             continue
-        seen[k] = item.row
+        seen[same] = item.row
         out.append(item)
     return out
 
@@ -198,7 +201,7 @@ def read_bidders(rows: Rows, ck: Checker) -> list[Bidder]:
                                  "type the bid's price, e.g. 125000.", blocks=True)
         elif code:
             out.append(Bidder(code, text(row.get("name")) or code, price, n))
-    out = _unique(ck, "Bidders", out, lambda b: b.bidder, "bidder")
+    out = _unique(ck, "Bidders", out, lambda b: b.bidder, "bidder", folded=True)
     if not out:
         ck.add("Bidders", 0, "there are no bidders: add a row for each bid.", blocks=True)
     return out
@@ -244,7 +247,7 @@ def read_members(rows: Rows, ev: Evaluation, ck: Checker) -> dict[str, list[str]
             ck.add("Members", n, f"panel '{panel}' is not on the Panels sheet: use one of "
                                  f"{_list([p.panel for p in ev.panels])}.")
         elif panel and member:
-            if member in out.get(panel, []):
+            if fold(member) in {fold(m) for m in out.get(panel, [])}:
                 ck.add("Members", n, f"member '{member}' is listed twice for panel '{panel}': "
                                      "delete one.")
             else:

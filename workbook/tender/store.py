@@ -15,6 +15,7 @@ from workbook.store.transactions import Store
 from workbook.tender.model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
 from workbook.tender.read import evaluation_from_store
 from workbook.tender.schema import newest_ids
+from workbook.text import fold
 
 MAX_REASON = 2000
 MAX_WORDS = 60
@@ -84,11 +85,16 @@ class TenderStore:
 
     def member(self, conn: Connection, name: str) -> dict[str, Any]:
         m, p = db.tender_members.c, db.tender_panels.c
-        row = conn.execute(
+        rows = conn.execute(
             select(m.id, m.name, m.submitted_at, p.code.label("panel"), p.id.label("panel_id"))
             .join(db.tender_panels, p.id == m.panel_id)
-            .where(p.evaluation_id == self._need(conn), m.name == name, m.deleted.is_(False))
-        ).mappings().first()
+            .where(p.evaluation_id == self._need(conn), m.deleted.is_(False)).order_by(m.id)
+        ).mappings().all()
+        # Names fold ("ZOË" is "Zoë") in Python, the same on SQLite and PostgreSQL; an exact
+        # match wins where an old evaluation holds two names that fold alike.
+        wanted = fold(name)
+        row = next((r for r in rows if r["name"] == name),
+                   next((r for r in rows if fold(r["name"]) == wanted), None))
         if row is None:
             raise InputError(f"'{name}' is not a member of any panel in this evaluation.")
         return dict(row)
@@ -123,13 +129,17 @@ class TenderStore:
                                          share=str(p.share), young_people=p.young_people)
                       for p in ev.panels}
             members = {}
-            seen: dict[str, str] = {}
+            seen: dict[str, tuple[str, str]] = {}  # folded name -> (name, panel)
             for p in ev.panels:
                 for name in ev.members_of(p.panel):
-                    if name in seen:
-                        raise InputError(f"'{name}' is on both the {seen[name]} and the "
+                    first, where = seen.get(fold(name), (name, ""))
+                    if where and first == name:
+                        raise InputError(f"'{name}' is on both the {where} and the "
                                          f"{p.panel}: give each member a different name.")
-                    seen[name] = p.panel
+                    if where:  # members sign in by name: one written two ways is one name
+                        raise InputError(f"'{first}' ({where}) and '{name}' ({p.panel}) are "
+                                         "one name: give each member a different name.")
+                    seen[fold(name)] = (name, p.panel)
                     members[(p.panel, name)] = tx.insert(
                         db.tender_members, panel_id=panels[p.panel], name=name,
                         submitted_at=tx.at if submitted is True or (
