@@ -16,9 +16,11 @@ from __future__ import annotations
 import html
 import os
 import secrets
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+from jupyter_server.auth.authorizer import Authorizer
 from jupyter_server.auth.identity import IdentityProvider, User
 from tornado import web
 from traitlets import Bool
@@ -27,6 +29,8 @@ from workbook.access import grants, keys
 from workbook.access.roles import MEMBER_PAGE, Access, Role
 
 _CACHE: dict[str, Any] = {}
+# Who is asking, while a page request is handled: the kernel handed to it becomes theirs.
+REQUEST_USER: ContextVar[str | None] = ContextVar("wtfc_request_user", default=None)
 
 
 def _store():
@@ -183,6 +187,8 @@ def grant(handler: web.RequestHandler, access: Access) -> None:
     """Replace the request's query with the server's signed grant for the page's kernel."""
     handler.request.query = grants.granted_query(
         handler.request.query, access, os.environ[grants.SECRET_ENV])
+    # Voila also hands the kernel the full address (VOILA_REQUEST_URL): no key in it either.
+    handler.request.uri = f"{handler.request.path}?{handler.request.query}"
 
 
 def tree_namespace(handler: web.RequestHandler) -> dict[str, Any]:
@@ -203,3 +209,26 @@ def tree_namespace(handler: web.RequestHandler) -> dict[str, Any]:
         "wtfc_label": None if access is None or "rename" in asked else access.label,
         "wtfc_next": nxt if nxt.endswith(".ipynb") and "/" not in nxt else "",
     }
+
+
+def may_use_kernel(handler: Any, user: User | None, kernel_id: str | None) -> bool:
+    """A page's kernel is its visitor's: another table (or a member) that learnt its id may
+    not connect to it, ask about it or shut it down. The facilitator may."""
+    access = access_of(user)
+    if access is None:
+        return False
+    if access.is_facilitator:
+        return True
+    owners = getattr(handler.kernel_manager, "owners", {})
+    return kernel_id is not None and owners.get(kernel_id) == user.username  # type: ignore[union-attr]
+
+
+class RoomAuthorizer(Authorizer):
+    """Jupyter's per-request check, for kernels: only the visitor a kernel was handed to."""
+
+    def is_authorized(self, handler: Any, user: User, action: str, resource: str) -> bool:
+        if resource != "kernels":
+            return True
+        kernel_id = (getattr(handler, "kernel_id", None) or handler.path_kwargs.get("kernel_id")
+                     or next(iter(handler.path_args), None))
+        return may_use_kernel(handler, user, kernel_id)

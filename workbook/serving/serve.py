@@ -51,6 +51,7 @@ CULL_INTERVAL = 15
 CONNECT_GRACE = 300
 KERNEL_MANAGER = "workbook.serving.voila_app.GraceKernelManager"
 IDENTITY_PROVIDER = "workbook.serving.room.RoomIdentityProvider"
+AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 
 # Pre-heated kernels per page (Voila's kernel_pools_config; every other page keeps one). The
 # pages every table opens at once get more: a visitor who finds the pool empty waits for a
@@ -173,6 +174,7 @@ def voila_command(
         "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
         # who a request is: the room's keys (workbook.serving.room), never one shared token
         f"--Voila.identity_provider_class={IDENTITY_PROVIDER}",
+        f"--Voila.authorizer_class={AUTHORIZER}",  # a page's kernel is its visitor's only
         f"--RoomIdentityProvider.open_room={open_room}",
     ]
     if preheat:

@@ -52,7 +52,7 @@ from urllib.parse import quote
 
 from jupyter_server.log import log_request
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from tornado.web import GZipContentEncoding, OutputTransform, authenticated
+from tornado.web import GZipContentEncoding, HTTPError, OutputTransform, authenticated
 from traitlets import Float
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
@@ -109,11 +109,15 @@ class GraceKernelManager(AsyncMappingKernelManager):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._handed_out: dict[str, float] = {}
+        self.owners: dict[str, str] = {}  # kernel id -> the user its page was handed to
         self._connected_once: set[str] = set()
 
     def handed_out(self, kernel_id: str) -> None:
-        """Record that ``kernel_id`` was just given to a page request."""
+        """Record that ``kernel_id`` was just given to a page request (and to whom)."""
         self._handed_out[kernel_id] = time.monotonic()
+        user = room.REQUEST_USER.get()
+        if user is not None:
+            self.owners[kernel_id] = user
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         kernel_id = await super().start_kernel(*args, **kwargs)
@@ -138,6 +142,7 @@ class GraceKernelManager(AsyncMappingKernelManager):
 
     def remove_kernel(self, kernel_id: str) -> Any:
         self._handed_out.pop(kernel_id, None)
+        self.owners.pop(kernel_id, None)
         self._connected_once.discard(kernel_id)
         return super().remove_kernel(kernel_id)
 
@@ -224,6 +229,7 @@ class WtfcVoilaHandler(TornadoVoilaHandler):
             return
         room.grant(self, access)
         self.xsrf_token  # noqa: B018 (reading it sets the cookie)
+        room.REQUEST_USER.set(self.current_user.username)  # the kernel handed out is theirs
         await super().get(path)
 
 
@@ -253,6 +259,8 @@ class QuietShutdownHandler(VoilaShutdownKernelHandler):
     end may both ask as the page closes)."""
 
     async def post(self, kernel_id):  # type: ignore[override]
+        if not room.may_use_kernel(self, self.current_user, kernel_id):
+            raise HTTPError(403)
         if kernel_id not in self.kernel_manager:
             self.set_status(204)
             self.finish()

@@ -189,3 +189,35 @@ def test_the_room_needs_a_key_and_keeps_it_secret(room_server):
         for pid in tree_pids(proc.pid):
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
             assert key not in cmdline, f"a key is on the command line of process {pid}"
+
+
+def test_a_pages_kernel_answers_only_its_visitor(room_server):
+    import http.cookiejar
+
+    base, facilitator, table, _log, _proc = room_server
+
+    def laptop():
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPCookieProcessor(jar))
+
+        def fetch(path: str, method: str = "GET") -> int:
+            request = urllib.request.Request(base + path, method=method)
+            try:
+                with opener.open(request, timeout=30) as response:
+                    return response.status
+            except urllib.error.HTTPError as exc:
+                return exc.code
+        return opener, fetch
+
+    red_opener, red = laptop()
+    with red_opener.open(f"{base}/voila/render/{PAGE}?key={table}&table=Red", timeout=60) as r:
+        kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', r.read().decode()).group(1)
+    assert red(f"/api/kernels/{kernel}") == 200
+    # Another table's laptop, logged in with the same tables' link, learns the id: refused.
+    blue_opener, blue = laptop()
+    blue_opener.open(f"{base}/?key={table}&table=Blue", timeout=30).read()
+    assert blue(f"/api/kernels/{kernel}") == 403
+    assert blue(f"/api/kernels/{kernel}", "DELETE") == 403
+    assert red(f"/api/kernels/{kernel}") == 200  # still there
+    # The facilitator may look after every kernel.
+    assert get(f"{base}/api/kernels/{kernel}?key={facilitator}")[0] == 200
