@@ -62,7 +62,8 @@ class ModerationSection:
                                         layout=wide(60, height="4rem"), style=STYLE)
         self.agree_button = w.Button(description="Save agreed score", button_style="primary")
         self.agree_button.on_click(lambda _b: self.agree())
-        # Reopening a submitted sheet is rare and needs a reason: it opens on demand.
+        # Reopening a submitted sheet is rare and needs a reason: it opens on demand, below
+        # the members' scores (where the left column has room).
         self.reopen_member = w.Dropdown(description="Score sheet of", style=STYLE,
                                         layout=wide(34))
         self.reopen_reason = w.Textarea(description="Why reopen it? (needed, kept in the "
@@ -79,12 +80,12 @@ class ModerationSection:
             labelled_box("Moderate a score", [
                 w.HBox([self.panel_select, self.next_flag_button],
                        layout=w.Layout(grid_gap="1rem")),
-                self.bidder_select, self.question_select, self.cell_html]),
+                self.bidder_select, self.question_select, self.cell_html,
+                self.reopen_drawer]),
             w.VBox([
                 labelled_box("Agree the panel's score", [
                     self.agreed_buttons, self.agreed_reason, w.HBox([self.agree_button])]),
                 labelled_box("Flagged for discussion", [self.waiting, self.flags_html]),
-                self.reopen_drawer,
             ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
         self.box.add_class("wtfc-tender-moderation")

@@ -46,8 +46,7 @@ class ResultsSection:
         self.changed.add_class("wtfc-tender-changed")
         self.table = w.HTML()
         self.status = w.HTML()
-        self.submitted = w.HTML()
-        self.submitted.add_class("wtfc-tender-submitted")
+        self.submitted: tuple[str, str] = ("", "")
         self.summaries_button = w.Button(
             description="Assessment summaries for bidders",
             tooltip="Write each bidder's assessment summary, its own Word file, into the "
@@ -61,8 +60,12 @@ class ResultsSection:
         self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
                                  "value")
         self.chart = ChartView(outputs=page.workshop.outputs)
-        left = labelled_box("Results", [self.submitted, self.table, self.status,
-                                        w.HBox([self.summaries_button])])
+        left = labelled_box("Results", [self.table, self.status])
+        # The summaries button sits on the title's row: the results still fit one screen.
+        left.children = [w.HBox([left.children[0], self.summaries_button],
+                                layout=w.Layout(justify_content="space-between",
+                                                align_items="center", flex_flow="row wrap")),
+                         *left.children[1:]]
         right = labelled_box("Charts", [w.HBox([self.chart_choice, self.borda_panel]),
                                         self.chart])
         left.layout.width, right.layout.width = "50%", "48%"
@@ -78,8 +81,7 @@ class ResultsSection:
         tender = self.page.workshop.tender
         with self.page.workshop.store.read() as conn:
             people = roster(conn, tender.current_id(conn))
-        self.submitted.value = (f"<p class='wtfc-tender-count' role='status'>"
-                                f"{esc(submitted_count(people))}</p>")
+        self.submitted = submitted_count(people)
         with self.quiet():
             set_options(self.borda_panel, [(p.panel, p.panel) for p in ev.panels],
                         self.borda_panel.value)
@@ -94,18 +96,23 @@ class ResultsSection:
                  f"{r['price']:.2f}", f"{r['total']:.2f}", effect(r)) for r in result_rows(ev)]
         self.table.value = table_html(
             ("Rank", "Bidder", "Quality", "Price", "Total", "Young people's effect"), rows,
-            "Points out of 100, best first")
+            "Points out of 100, best first, from submitted scores only")
         self._draw_status()
         self._draw_chart()
 
     def _draw_status(self) -> None:
+        count, by_panel = self.submitted
         if not self.problems:
-            self.status.value = "<p class='wtfc-tender-complete'>✔ Complete: every score is in.</p>"
+            self.status.value = (f"<p class='wtfc-tender-complete'>✔ Complete: every score is "
+                                 f"in; {esc(count)}.</p>")
             return
         items = "".join(f"<li>{esc(p)}</li>" for p in self.problems)
+        if by_panel:
+            items = (f"<li>Submitted so far: {esc(by_panel)}. Only submitted scores count: a "
+                     "score still being worked on never does.</li>" + items)
         self.status.value = (
             f"<p class='wtfc-tender-incomplete'>⚠ Not final: "
-            f"{plural(len(self.problems), 'thing')} to finish.</p>"
+            f"{plural(len(self.problems), 'thing')} to finish; {esc(count)}.</p>"
             + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
                          noun="thing to finish", nouns="things to finish"))
 

@@ -74,21 +74,21 @@ def next_unscored(ev: Evaluation, panel: str, member: str) -> tuple[str, str] | 
     return None
 
 
-def submitted_count(roster: list[dict]) -> str:
-    """'5 of 8 panel members have submitted (Adult panel 3 of 3; ...)': results count only
-    submitted scores, so the room sees how many are in."""
+def submitted_count(roster: list[dict]) -> tuple[str, str]:
+    """('3 of 9 panel members have submitted', 'Adult panel 3 of 3; Young people's panel 0 of
+    6'): results count only submitted scores, so the room sees how many are in."""
     if not roster:
-        return "There are no panel members yet."
+        return "There are no panel members yet", ""
     panels: dict[str, list[int]] = {}
     for m in roster:
         done = panels.setdefault(m["panel"], [0, 0])
         done[0] += bool(m["submitted_at"])
         done[1] += 1
     n = sum(d for d, _ in panels.values())
-    verb = "has" if n == 1 and len(roster) == 1 else "have"
-    each = "; ".join(f"{p} {d} of {t}" for p, (d, t) in panels.items())
-    return (f"{n} of {plural(len(roster), 'panel member')} {verb} submitted ({each}). Only "
-            "submitted scores count: a score still being worked on never does.")
+    verb = "has" if len(roster) == 1 else "have"
+    head = (f"all {plural(n, 'panel member')} {verb} submitted" if n == len(roster) > 1 else
+            f"{n} of {plural(len(roster), 'panel member')} {verb} submitted")
+    return head, "; ".join(f"{p} {d} of {t}" for p, (d, t) in panels.items())
 
 
 def move_words(before: int | None, after: int) -> str:

@@ -200,8 +200,9 @@ def test_the_results_say_how_many_members_have_submitted(workshop):
         from workbook.tender.read import roster
 
         people = roster(conn, tender.current_id(conn))
-    assert submitted_count(people).startswith("1 of 3 panel members have submitted (A 1 of 2; "
-                                              "Y 0 of 1). Only submitted scores count")
+    assert submitted_count(people) == ("1 of 3 panel members have submitted", "A 1 of 2; Y 0 of 1")
+    assert submitted_count([{**m, "submitted_at": "now"} for m in people])[0] == (
+        "all 3 panel members have submitted")
 
 
 def test_the_record_export_counts_submitted_scores_and_lists_the_submits(workshop, tmp_path):

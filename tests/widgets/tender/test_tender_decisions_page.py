@@ -164,11 +164,13 @@ def test_undo_right_after_agreeing_keeps_the_agreed_score(tender_ws):
 
 def test_results_say_who_has_submitted_and_write_each_bidders_summary(tender_ws):
     big = TenderView(tender_ws)
-    assert "3 of 9 panel members have submitted (Adult panel 3 of 3; Young people's panel 0 " \
-           "of 6)" in unescape(big.results.submitted.value)
+    status = unescape(big.results.status.value)
+    assert "Not final: 7 things to finish; 3 of 9 panel members have submitted." in status
+    assert ("Submitted so far: Adult panel 3 of 3; Young people's panel 0 of 6. Only submitted "
+            "scores count") in status
     fill_and_submit(member_page(tender_ws, "Eli"))
     big.redraw(set())
-    assert "4 of 9 panel members have submitted" in big.results.submitted.value
+    assert "4 of 9 panel members have submitted" in big.results.status.value
     big.results.summaries_button.click()
     assert big.messages.kind == "ok", big.messages.text
     names = sorted(p.name for p in tender_ws.outputs.glob("assessment_summary_*.docx"))
