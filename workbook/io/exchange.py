@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, func, select, text
 
 from workbook.io.files import write_atomic
+from workbook.io.limits import MAX_EXPORT_BYTES, check_xlsx, read_capped
 from workbook.io.restore_columns import RESTORED_TABLES, show
 from workbook.io.restore_rules import check_tables
 from workbook.model import MAX_NAME, InputError, clean_text
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 FORMAT = "wtfc-workbook-export"
 RAW_PREFIX = "table."
-MAX_EXPORT_BYTES = 64 * 2**20  # a 5,000-statement workshop with its history is about 10 MB
 # Friendly sheets first, for people reading the file; raw tables after, for restoring.
 FRIENDLY = {
     "Statements": "statements",
@@ -148,9 +148,9 @@ def is_export_upload(data: bytes, filename: str) -> bool:
 
 def load_export(path: Path) -> dict[str, Any]:
     """The export as a plain document (not yet checked: restore does that), or an InputError."""
-    check_size(path.name, path.stat().st_size)
     if path.suffix.lower() == ".json":
-        return parse_json(path.read_bytes(), path.name)
+        return parse_json(read_capped(path, limit=MAX_EXPORT_BYTES), path.name)
+    check_xlsx(path.name, read_capped(path))  # its unpacked size, before openpyxl opens it
     try:
         return _load_xlsx(path)
     except InputError:
@@ -158,12 +158,6 @@ def load_export(path: Path) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - a damaged workbook: say so, name the file
         raise InputError(f"{path.name} could not be read as a wtfc-workbook export "
                          f"({type(exc).__name__}).") from None
-
-
-def check_size(name: str, size: int) -> None:
-    if size > MAX_EXPORT_BYTES:
-        raise InputError(f"{name} is {size / 2**20:,.1f} MB; a whole-workshop export can be at "
-                         f"most {MAX_EXPORT_BYTES // 2**20} MB.")
 
 
 def _no_constant(name: str) -> None:
