@@ -146,3 +146,28 @@ def test_the_join_code_on_the_big_screen_is_the_tables_link(room, page):
     expect(page.locator(".wtfc-join-address")).to_contain_text(room.table)
     page.keyboard.press("Escape")
     expect(code).to_be_hidden()
+
+
+def test_a_submitted_sheet_cannot_be_changed_or_undone_from_the_members_page(room, page):
+    from workbook.tender.read import roster
+
+    tender = room.ws.tender
+    with room.ws.store.read() as conn:
+        people = roster(conn, tender.current_id(conn))
+    member = next(m for m in people if m["name"] != "Frankie" and m["panel"] == people[-1]["panel"])
+    if not member["submitted_at"]:
+        ev, _ = tender.evaluation(everyone=True)
+        for bid in ev.bidders:
+            for q in ev.questions_for(member["panel"]):
+                tender.score(member["name"], bid.bidder, q.question, 3,
+                             "Acceptable: it meets what we asked for")
+        tender.submit(member["name"])
+    page.goto(f"{room.base}/?key={quote(member_key(room.ws, member['name']))}",
+              wait_until="domcontentloaded")
+    sealed = page.locator(".wtfc-tender-sealed")
+    expect(sealed).to_contain_text("your scores are final", timeout=60_000)
+    expect(sealed).to_contain_text("facilitator")
+    for name in ("Save score", "Submit my scores", "Undo my last change"):
+        controls = page.get_by_role("button", name=name, exact=True)
+        for n in range(controls.count()):
+            assert not (controls.nth(n).is_visible() and controls.nth(n).is_enabled()), name
