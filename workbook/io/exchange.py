@@ -288,6 +288,19 @@ def _busy(conn: Connection) -> list[str]:
     return found + ([f"{settings} settings"] if settings else [])
 
 
+def _touched(counts: dict[str, int]) -> set[str]:
+    """The tables written, as many as the history's column holds: each topic's root table
+    first (every page watches one), so every open page redraws."""
+    roots = [t.name for t in RESTORED_TABLES if not t.foreign_keys]
+    order = ["meta", *roots, *(t.name for t in RESTORED_TABLES if t.foreign_keys)]
+    names: list[str] = []
+    for name in order:
+        if (name in counts or name == "meta") and len(",".join([*names, name])) <= (
+                db.changes.c.tables.type.length):
+            names.append(name)
+    return set(names)
+
+
 def restore(workshop: Workshop, data: dict[str, Any], *, actor: str = "facilitator",
             source: str = "an export") -> dict[str, int]:
     """Load a checked export into an empty workshop, ids kept; returns rows per table.
@@ -318,7 +331,7 @@ def restore(workshop: Workshop, data: dict[str, Any], *, actor: str = "facilitat
         for key, value in checked.meta.items():
             tx.conn.execute(db.meta.delete().where(db.meta.c.key == key))
             tx.conn.execute(db.meta.insert().values(key=key, value=value))
-        tx.touched |= {*counts, "meta"}  # pages already open redraw what came in
+        tx.touched |= _touched(counts)  # pages already open redraw what came in
         tx.not_undoable = True
         if store.dialect == "postgresql":
             for table in RESTORED_TABLES:  # explicit ids leave sequences behind
