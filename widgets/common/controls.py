@@ -18,7 +18,11 @@ _CURRENT = object()
 def wide(max_rem: int | None = 44, gutter_px: int = 0, height: str | None = None) -> w.Layout:
     """As wide as the column, up to `max_rem` (a readable line; None: the whole column),
     less `gutter_px` where the column's own margins need the room; `height` for a text box of
-    a few lines. A new Layout each time: a shared one would resize every control using it."""
+    a few lines. A new Layout each time: a shared one would resize every control using it.
+
+    On a table's phone or tablet (narrower than 900 px) wtfc.css overrides these widths: each
+    control takes the column's width with its description above it, so a fixed width here
+    never pushes a page past the screen's edge."""
     full = f"100% - {gutter_px}px" if gutter_px else "100%"
     if max_rem is None:
         width = f"calc({full})" if gutter_px else full

@@ -34,9 +34,12 @@ def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
         cells = []
         for p in SUCCESS_PERSPECTIVES:
             said = mine[mine["perspective"] == p]["text"].tolist()
-            cells.append("<td>" + "".join(f"<p class='wtfc-success-text'>{esc(t)}</p>"
-                                          for t in said) + "</td>" if said else
-                         "<td class='wtfc-gap'><strong>✖ Not heard yet</strong></td>")
+            # data-label: on a phone each row is a card and each cell names its voice
+            voice = esc(f"{VOICES[p].label} ({VOICES[p].voice})")
+            cells.append(f"<td data-label='{voice}'>" + "".join(
+                f"<p class='wtfc-success-text'>{esc(t)}</p>" for t in said) + "</td>" if said
+                else f"<td class='wtfc-gap' data-label='{voice}'><strong>✖ Not heard yet"
+                     "</strong></td>")
         rows.append(f"<tr><th scope='row'>{esc(theme)}</th>{''.join(cells)}</tr>")
     return scroll_region(
         f"<table class='wtfc-grid'><caption>Success statements by theme and voice</caption>"

@@ -47,11 +47,12 @@ def actions_html(actions: pd.DataFrame) -> str:
     if not len(actions):
         return "<p>No actions yet.</p>"
     rows = "".join(
-        f"<tr><th scope='row'>{esc(r.text)}</th><td>{esc(r.owner)}</td>"
-        f"<td class='wtfc-date'>{esc(r.due)}</td>"
-        f"<td><span aria-hidden='true'>{STATUS_SYMBOL.get(r.status, '')}</span> "
-        f"{esc(r.status.capitalize())}</td><td>{esc(r.theme)}</td>"
-        f"<td>{len(r.success_ids)}</td></tr>"
+        # data-label: on a phone each row is a card and each cell names its column
+        f"<tr><th scope='row'>{esc(r.text)}</th><td data-label='Owner'>{esc(r.owner)}</td>"
+        f"<td class='wtfc-date' data-label='Due'>{esc(r.due)}</td>"
+        f"<td data-label='Status'><span aria-hidden='true'>{STATUS_SYMBOL.get(r.status, '')}"
+        f"</span> {esc(r.status.capitalize())}</td><td data-label='Theme'>{esc(r.theme)}</td>"
+        f"<td data-label='Success statements'>{len(r.success_ids)}</td></tr>"
         for r in actions.sort_values(["due", "action_id"]).itertuples())
     return scroll_region(
         f"<table class='wtfc-grid'><caption>{plural(len(actions), 'action')}, "

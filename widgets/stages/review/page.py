@@ -59,8 +59,9 @@ def indicators_html(ind: pd.DataFrame) -> str:
 def feedback_html(fb: pd.DataFrame) -> str:
     if not len(fb):
         return "<p>No “you said, we did” entries yet.</p>"
-    rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th><td>{esc(r.you_said)}</td>"
-                   f"<td>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
+    rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th>"  # data-label: a phone's cards
+                   f"<td data-label='You said'>{esc(r.you_said)}</td>"
+                   f"<td data-label='We did'>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
     return scroll_region(
         f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
         f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
