@@ -130,9 +130,10 @@ def reuse_server() -> Server | None:
     return Server(base, folder, None, folder / "voila.log")
 
 
-def start_sample_server(tmp: Path) -> Server:
+def start_sample_server(tmp: Path, ready: list[str] | None = None) -> Server:
     """`wtfc serve` on a fresh sample workshop in `tmp`, on a free loopback port, once every
-    page is heated. RuntimeError (with the server stopped) if it does not start."""
+    page (or the ``ready`` ones) is heated. RuntimeError (with the server stopped) if it does
+    not start."""
     from workbook.sample import build_sample
     from workbook.serving.serve import find_free_port
 
@@ -150,7 +151,7 @@ def start_sample_server(tmp: Path) -> Server:
     srv = Server(f"http://127.0.0.1:{port}", folder, proc, log_path)
     try:
         wait_until_answers(srv.base + "/", proc, SERVER_START_TIMEOUT)
-        wait_for_pages_ready(log_path, sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")),
+        wait_for_pages_ready(log_path, ready or sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")),
                              SERVER_START_TIMEOUT)
     except RuntimeError:
         stop_process(proc)

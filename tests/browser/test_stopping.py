@@ -66,7 +66,7 @@ def open_pages(srv: Server) -> None:
 
 @pytest.fixture
 def fresh_server(tmp_path: Path):
-    srv = start_sample_server(tmp_path)
+    srv = start_sample_server(tmp_path, ready=list(PAGES))  # the pages it opens
     try:
         yield srv
     finally:
