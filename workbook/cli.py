@@ -33,17 +33,29 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ws = _open(args.dir)
     total, unreadable = ImportReport(), []
+    restored = []
     for path in args.files:
         try:
-            total.merge(import_file(ws, path, actor="command line"))
+            result = import_file(ws, path, actor="command line")
         except FileUnreadable as exc:
             unreadable.append({"file": Path(path).name, "reason": str(exc)})
+            continue
+        if getattr(result, "restored", None):  # a whole-workshop export, not statements
+            what = ", ".join(f"{n:,} {table.replace('_', ' ')}"
+                             for table, n in result.restored.items())
+            restored.append(f"Restored the whole workshop from {Path(path).name} ({what}).")
+            if args.json:
+                total.merge(result)
+            continue
+        total.merge(result)
+    for line in restored if not args.json else []:
+        print(line)
     if args.json:
         out = total.as_dict()
         if unreadable:
             out["unreadable"] = unreadable
         print(json.dumps(out, ensure_ascii=False))
-    else:
+    elif not restored or total.added or total.rejected:
         print(f"Added {plural(total.added, 'statement')}; {total.skipped_duplicates} "
               f"{noun(total.skipped_duplicates, 'was')} already there.")
         if total.rejected:
@@ -51,8 +63,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                   "(fix them and import the file again):")
             for r in total.rejected:
                 print(f"  {r['file']} row {r['row']}: {r['reason']}")
-        for u in unreadable:
-            print(f"Could not read {u['file']}: {u['reason']}", file=sys.stderr)
+    for u in unreadable if not args.json else []:
+        print(f"Could not read {u['file']}: {u['reason']}", file=sys.stderr)
     return 1 if unreadable else 0
 
 
