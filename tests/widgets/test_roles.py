@@ -125,3 +125,19 @@ def test_the_served_facilitator_never_scores_as_a_member(tender_ws, monkeypatch)
 def test_a_member_no_longer_on_the_panel_is_refused(tender_ws, monkeypatch):
     view = serve(tender_ws, monkeypatch, TenderView, "", Access(Role.MEMBER, "99999"))
     assert len(view.children) == 2 and GONE.split(".")[0] in texts(view)
+
+
+def test_only_the_facilitator_sets_the_dots_per_voter(ws, monkeypatch):
+    from widgets.stages.theme.page import ThemeView
+
+    table = serve(ws, monkeypatch, ThemeView, "", Access(Role.TABLE, "eeeeeeee55", "Green"))
+    assert table.set_dots_button.disabled and table.dots_per_voter.disabled
+    before = ws.dots_per_voter()
+    table.dots_per_voter.value = before + 2
+    table.set_dots()
+    assert table.messages.kind == "error" and ws.dots_per_voter() == before
+    big = serve(ws, monkeypatch, ThemeView, "", Access(Role.FACILITATOR))
+    assert not big.set_dots_button.disabled
+    big.dots_per_voter.value = before + 2
+    big.set_dots_button.click()
+    assert ws.dots_per_voter() == before + 2

@@ -105,6 +105,8 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
     def table_changed(self) -> None:
         if not self.voter.value.strip():
             self.voter.value = self.table or ""
+        # How many dots each voter has is the room's rule: the facilitator sets it.
+        self.dots_per_voter.disabled = self.set_dots_button.disabled = not self.is_facilitator
 
     def _fill_tools(self) -> None:
         if not self.controls.children:

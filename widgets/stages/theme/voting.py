@@ -45,6 +45,7 @@ class VotingMixin:
     workshop: Any
     actor: str
     table: str | None
+    is_facilitator: bool
     _hush: Hush
 
     def _build_voting(self) -> w.VBox:
@@ -109,6 +110,8 @@ class VotingMixin:
     # --- actions ------------------------------------------------------------------------
     @guarded
     def set_dots(self) -> None:
+        if not self.is_facilitator:
+            raise InputError("Only the facilitator sets how many dots each voter has.")
         n = self.dots_per_voter.value
         self.workshop.set_dots_per_voter(n, actor=self.actor)
         self.after_write(f"Each voter now has {plural(int(n), 'dot')}.")
