@@ -10,7 +10,8 @@ panel) open:
   box counts with its label, which takes the tap); exempt: links inside running text
   (WCAG 2.5.8's inline exception);
 - every visible piece of text (labels, paragraphs, table cells, what is typed into a box) is
-  at least 16 px as computed.
+  at least 16 px as computed;
+- every text box and list is at least 200 px wide, so it shows a line of words.
 Text that is only for screen readers (clipped to 1 px) is not on the screen, so not measured;
 nor is the text inside a chart's PNG (its caption under it states the figures).
 
@@ -41,6 +42,7 @@ PAGES = ["00_workshop.ipynb", "01_collect.ipynb", "02_theme.ipynb", "03_root_cau
          "tender_scoring.ipynb"]
 MIN_TARGET_PX = 44
 MIN_TEXT_PX = 16
+MIN_FIELD_PX = 200  # a text box or a list shows a line of words (the issue: "a few px wide")
 
 # Measured in the page. Returns the offenders, and the smallest target and text for the report.
 MEASURE = """(limit) => {
@@ -106,6 +108,11 @@ MEASURE = """(limit) => {
     }
   }
 
+  const narrow = all.filter((e) => e.matches(
+    'select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=file])'))
+    .filter((e) => e.getBoundingClientRect().width < limit.field)
+    .map((e) => `${name(e)}: ${Math.round(e.getBoundingClientRect().width)} px wide`);
+
   const tiny = [];
   let smallestText = null;
   const text = (el) => {
@@ -119,7 +126,7 @@ MEASURE = """(limit) => {
     if (hasText(e) || (e.matches('input, select, textarea')
                        && !['checkbox', 'radio'].includes(e.type))) text(e);
   }
-  return {page, pastEdge, sideways, small, exempt, smallest, tiny, smallestText};
+  return {page, pastEdge, sideways, small, exempt, smallest, narrow, tiny, smallestText};
 }"""
 
 
@@ -140,7 +147,8 @@ def open_page(page: Any, base: str, notebook: str, key: str | None) -> None:
 def check(page: Any, what: str) -> dict:
     page.mouse.move(0, 0)  # no hover styles
     page.wait_for_timeout(500)  # late widget views and charts
-    found = page.evaluate(MEASURE, {"target": MIN_TARGET_PX, "text": MIN_TEXT_PX})
+    found = page.evaluate(MEASURE, {"target": MIN_TARGET_PX, "text": MIN_TEXT_PX,
+                                    "field": MIN_FIELD_PX})
     print(f"{what}: page {found['page']}, smallest target {found['smallest']}, "
           f"smallest text {found['smallestText']}, exempt inline links {len(found['exempt'])}")
     problems = {
@@ -150,6 +158,7 @@ def check(page: Any, what: str) -> dict:
         "past the window's right edge": found["pastEdge"],
         "scrolls or is cut off sideways": found["sideways"],
         f"tap target under {MIN_TARGET_PX}x{MIN_TARGET_PX} px": found["small"],
+        f"text box or list under {MIN_FIELD_PX} px wide": found["narrow"],
         f"text under {MIN_TEXT_PX} px": found["tiny"],
     }
     problems = {k: v[:12] for k, v in problems.items() if v}
