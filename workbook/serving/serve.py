@@ -59,8 +59,9 @@ AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 # so with one kernel a room of 12 tables was usable only after 42-45 s. Each waiting kernel
 # holds memory whether or not anyone comes: a Collect kernel about 120 MB RSS, 100 MB PSS
 # (its chart, pandas and matplotlib load only on the big screen), Theme and Root cause about
-# 190 MB each, so these pools cost about 1.5 GB while idle, rather than 0.5 GB for one each. The pool
-# refills a second after each hand-out (fill_delay), while the next tables' pages load.
+# 190 MB each, so these pools cost about 1.5 GB while idle, rather than 0.5 GB for one each.
+# The pool refills a second after each hand-out (fill_delay), while the next tables' pages
+# load.
 TABLE_PAGE_POOLS = {"01_collect.ipynb": 6, "02_theme.ipynb": 2, "03_root_cause.ipynb": 2}
 
 _SERVING_DIR = Path(__file__).resolve().parent

@@ -62,6 +62,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from workbook.access import grants
 from workbook.access.roles import MEMBER_PAGE
+from workbook.io.limits import MAX_UPLOAD_BYTES
 from workbook.serving import room
 
 # A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
@@ -69,6 +70,8 @@ _HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|jso
 _STATIC_PREFIXES = ("/voila/labextensions/", "/voila/templates/", "/voila/static/")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+
+WEBSOCKET_MAX_MESSAGE = MAX_UPLOAD_BYTES + 16 * 1024 * 1024  # the files, and the widget's state
 
 # Once a kernel has been handed to a page, how long the page has to connect before the idle
 # culler may take it: 5 minutes covers a cold page at 1.5 Mbit/s many times over.
@@ -284,6 +287,10 @@ class WtfcVoila(Voila):
         # permessage-deflate on the kernel's WebSocket: a board's widget state is mostly
         # repeated JSON keys, sent to a laptop that may get 1.5 Mbit/s.
         settings["websocket_compression_options"] = {}
+        # Files chosen on a page reach its kernel in one WebSocket message: tornado's 10 MiB
+        # default would drop the connection below our own limits (io/limits.py) instead of
+        # letting the page say which limit a file passed.
+        settings["websocket_max_message_size"] = WEBSOCKET_MAX_MESSAGE
         km = self.kernel_manager
         if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
             take = km.get_rendered_notebook

@@ -185,3 +185,11 @@ def test_notebooks_dir_is_the_repo_folder():
     if not (root / "notebooks").is_dir():
         pytest.skip("not a source checkout")
     assert paths.notebooks_dir() == root / "notebooks"
+
+
+def test_a_page_may_send_its_kernel_every_file_the_limits_allow():
+    from workbook.io.limits import MAX_UPLOAD_BYTES
+    from workbook.serving import voila_app
+
+    # tornado's default (10 MiB) would close the page's connection on a 12 MB spreadsheet
+    assert voila_app.WEBSOCKET_MAX_MESSAGE > MAX_UPLOAD_BYTES > 10 * 1024 * 1024
