@@ -130,10 +130,11 @@ def reuse_server() -> Server | None:
     return Server(base, folder, None, folder / "voila.log")
 
 
-def start_sample_server(tmp: Path, ready: list[str] | None = None) -> Server:
-    """`wtfc serve` on a fresh sample workshop in `tmp`, on a free loopback port, once every
-    page (or the ``ready`` ones) is heated. RuntimeError (with the server stopped) if it does
-    not start."""
+def start_sample_server(tmp: Path, ready: list[str] | None = None,
+                        host: str = "127.0.0.1") -> Server:
+    """`wtfc serve` on a fresh sample workshop in `tmp`, on a free port (reached on loopback;
+    ``host`` 0.0.0.0 serves the room's network, keys and all), once every page (or the
+    ``ready`` ones) is heated. RuntimeError (with the server stopped) if it does not start."""
     from workbook.sample import build_sample
     from workbook.serving.serve import find_free_port
 
@@ -143,7 +144,8 @@ def start_sample_server(tmp: Path, ready: list[str] | None = None) -> Server:
     log_path = tmp / "voila.log"
     with log_path.open("w", encoding="utf-8") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port)],
+            [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port),
+             "--host", host],
             # explore_themes.ipynb builds its sample events in WTFC_DEMO_DIR: keep them in tmp.
             cwd=str(ROOT), env=server_env({"WTFC_DEMO_DIR": str(tmp / "demo")}), stdout=log,
             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -16,14 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.helpers import button, member_key, open_stage, poll
-from tests.browser.servers import (
-    ROOT,
-    SERVER_START_TIMEOUT,
-    server_env,
-    stop_process,
-    wait_for_pages_ready,
-    wait_until_answers,
-)
+from tests.browser.servers import start_sample_server, stop_process
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -48,29 +39,13 @@ class Room:
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
-    from workbook.sample import build_sample
-    from workbook.serving.serve import find_free_port
-
-    tmp = tmp_path_factory.mktemp("room")
-    folder = tmp / "workshop"
-    build_sample(folder).close()
-    port = find_free_port("127.0.0.1")
-    log_path = tmp / "voila.log"
-    with log_path.open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--host", "0.0.0.0",
-             "--port", str(port)],
-            cwd=str(ROOT), env=server_env({"WTFC_DEMO_DIR": str(tmp / "demo")}), stdout=log,
-            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    srv = start_sample_server(tmp_path_factory.mktemp("room"), ready=PAGES, host="0.0.0.0")
     try:
-        wait_until_answers(base + "/login", proc, SERVER_START_TIMEOUT)
-        wait_for_pages_ready(log_path, PAGES, SERVER_START_TIMEOUT)
-        r = Room(base, folder, proc, log_path)
+        r = Room(srv.base, srv.folder, srv.proc, srv.log_path)
         yield r
         r.ws.close()
     finally:
-        stop_process(proc)
+        stop_process(srv.proc)
 
 
 def test_without_a_key_no_page_opens(room, page):
