@@ -64,6 +64,7 @@ from workbook.access import grants
 from workbook.access.roles import MEMBER_PAGE
 from workbook.io.limits import MAX_UPLOAD_BYTES
 from workbook.serving import room
+from workbook.serving.pool import StartedPages, take_live
 
 # A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
 _HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
@@ -114,6 +115,7 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self._handed_out: dict[str, float] = {}
         self.owners: dict[str, str] = {}  # kernel id -> the user its page was handed to
         self._connected_once: set[str] = set()
+        self.started_pages = StartedPages()  # pre-heated kernels that asked for their request
 
     def handed_out(self, kernel_id: str) -> None:
         """Record that ``kernel_id`` was just given to a page request (and to whom)."""
@@ -143,10 +145,18 @@ class GraceKernelManager(AsyncMappingKernelManager):
             return
         await super().cull_kernel_if_idle(kernel_id)
 
+    async def kernel_alive(self, kernel_id: str) -> bool:
+        """True while ``kernel_id``'s process runs."""
+        try:
+            return bool(await self.get_kernel(kernel_id).is_alive())
+        except KeyError:
+            return False
+
     def remove_kernel(self, kernel_id: str) -> Any:
         self._handed_out.pop(kernel_id, None)
         self.owners.pop(kernel_id, None)
         self._connected_once.discard(kernel_id)
+        self.started_pages.forget(kernel_id)
         return super().remove_kernel(kernel_id)
 
 
@@ -208,6 +218,9 @@ class ReadyQueryHandler(RequestInfoSocketHandler):
 
     def open(self, kernel_id: str) -> None:  # type: ignore[override]
         super().open(kernel_id)
+        started = self.settings.get("wtfc_started_pages")
+        if started is not None:
+            started.asked_for_request(kernel_id)
         report = self.settings.get("wtfc_preheat_report")
         if report is not None:
             report.asked_for_request(kernel_id)
@@ -296,11 +309,13 @@ class WtfcVoila(Voila):
             take = km.get_rendered_notebook
 
             async def get_rendered_notebook(*args: Any, **kwargs: Any):
-                result = await take(*args, **kwargs)
+                result = await take_live(take, km.started_pages, km.shutdown_kernel,
+                                         km.kernel_alive, self.log, *args, **kwargs)
                 km.handed_out(result[2])  # (render_task, rendered_cache, kernel_id)
                 return result
 
             km.get_rendered_notebook = get_rendered_notebook
+            settings["wtfc_started_pages"] = km.started_pages
         pools = getattr(km, "_pools", None)
         if isinstance(pools, dict):
             # Voila fills every pool when its kernel manager is made, so the slots are here.
