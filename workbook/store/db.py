@@ -179,6 +179,15 @@ def _create_ladder_tables(conn: Connection) -> None:
     ladder_metadata.create_all(conn)
 
 
+def add_review_details(conn: Connection) -> None:
+    """Schema 7: a review's date, type and consent to use its words (all unknown until set)."""
+    have = {column["name"] for column in inspect(conn).get_columns("reviews")}
+    for name, kind in (("reviewed_on", "VARCHAR(10)"), ("review_type", "VARCHAR(64)"),
+                       ("consent", "BOOLEAN")):
+        if name not in have:  # a store made by this version's _create_v1 has them already
+            conn.execute(text(f"ALTER TABLE reviews ADD COLUMN {name} {kind}"))
+
+
 # Forward migrations: MIGRATIONS[n] takes a store at version n-1 to version n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1,
@@ -187,6 +196,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _create_stages_tables,
     5: _create_access_tables,
     6: create_tender_submissions,
+    7: add_review_details,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -43,6 +43,12 @@ reviews = Table(
     Column("id", Integer, primary_key=True),
     Column("ref", String(64), nullable=False, unique=True),
     timestamp("created_at"),
+    # Schema 7 (Prepare): when the review was held (ISO date), its type (annual review,
+    # person-centred review, ...), and whether the person agreed to their words being used:
+    # True, False (their words never shown to others), None (not recorded).
+    Column("reviewed_on", String(10), nullable=True),
+    Column("review_type", String(64), nullable=True),
+    Column("consent", Boolean, nullable=True),
 )
 themes = Table(
     "themes",
