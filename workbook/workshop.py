@@ -13,6 +13,7 @@ from workbook.ladder.store import LadderOps
 from workbook.model import MAX_NAME, InputError, clean_text
 from workbook.stages.collect import CollectOps
 from workbook.stages.plan import PlanOps
+from workbook.stages.prepare import PrepareOps
 from workbook.stages.review import ReviewOps
 from workbook.stages.success import SuccessOps
 from workbook.stages.theme import ThemeOps
@@ -30,7 +31,8 @@ def _is_url(location: str) -> bool:
     return "://" in location
 
 
-class Workshop(CollectOps, ThemeOps, CauseOps, SuccessOps, PlanOps, ReviewOps, LadderOps):
+class Workshop(PrepareOps, CollectOps, ThemeOps, CauseOps, SuccessOps, PlanOps, ReviewOps,
+               LadderOps):
     """The workshop as a commissioner or a page sees it: DataFrames in, actions out."""
 
     def __init__(self, store: Store, folder: Path | None):

@@ -26,6 +26,8 @@ from workbook.model import (
 )
 from workbook.stages.collect import fingerprint
 from workbook.stages.plan import ACTION_STATUSES, IDEA_KINDS
+from workbook.stages.prepare import restore_rules as prepare_rules
+from workbook.stages.prepare_values import clean_review_type, parse_review_date
 from workbook.stages.review import MAX_UNIT
 from workbook.store import db
 from workbook.tender.model import MAX_SCORE
@@ -71,6 +73,8 @@ def non_blank(row: dict[str, Any], column: str) -> None:
 def _reviews(row: dict, ctx: Context, n: int) -> None:
     row["ref"] = clean_review_ref(row["ref"])
     ctx.once("review", row["ref"], n, f"the review reference {show(row['ref'])}")
+    row["reviewed_on"] = parse_review_date(row["reviewed_on"])  # schema 7: as Prepare sets
+    row["review_type"] = clean_review_type(row["review_type"])
 
 
 def _themes(row: dict, ctx: Context, n: int) -> None:
@@ -267,6 +271,7 @@ RULES: dict[str, Rule] = {
     "ladder_assessments": _assessments, "ladder_assessment_stages": _assessment_stages,
     "ladder_plan_items": _plan_items,
     "action_success": _links,
+    **prepare_rules(),
     **{t.name: (lambda row, ctx, n, name=t.name: _tender(row, ctx, n, name))
        for t in db.TENDER_TABLES},
 }

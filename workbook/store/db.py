@@ -31,6 +31,12 @@ from workbook.ladder.schema import (  # noqa: F401 - re-exported: db is where th
     ladder_votes,
 )
 from workbook.model import InputError
+from workbook.stages.prepare_schema import (  # noqa: F401 - re-exported
+    PREPARE_TABLES,
+    prepare_access,
+    prepare_event,
+    prepare_invitees,
+)
 from workbook.store.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     STAGES_TABLES,
     action_success,
@@ -76,6 +82,7 @@ CONTENT_TABLES = (
     success_statements,
     actions,
     *STAGES_TABLES,
+    *PREPARE_TABLES,
     *TENDER_TABLES,
     *LADDER_TABLES,
     changes,
@@ -135,7 +142,7 @@ def read_only(engine: Engine) -> Engine:
 
 def _create_v1(conn: Connection) -> None:
     # only the first release's tables: later ones come from their own migrations
-    later = {*STAGES_TABLES, *TENDER_TABLES}
+    later = {*STAGES_TABLES, *TENDER_TABLES, *PREPARE_TABLES}
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in later])
     conn.execute(revision.insert().values(id=1, n=0))
 
@@ -188,6 +195,11 @@ def add_review_details(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE reviews ADD COLUMN {name} {kind}"))
 
 
+def _create_prepare_tables(conn: Connection) -> None:
+    """Schema 8 (step 1, Prepare): the event, who is invited, the access checklist."""
+    metadata.create_all(conn, tables=list(PREPARE_TABLES), checkfirst=True)
+
+
 # Forward migrations: MIGRATIONS[n] takes a store at version n-1 to version n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1,
@@ -197,6 +209,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _create_access_tables,
     6: create_tender_submissions,
     7: add_review_details,
+    8: _create_prepare_tables,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
