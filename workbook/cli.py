@@ -63,6 +63,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                   "(fix them and import the file again):")
             for r in total.rejected:
                 print(f"  {r['file']} row {r['row']}: {r['reason']}")
+        if total.warnings:
+            print(f"Worth a look ({plural(len(total.warnings), 'warning')}; "
+                  "these were imported or skipped as said):")
+            for warning in total.warnings:
+                where = f" row {warning['row']}" if "row" in warning else ""
+                print(f"  {warning['file']}{where}: {warning['reason']}")
     for u in unreadable if not args.json else []:
         print(f"Could not read {u['file']}: {u['reason']}", file=sys.stderr)
     return 1 if unreadable else 0

@@ -29,7 +29,13 @@ def test_new_import_stats_export(tmp_path):
     assert first["added"] > 300 and first["skipped_duplicates"] == 0 and first["rejected"] == []
     again = json.loads(wtfc("import", str(ws), str(SAMPLE / "reviews_wide.xlsx"), "--json").stdout)
     # The wide workbook holds the same statements: all of them are already there.
-    assert again == {"added": 0, "skipped_duplicates": first["added"], "rejected": []}
+    assert {k: again[k] for k in ("added", "skipped_duplicates", "rejected")} == {
+        "added": 0, "skipped_duplicates": first["added"], "rejected": []}
+    # Each skipped statement is a warning naming its file and row (the sample keeps to the
+    # two top things, so nothing else is worth a look).
+    assert len(again["warnings"]) == first["added"] and first["warnings"] == []
+    assert {w["file"] for w in again["warnings"]} == {"reviews_wide.xlsx"}
+    assert all("row" in w and "already has" in w["reason"] for w in again["warnings"])
     stats = json.loads(wtfc("stats", str(ws), "--json").stdout)
     assert sum(stats["statements"].values()) == first["added"]
     # The first release's keys stay; later stages add theirs after them.
@@ -82,6 +88,27 @@ def test_council_template_wording_imports_and_unclear_kinds_are_named(tmp_path):
     for (_, reason), want in zip(got, expected["rejected"], strict=True):
         assert want["reason_contains"] in reason
         assert reason.endswith("use Working, Not working or Future")
+
+
+def test_import_json_warnings_name_file_row_or_review_and_reason(tmp_path):
+    ws = tmp_path / "w"
+    wtfc("new", str(ws), "--name", "W")
+    data = tmp_path / "four.csv"
+    data.write_text("Review,Whose view,Kind,Statement\n"
+                    "R-4,person,not working,Too many staff changes\n"
+                    "R-4,person,not working,I cannot get to church\n\n"
+                    "R-4,person,not working,My money runs out\n"
+                    "R-4,person,not working,Too many staff changes\n", encoding="utf-8")
+    out = json.loads(wtfc("import", str(ws), str(data), "--json").stdout)
+    assert (out["added"], out["skipped_duplicates"], out["rejected"]) == (3, 1, [])
+    assert [(w["file"], w.get("row"), w.get("review")) for w in out["warnings"]] == [
+        ("four.csv", 4, None), ("four.csv", 6, None), ("four.csv", None, "R-4")]
+    assert "blank" in out["warnings"][0]["reason"] and "row 2" in out["warnings"][1]["reason"]
+    assert {k: out["warnings"][2][k] for k in ("kind", "perspective", "count")} == {
+        "kind": "not_working", "perspective": "person", "count": 3}
+    text = wtfc("import", str(ws), str(data)).stdout  # and in words, without --json
+    assert "Worth a look (6 warnings" in text  # 4 already there, a blank row, R-4
+    assert "four.csv: review R-4 has 3 'Not working' statements from the person" in text
 
 
 def test_unreadable_file_exits_1_and_keeps_good_files(tmp_path):

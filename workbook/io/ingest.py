@@ -19,9 +19,15 @@ if TYPE_CHECKING:
 
 def _store(workshop: Workshop, result: ReadResult, name: str, actor: str) -> ImportReport:
     report = workshop.import_statements(
-        (item for _, item in result.statements), source=name, actor=actor
+        (item for _, item in result.statements), source=name, actor=actor,
+        rows=[row for row, _ in result.statements],
     )
     report.rejected = [{"file": r.file, "row": r.row, "reason": r.reason} for r in result.rejected]
+    # Rows first, in the file's order, then the reviews to check (two top things).
+    noted = [{"file": name, "row": row, "reason": why} for row, why in result.notes]
+    by_row = sorted([*noted, *(w for w in report.warnings if "row" in w)],
+                    key=lambda w: w["row"])
+    report.warnings = by_row + [w for w in report.warnings if "row" not in w]
     return report
 
 

@@ -24,6 +24,7 @@ from workbook.io.headers import (
     no_header,
 )
 from workbook.io.limits import MAX_FILE_BYTES, capped_rows, check_bytes, check_xlsx, read_capped
+from workbook.io.row_notes import noting_rows
 from workbook.model import (
     InputError,
     StatementIn,
@@ -53,6 +54,7 @@ class ReadResult:
     rejected: list[Rejection] = field(default_factory=list)
     layout: str = "long"  # "long": a statement a row; "wide": a review a row
     sheet: str | None = None
+    notes: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (row, why)
 
 
 _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -123,7 +125,7 @@ def _rows_to_result(
     reader = _read_long if result.layout == "long" else _read_wide
     first = header.row + 1
     rows = capped_rows(rows, name, sheet, first)  # refused at the cap + 1, before any write
-    reader(header, enumerate(rows, start=first), name, result)
+    reader(header, noting_rows(header, enumerate(rows, start=first), result.notes), name, result)
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from workbook.model import (
     parse_kind,
     parse_perspective,
 )
+from workbook.stages.top_two import flags_in
 from workbook.store import db
 from workbook.text import fold, plural
 
@@ -34,18 +35,21 @@ def fingerprint(review_ref: str, kind: str, perspective: str, text: str) -> str:
 
 @dataclass
 class ImportReport:
-    """What an import did: added, skipped as already there, rejected with row and reason."""
+    """What an import did: added, skipped as already there, rejected with row and reason,
+    and warnings: kept (or skipped) but worth a look, each {file, row or review, reason}."""
 
     added: int = 0
     skipped_duplicates: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "skipped_duplicates": self.skipped_duplicates,
             "rejected": list(self.rejected),
+            "warnings": list(self.warnings),
         }
 
     def merge(self, other: ImportReport) -> None:
@@ -53,6 +57,7 @@ class ImportReport:
         self.skipped_duplicates += other.skipped_duplicates
         self.rejected.extend(other.rejected)
         self.files.extend(other.files)
+        self.warnings.extend(other.warnings)
 
 
 def review_ids(tx: Tx, refs: Iterable[str]) -> dict[str, int]:
@@ -159,21 +164,31 @@ class CollectOps:
             tx.delete(db.statements, statement_id)
 
     def import_statements(
-        self, items: Iterable[StatementIn], *, source: str, actor: str = ""
+        self, items: Iterable[StatementIn], *, source: str, actor: str = "",
+        rows: Sequence[int] | None = None,
     ) -> ImportReport:
-        """Add statements in one transaction; ones already in the workshop are skipped."""
+        """Add statements in one transaction; ones already in the workshop are skipped.
+
+        rows, the file's row number of each item, lets a warning name the row it is about.
+        """
         items = list(items)
         report = ImportReport(files=[source])
         with self.store.write(actor, f"Imported {source}") as tx:
             s = db.statements.c
             seen = set(tx.conn.execute(select(s.fingerprint).where(s.deleted.is_(False))).scalars())
+            first_at: dict[str, int] = {}  # a fingerprint new in this file -> its first row
             fresh: list[tuple[str, StatementIn]] = []
-            for item in items:
+            for index, item in enumerate(items):
                 fp = fingerprint(item.review_ref, item.kind, item.perspective, item.text)
                 if fp in seen:
                     report.skipped_duplicates += 1
+                    if rows is not None:
+                        report.warnings.append(
+                            duplicate_warning(source, rows[index], first_at.get(fp)))
                     continue
                 seen.add(fp)
+                if rows is not None:
+                    first_at[fp] = rows[index]
                 fresh.append((fp, item))
             if fresh:
                 ids = review_ids(tx, [item.review_ref for _, item in fresh])
@@ -203,4 +218,22 @@ class CollectOps:
             )
             if not fresh:
                 tx.not_undoable = True  # nothing to take back
+            if items:  # the file's reviews, counted with what was there before it
+                refs = review_ids_found(tx, [item.review_ref for item in items])
+                report.warnings.extend(f.as_dict(source) for f in flags_in(tx.conn, refs))
         return report
+
+
+def duplicate_warning(source: str, row: int, earlier: int | None) -> dict[str, Any]:
+    """A skipped duplicate, as an import warning naming its row (and the row it repeats)."""
+    same = "the same review, kind, perspective and words"
+    reason = (f"not added again: row {earlier:,} of this file has {same}" if earlier
+              else f"not added again: the workshop already has a statement with {same}")
+    return {"file": source, "row": row, "reason": reason}
+
+
+def review_ids_found(tx: Tx, refs: Iterable[str]) -> list[int]:
+    """The ids of the reviews these references name (folded as review_ids folds), none made."""
+    keys = {fold(ref) for ref in refs}
+    r = db.reviews.c
+    return [rid for ref, rid in tx.conn.execute(select(r.ref, r.id)) if fold(ref) in keys]
