@@ -123,6 +123,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_template_reviews(args: argparse.Namespace) -> int:
+    from workbook.io.template import write_template
+
+    out = write_template(args.out, args.review, overwrite=args.force)
+    if out.suffix.lower() == ".xlsx":
+        print(f"Wrote the review template to {out}. Filled in, it imports as it is: "
+              f"wtfc import DIR {out.name}")
+    else:
+        print(f"Wrote the review template (Word, large print) to {out}. Reviewers return the "
+              "Excel copy (wtfc template reviews review.xlsx): that is the one that imports.")
+    return 0
+
+
 def cmd_undo(args: argparse.Namespace) -> int:
     print(_open(args.dir).undo(args.actor))
     return 0
@@ -226,6 +239,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", required=True,
                    help="the file to write (.html or .docx; easy read can be either)")
     s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("template", help="blank forms to hand out")
+    template = s.add_subparsers(dest="template_command", required=True)
+    s = template.add_parser("reviews", help="the review template for reviewers: the two top "
+                                            "things working and not working and for the "
+                                            "future, per perspective (.xlsx imports as it "
+                                            "is; .docx to read or fill by hand)")
+    s.add_argument("out", help="the file to write: review.xlsx or review.docx")
+    s.add_argument("--review", action="append", metavar="REF",
+                   help="fill in this review reference (repeat for more; default: one blank "
+                        "review)")
+    s.add_argument("--force", action="store_true", help="write over a file already there")
+    s.set_defaults(func=cmd_template_reviews)
 
     s = sub.add_parser("undo", help="undo the last action")
     s.add_argument("dir")

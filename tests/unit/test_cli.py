@@ -111,6 +111,32 @@ def test_import_json_warnings_name_file_row_or_review_and_reason(tmp_path):
     assert "four.csv: review R-4 has 3 'Not working' statements from the person" in text
 
 
+def test_template_reviews_writes_excel_that_imports_filled_in_and_word(tmp_path):
+    import openpyxl
+
+    ws = tmp_path / "w"
+    wtfc("new", str(ws), "--name", "W")
+    xlsx, docx = tmp_path / "review.xlsx", tmp_path / "review.docx"
+    assert "imports as it is" in wtfc("template", "reviews", str(xlsx), "--review", "R-1",
+                                      "--review", "R-2").stdout
+    assert "Excel copy" in wtfc("template", "reviews", str(docx)).stdout and docx.stat().st_size
+    book = openpyxl.load_workbook(xlsx)
+    sheet = book.active
+    found = [(c.row, c.column) for row in sheet.iter_rows() for c in row
+             if c.value == "What is not working 1"]
+    (head, column), = found
+    sheet.cell(row=head + 1, column=column, value="Nobody asks me what I want")  # R-1 person
+    sheet.cell(row=head + 7, column=column, value="Too many forms")  # R-2 staff
+    book.save(xlsx)
+    out = json.loads(wtfc("import", str(ws), str(xlsx), "--json").stdout)
+    assert out == {"added": 2, "skipped_duplicates": 0, "rejected": [], "warnings": []}
+    stats = json.loads(wtfc("stats", str(ws), "--json").stdout)
+    assert stats["reviews"] == 2 and stats["statements"]["not_working"] == 2
+    assert stats["perspectives"]["person"] == 1 and stats["perspectives"]["staff"] == 1
+    proc = wtfc("template", "reviews", str(xlsx), check=False)  # never over a filled copy
+    assert proc.returncode == 2 and "--force" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_unreadable_file_exits_1_and_keeps_good_files(tmp_path):
     ws = tmp_path / "w"
     wtfc("new", str(ws), "--name", "W")

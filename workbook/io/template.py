@@ -1,0 +1,206 @@
+"""The review template councils give reviewers: Excel that imports as it is, and Word to read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.model import MAX_REVIEW_REF, PERSPECTIVE_LABELS, InputError, Perspective
+
+TITLE = "Review for Working Together for Change"
+SHEET = "Review"  # the first sheet: the importer reads the first sheet with a header row
+QUESTIONS_SHEET = "What matters to you"
+
+# "What matters to you" (000_6ec5485665251dc2.txt): the conversation before the boxes.
+WHAT_MATTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("What is important TO you?", (
+        "What are you good at?",
+        "What are the personal outcomes that you want to achieve?",
+        "What are your most important relationships (who, how often you see them, "
+        "and what support they give)?",
+        "What would you like to do in the future?",
+    )),
+    ("What is important FOR you?", ()),
+)
+# Step 2, Collect (002_291dc340d354f2da.txt): the two top things, and the future.
+TWO_TOP_THINGS = ("For each person who gives their view, write the two top things that are "
+                  "working and the two top things that are not working, and what they want "
+                  "for the future: one thing in each box, in their own words.")
+
+# Column headings, written exactly as the importer reads them (workbook/io/headers.py):
+# a review a row ("wide" layout), one statement a cell.
+REF, VIEW = "Review reference", "Whose view"
+STATEMENT_COLUMNS = (
+    "What is working 1", "What is working 2",
+    "What is not working 1", "What is not working 2",
+    "What is important for the future 1", "What is important for the future 2",
+)
+DETAIL_COLUMNS = ("Review date", "Review type", "Consent to use words")
+HEADINGS = (REF, VIEW, *STATEMENT_COLUMNS, *DETAIL_COLUMNS)
+VIEWS = tuple(PERSPECTIVE_LABELS[p] for p in Perspective)  # "The person", "Family carer", ...
+REVIEW_TYPES = ("Person-centred review", "Outcome-focused review")
+MOST_REVIEWS = 500  # blocks of rows a template is made with
+
+HOW_TO_FILL = (
+    TWO_TOP_THINGS,
+    f"There is a row for each view: {', '.join(VIEWS)} (a friend or an advocate, say). "
+    "Leave a row empty if nobody gave that view.",
+    f"Type the {REF.lower()} (such as R-017, never a name) in every row you fill in. "
+    "Fill in the review date, the review type and consent once, on the first row of the "
+    "review. Consent to use words: yes if the person agreed to their words being used, no "
+    "if not (their words still count, but are not shown to others).",
+    f"Ask the questions on the sheet '{QUESTIONS_SHEET}' first. Then save this file as it "
+    "is and send it back: the workshop imports it without retyping.",
+)
+RETURN_WORD = ("How to send this back: the workshop reads the Excel copy of this form, not "
+               "this Word copy. Please type your answers into the Excel copy (ask the "
+               "facilitator for it, or make it with: wtfc template reviews review.xlsx) and "
+               "send that back. If you can only use this Word copy, fill it in and give it to "
+               "the facilitator, who will type it into the Excel copy.")
+
+
+def review_refs(refs: list[str] | None) -> list[str | None]:
+    """A block of rows per reference given (checked as the importer checks them), else one
+    block left blank to fill in."""
+    if not refs:
+        return [None]
+    if len(refs) > MOST_REVIEWS:
+        raise InputError(f"That is {len(refs):,} reviews; a template holds at most "
+                         f"{MOST_REVIEWS}. Make several templates.")
+    cleaned = []
+    for ref in refs:
+        ref = str(ref).strip()
+        if not ref or len(ref) > MAX_REVIEW_REF:
+            raise InputError(f"The review reference {ref!r} must be 1 to {MAX_REVIEW_REF} "
+                             "characters, such as R-017 (never a name).")
+        cleaned.append(ref)
+    return list(dict.fromkeys(cleaned))
+
+
+def write_template(out: str | Path, refs: list[str] | None = None, *,
+                   overwrite: bool = False) -> Path:
+    """Write the template as .xlsx or .docx (by the name's ending); return the path."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".docx"):
+        raise InputError("Name the template with .xlsx (Excel, the copy that imports) or "
+                         ".docx (Word), such as review.xlsx.")
+    if out.exists() and not overwrite:
+        raise InputError(f"{out} is there already (it may be filled in). Choose another "
+                         "name, or add --force to write over it.")
+    if not out.parent.is_dir():
+        raise InputError(f"There is no folder {out.parent}. Make it first, or choose another.")
+    blocks = review_refs(refs)
+    if suffix == ".xlsx":
+        write_xlsx(out, blocks)
+    else:
+        from workbook.io.template_docx import write_docx
+
+        write_docx(out, blocks)
+    return out
+
+
+def write_xlsx(out: Path, blocks: list[str | None]) -> None:
+    """The statements sheet (instructions above the heading row) and the questions sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    wrap = Alignment(wrap_text=True, vertical="top")
+    body, bold = Font(name="Arial", size=14), Font(name="Arial", size=14, bold=True)
+    sheet["A1"] = TITLE
+    sheet["A1"].font = Font(name="Arial", size=22, bold=True)
+    for row, line in enumerate(HOW_TO_FILL, start=2):
+        # Each line across the whole table, tall enough for its wrapped text in 14 pt.
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADINGS))
+        cell = sheet.cell(row=row, column=1, value=line)
+        cell.font, cell.alignment = body, wrap
+        sheet.row_dimensions[row].height = 40
+    head = len(HOW_TO_FILL) + 3  # a blank row between the instructions and the headings
+    edge = Side(style="thin", color="000000")
+    box = Border(left=edge, right=edge, top=edge, bottom=edge)
+    fill = PatternFill("solid", fgColor="DDDDDD")  # black on light grey: strong contrast
+    for column, heading in enumerate(HEADINGS, start=1):
+        cell = sheet.cell(row=head, column=column, value=heading)
+        cell.font, cell.alignment, cell.border, cell.fill = bold, wrap, box, fill
+        wide = heading in STATEMENT_COLUMNS
+        sheet.column_dimensions[get_column_letter(column)].width = 34 if wide else 22
+    sheet.row_dimensions[head].height = 58
+    row = head
+    for ref in blocks:
+        for view in VIEWS:
+            row += 1
+            sheet.cell(row=row, column=1, value=ref)
+            sheet.cell(row=row, column=2, value=view)
+            for column in range(1, len(HEADINGS) + 1):
+                cell = sheet.cell(row=row, column=column)
+                cell.font, cell.alignment, cell.border = body, wrap, box
+            sheet.row_dimensions[row].height = 90
+    first, last = head + 1, row
+    date_at = get_column_letter(HEADINGS.index("Review date") + 1)
+    for r in range(first, last + 1):
+        sheet[f"{date_at}{r}"].number_format = "dd/mm/yyyy"
+    _validate(sheet, DataValidation, first, last)
+    sheet.freeze_panes = sheet.cell(row=head + 1, column=3)  # headings, reference and view
+    sheet.print_title_rows = f"{head}:{head}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _questions_sheet(book.create_sheet(QUESTIONS_SHEET), Font, wrap)
+    book.properties.title = TITLE
+    book.save(out)
+
+
+def _validate(sheet, DataValidation, first: int, last: int) -> None:  # noqa: N803 - a class
+    """Lists to choose from where the importer reads only some words; a note elsewhere."""
+    from openpyxl.utils import get_column_letter
+
+    def column(heading: str) -> str:
+        letter = get_column_letter(HEADINGS.index(heading) + 1)
+        return f"{letter}{first}:{letter}{last}"
+
+    rules = (
+        (VIEW, ",".join(VIEWS), "stop", "Choose whose view this row gives."),
+        ("Consent to use words", "yes,no", "stop",
+         "yes: the person agreed to their words being used; no: they did not."),
+        ("Review type", ",".join(REVIEW_TYPES), "information",
+         "Choose one, or type another kind of review."),
+    )
+    for heading, options, style, prompt in rules:
+        rule = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True,
+                              errorStyle=style, showErrorMessage=True, showInputMessage=True,
+                              promptTitle=heading[:32], prompt=prompt)
+        rule.error = prompt
+        rule.add(column(heading))
+        sheet.add_data_validation(rule)
+    when = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                          showErrorMessage=True, showInputMessage=True,
+                          promptTitle="Review date",
+                          prompt="The date of the review, such as 01/03/2026.")
+    when.error = "Type a date, such as 01/03/2026."
+    when.add(column("Review date"))
+    sheet.add_data_validation(when)
+
+
+def _questions_sheet(sheet, Font, wrap) -> None:  # noqa: N803 - openpyxl's class
+    sheet["A1"] = "What matters to you"
+    sheet["A1"].font = Font(name="Arial", size=22, bold=True)
+    sheet.column_dimensions["A"].width = 100
+    row = 2
+    sheet.cell(row=row, column=1, value="Ask these first, in the person's own way. Then write "
+               "the two top things on the sheet 'Review'.").font = Font(name="Arial", size=14)
+    for question, follow_ups in WHAT_MATTERS:
+        row += 2
+        sheet.cell(row=row, column=1, value=question).font = Font(name="Arial", size=18,
+                                                                  bold=True)
+        for follow in follow_ups:
+            row += 1
+            cell = sheet.cell(row=row, column=1, value=f"•  {follow}")
+            cell.font, cell.alignment = Font(name="Arial", size=14), wrap
+    row += 2
+    cell = sheet.cell(row=row, column=1, value=TWO_TOP_THINGS)
+    cell.font, cell.alignment = Font(name="Arial", size=14, bold=True), wrap
+    sheet.row_dimensions[row].height = 60
