@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from widgets.common.cards import esc
 from widgets.common.page import LazyAccordion
-from workbook.ladder.models import MODELS, STAGE_LABELS, Model
+from workbook.ladder.models import LEVELS_CONTEXT, MODELS, STAGE_LABELS, Model
 from workbook.text import plural
 
 NOT_SET = 0  # option value for "not set" in rung lists (rungs start at 1)
@@ -23,6 +23,8 @@ LADDER_CSS = """<style>
 .wtfc-round-status { font-size: 1.3rem; font-weight: bold; }
 .wtfc-ladder-side { overflow-y: auto; max-height: calc(100vh - 16rem); }
 .wtfc-ladder-plan { max-height: 20rem; overflow: auto; }
+.wtfc-model-about p { font-size: 1.1rem; line-height: 1.3; margin: 0.2rem 0; }
+.wtfc-levels { font-size: 1.05rem; }
 /* In a flex column of limited height, children would shrink and overlap: let it scroll. */
 .wtfc-ladder-side > *, .wtfc-ladder-side .widget-vbox > * { flex-shrink: 0; }
 </style>"""
@@ -33,10 +35,30 @@ def model_options() -> list[tuple[str, str]]:
 
 
 def rung_options(model: Model, blank: str | None = None, top_first: bool = False) -> list:
-    rungs = list(reversed(model.rungs)) if top_first else list(model.rungs)
-    face = {"negative": " (negative)", "positive": " (positive)"}
-    options = [(f"{r.label}{face.get(r.face, '')}", r.number) for r in rungs]
+    options = [(r.label, r.number) for r in model.options(top_first)]
     return ([(blank, NOT_SET)] if blank else []) + options
+
+
+def model_html(model: Model) -> str:
+    """The model in words beside its drawing: where it comes from, what to say about it, and
+    for the levels of engagement the context a trainer points at, as the seed lays it out."""
+    out = (f"<div class='wtfc-model-about'><p><strong>{esc(model.name)}</strong> · "
+           f"<em>{esc(model.source)}</em></p><p>{esc(model.note)}</p>")
+    if model.shape == "levels":
+        (neg, neg_items), (pos, pos_items) = LEVELS_CONTEXT["negative"], LEVELS_CONTEXT[
+            "positive"]
+        faces = {(r.level, r.face): r.name for r in model.rungs}
+        rows = "".join(
+            f"<tr><td>− {esc(faces[(i, 'negative')])}</td><th scope='row'>{i}. {esc(g)}</th>"
+            f"<td>+ {esc(faces[(i, 'positive')])}</td></tr>"
+            for i, g in enumerate(model.groups, 1))
+        out += (f"<table class='wtfc-grid wtfc-levels'><caption>Which level of engagement? "
+                f"Each level has a negative and a positive face</caption><thead><tr>"
+                f"<th scope='col'>{esc(neg)}: {esc(', '.join(neg_items))}</th>"
+                f"<th scope='col'>Level of engagement</th>"
+                f"<th scope='col'>{esc(pos)}: {esc(', '.join(pos_items))}</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>")
+    return out + "</div>"
 
 
 def scenario_html(title: str, situation: str, stage: str = "", model: str = "") -> str:

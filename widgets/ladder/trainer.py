@@ -44,6 +44,8 @@ class TrainerPanel:
         self.model = w.Dropdown(description="Model", options=lp.model_options(), value="hart",
                                 layout=wide(None), style=STYLE)
         self.model.observe(self._on_model, "value")
+        # the chosen model in words, with the levels' context a trainer points at
+        self.model_about = w.HTML(lp.model_html(MODELS[self.model.value]))
         self.scenario = w.Dropdown(description="Scenario", options=[], layout=wide(None),
                                    style=STYLE)
         self.start_button = w.Button(description="Put to the room", button_style="primary",
@@ -102,7 +104,9 @@ class TrainerPanel:
             ("Load a deck of scenarios (CSV or Excel)", w.VBox([
                 w.HTML("<p>Columns: title, situation, stage, note, and a column per model "
                        f"({', '.join(MODELS)}) holding the suggested rung's number or "
-                       "name.</p>"),
+                       "name; for the levels of engagement the level and its face (such as "
+                       "<em>3 negative</em>) or the face's name (such as <em>Appeasement</em>)."
+                       "</p>"),
                 w.HBox([self.upload, self.load_button]), self.deck_report])),
         ])
         self.chart = ChartView(outputs=self.workshop.outputs, layout=wide(None))
@@ -112,7 +116,8 @@ class TrainerPanel:
             w.HBox([self.start_button, self.reveal_button, self.next_button],
                    layout=w.Layout(flex_flow="row wrap")),
             self.status_html, self.round_html,
-            self.model, self.scenario, self.round_select, self.sample_button, self.tools])
+            self.model, self.model_about, self.scenario, self.round_select, self.sample_button,
+            self.tools])
         side.add_class("wtfc-ladder-side")
         self.left = side
         self.right = w.Box([self.chart], layout=w.Layout(width="100%", overflow="visible"))
@@ -210,6 +215,7 @@ class TrainerPanel:
 
     # --- drawing -------------------------------------------------------------------------------
     def _on_model(self, _change: object) -> None:
+        self.model_about.value = lp.model_html(MODELS[self.model.value])
         if not self._quiet.on:
             self._draw_new_scenario_rungs()
             self._draw_chart(force=True)
@@ -261,7 +267,7 @@ class TrainerPanel:
         self._tally_model = model.key
         self.tally_inputs = {r.number: w.BoundedIntText(
             value=0, min=0, max=10_000, description=r.label, style=STYLE,
-            layout=w.Layout(width="100%")) for r in reversed(model.rungs)}
+            layout=w.Layout(width="100%")) for r in model.options()}
         self.tally_box.children = list(self.tally_inputs.values())
 
     def _draw_round(self) -> None:

@@ -72,8 +72,8 @@ class VotePanel(w.VBox):
         revealed = rnd["state"] == "revealed"
         if self.round_id != rnd["id"]:
             self.round_id = rnd["id"]
-            self.scenario_html.value = lp.scenario_html(rnd["title"], rnd["situation"],
-                                                        rnd["stage"], rnd["model"])
+            self.scenario_html.value = lp.scenario_html(
+                rnd["title"], rnd["situation"], rnd["stage"], rnd["model"]) + lp.model_html(model)
             self.rung.options = lp.rung_options(model, top_first=True)
             self.rung.value = None
             self.rung.description = f"Your {model.unit}"

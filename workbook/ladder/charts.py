@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle, Wedge
 
 from workbook.charts.base import DPI, Chart, figure
-from workbook.ladder.models import MATRIX_AXIS, Model, Rung
+from workbook.ladder.models import DELIVER_AXIS, DESIGN_AXIS, LEVELS_CONTEXT, Model, Rung
 from workbook.text import plural
 
 # 1920 x 1080 pixels at 100 dpi: the big screen, one pixel of PNG per pixel of projector.
@@ -40,9 +40,25 @@ def _wrap(text: str, width_px: float, pt: float) -> str:
 
 
 def _rung_text(r: Rung, suggested: int | None) -> str:
-    face = {"negative": "− ", "positive": "+ "}.get(r.face, "")
     star = "★ " if r.number == suggested else ""
-    return f"{star}{r.number}. {face}{r.name}"
+    if r.face or r.cell is not None:  # the seed numbers levels, not faces; cells not at all
+        return f"{star}{r.name}"
+    return f"{star}{r.number}. {r.name}"
+
+
+def _head(model: Model, title: str | None) -> str:
+    name = title or model.name
+    if model.shape == "levels":
+        levels = ", ".join(f"{i}. {g}" for i, g in enumerate(model.groups, 1))
+        neg, pos = (LEVELS_CONTEXT[f] for f in ("negative", "positive"))
+        return (f"{name}: {len(model.groups)} levels numbered from the top ({levels}), each "
+                f"with a negative face in a {neg[0].lower()} ({', '.join(neg[1]).lower()}) "
+                f"and a positive face in a {pos[0].lower()} ({', '.join(pos[1]).lower()}).")
+    if model.shape == "matrix":
+        named = [r for r in model.rungs if r.named]
+        return (f"{name}: who designs against who delivers, {len(model.rungs)} cells, "
+                f"{len(named)} named and {len(model.rungs) - len(named)} left unnamed.")
+    return f"{name}, {len(model.rungs)} {model.unit}s."
 
 
 def _counts(model: Model, counts: Mapping[int, int] | None) -> dict[int, int]:
@@ -63,14 +79,16 @@ def alt_text(model: Model, counts: Mapping[int, int] | None = None, *,
              suggested: int | None = None, markers: Sequence[Marker] = (),
              revealed: bool = True, title: str | None = None) -> str:
     """A sentence per overlay stating its figures: each rung's count, the suggestion, markers."""
-    head = f"{title or model.name}, {len(model.rungs)} {model.unit}s"
-    out = [head + "."]
+    out = [_head(model, title)]
     if counts is not None:
         c = _counts(model, counts)
         if revealed:
             total = sum(c.values())
+            # unnamed cells are not choices; a count there (an older store's) is still said
+            shown = [*model.options(top_first=False),
+                     *(r for r in model.rungs if not r.named and c[r.number])]
             out.append(f"{plural(total, 'vote')}. Votes per {model.unit}: "
-                       + "; ".join(f"{r.label}: {c[r.number]}" for r in model.rungs) + ".")
+                       + "; ".join(f"{r.label}: {c[r.number]}" for r in shown) + ".")
         else:
             out.append("The votes are being revealed.")
     if suggested:
@@ -85,7 +103,7 @@ def chart_data(model: Model, counts: Mapping[int, int] | None = None, *,
     rows = []
     c = _counts(model, counts)
     for r in model.rungs:
-        row = {"number": r.number, "name": r.name, "group": r.group}
+        row = {"number": r.number, "name": r.name, "group": r.group, "label": r.label}
         if counts is not None:
             row["votes"] = c[r.number]
         row["suggested"] = r.number == suggested
@@ -256,26 +274,27 @@ def _draw_matrix(ax: Axes, model: Model, counts: dict[int, int] | None, suggeste
     for r in model.rungs:
         d, v = r.cell or (0, 0)
         chosen = r.number == suggested
-        colour, hatch = BANDS[(d + v) % len(BANDS)]
+        # the seed leaves three cells blank: drawn blank, in white, with no name
+        colour, hatch = BANDS[(d + v) % len(BANDS)] if r.named else ("white", "")
         ax.add_patch(Rectangle((d, v), 1, 1, facecolor=colour, hatch=hatch,
-                               edgecolor=STAR if chosen else "white",
+                               edgecolor=STAR if chosen else ("white" if r.named else "#767676"),
                                linewidth=(8 if chosen else 4) * scale, zorder=1))
         centres[r.number] = (d + 0.5, v + 0.45)
         text = _wrap(_rung_text(r, suggested), width_px * 0.22 * scale, (RUNG_PT - 2) * scale)
         ax.text(d + 0.5, v + 0.76, text, ha="center", va="center", color=INK, zorder=3,
                 fontsize=(RUNG_PT - 2) * scale, fontweight="bold" if chosen else "normal",
                 linespacing=1.0)
-        if counts is not None:
+        if counts is not None and (r.named or counts[r.number]):
             shown = counts[r.number] if reveal >= 1 else "…"
             ax.text(d + 0.5, v + 0.16, f"{plural(shown, 'vote')}",
                     ha="center", va="center", fontsize=RUNG_PT * scale, color="white",
                     fontweight="bold", zorder=3,
                     bbox={"facecolor": VOTE_COLOUR, "edgecolor": INK, "hatch": "//",
                           "alpha": min(1.0, 0.25 + max(reveal, 0))})
-    for i, name in enumerate(MATRIX_AXIS):
-        ax.text(i + 0.5, 3.08, _wrap(f"{name} design", width_px * 0.2, LABEL_PT * scale),
+    for i, (design, deliver) in enumerate(zip(DESIGN_AXIS, DELIVER_AXIS, strict=True)):
+        ax.text(i + 0.5, 3.13, _wrap(design, width_px * 0.2, LABEL_PT * scale),
                 ha="center", va="center", fontsize=LABEL_PT * scale, fontweight="bold")
-        ax.text(-0.05, i + 0.5, _wrap(f"{name} deliver", width_px * 0.16, LABEL_PT * scale),
+        ax.text(-0.05, i + 0.5, _wrap(deliver, width_px * 0.16, LABEL_PT * scale),
                 ha="right", va="center", fontsize=LABEL_PT * scale, fontweight="bold")
     ax.text(1.5, 3.35, "Who designs →", ha="center", va="center",
             fontsize=LABEL_PT * scale, style="italic")
@@ -284,7 +303,55 @@ def _draw_matrix(ax: Axes, model: Model, counts: dict[int, int] | None, suggeste
     _markers_between(ax, markers, centres, scale, spread=0.16)
 
 
-DRAWERS = {"ladder": _draw_ladder, "circle": _draw_circle, "matrix": _draw_matrix}
+# --- the levels of engagement: four levels, a negative face left, a positive face right ----
+def _draw_levels(ax: Axes, model: Model, counts: dict[int, int] | None, suggested: int | None,
+                 markers: Sequence[Marker], reveal: float, width_px: float,
+                 scale: float = 1.0) -> None:
+    n = len(model.groups)
+    ax.set_xlim(0, 3)
+    ax.set_ylim(-0.05, n + 1.0)
+    ax.set_axis_off()
+    # the context heading each column: what tips a level to that face
+    for x, face in ((0.5, "negative"), (2.5, "positive")):
+        head, items = LEVELS_CONTEXT[face]
+        ax.text(x, n + 0.5, head + "\n" + "\n".join(items), ha="center", va="center",
+                fontsize=LABEL_PT * scale, color=INK, linespacing=1.1,
+                fontweight="bold", zorder=3)
+    ax.text(1.5, n + 0.5, "Level of\nengagement", ha="center", va="center",
+            fontsize=LABEL_PT * scale, color=INK, fontweight="bold", zorder=3)
+    centres = {}
+    for r in model.rungs:
+        y = n - r.level  # level 1 at the top, as the seed draws it
+        x = 0 if r.face == "negative" else 2
+        chosen = r.number == suggested
+        colour, hatch = BANDS[0] if r.face == "negative" else BANDS[2]
+        ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, hatch=hatch,
+                               edgecolor=STAR if chosen else "white",
+                               linewidth=(8 if chosen else 4) * scale, zorder=1))
+        sign = "− " if r.face == "negative" else "+ "
+        text = _wrap(sign + _rung_text(r, suggested), width_px * 0.26 * scale, RUNG_PT * scale)
+        ax.text(x + 0.5, y + 0.68, text, ha="center", va="center", color=INK, zorder=3,
+                fontsize=RUNG_PT * scale, fontweight="bold" if chosen else "normal",
+                linespacing=1.0)
+        centres[r.number] = (x + 0.5, y + 0.3)
+        if counts is not None:
+            shown = counts[r.number] if reveal >= 1 else "…"
+            ax.text(x + 0.5, y + 0.22, f"{plural(shown, 'vote')}", ha="center", va="center",
+                    fontsize=RUNG_PT * scale, color="white", fontweight="bold", zorder=3,
+                    bbox={"facecolor": VOTE_COLOUR, "edgecolor": INK, "hatch": "//",
+                          "alpha": min(1.0, 0.25 + max(reveal, 0))})
+    for i, group in enumerate(model.groups, 1):
+        ax.add_patch(Rectangle((1, n - i), 1, 1, facecolor="#F2F2F2", edgecolor="white",
+                               linewidth=4 * scale, zorder=1))
+        ax.text(1.5, n - i + 0.5, _wrap(f"{i}. {group.upper()}", width_px * 0.26 * scale,
+                                        RUNG_PT * scale),
+                ha="center", va="center", fontsize=RUNG_PT * scale, fontweight="bold",
+                color=INK, zorder=3)
+    _markers_between(ax, markers, centres, scale, spread=0.16)
+
+
+DRAWERS = {"ladder": _draw_ladder, "circle": _draw_circle, "matrix": _draw_matrix,
+           "levels": _draw_levels}
 
 
 def _title(ax: Axes, model: Model, title: str | None, scale: float) -> None:
@@ -295,7 +362,7 @@ def _title(ax: Axes, model: Model, title: str | None, scale: float) -> None:
 
 
 VOTE_KEY = {"ladder": "bars = votes", "circle": "blue discs = votes",
-            "matrix": "blue boxes = votes"}
+            "matrix": "blue boxes = votes", "levels": "blue boxes = votes"}
 
 
 def _legend_line(counts: object, suggested: int | None, markers: Sequence[Marker],

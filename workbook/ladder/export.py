@@ -12,7 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from workbook.charts.base import Chart
 from workbook.io.files import write_atomic
 from workbook.ladder.charts import SIZE, compare_chart, model_chart
-from workbook.ladder.models import MODELS, STAGE_LABELS
+from workbook.ladder.models import MODELS, STAGE_LABELS, Model, Rung
 from workbook.model import InputError
 
 if TYPE_CHECKING:
@@ -34,6 +34,12 @@ def _rung(model: str, number: object) -> str:
     return MODELS[model].rung(int(number)).label
 
 
+def _positions(model: Model, counts: dict[int, int]) -> list[Rung]:
+    """The model's choices, and any unnamed cell an older store holds votes on."""
+    return [*model.options(top_first=False),
+            *(r for r in model.rungs if not r.named and counts.get(r.number))]
+
+
 def ladder_sheets(workshop: Workshop) -> dict[str, pd.DataFrame]:
     """What the export holds, sheet by sheet, as DataFrames."""
     scenarios = workshop.ladder_scenarios.copy()
@@ -47,8 +53,10 @@ def ladder_sheets(workshop: Workshop) -> dict[str, pd.DataFrame]:
         row = {"round": r.round_id, "model": model.name, "scenario": r.title,
                "state": r.state, "suggested": _rung(r.model, r.suggested), "votes": r.votes,
                "started_at": r.started_at}
-        row.update({f"{model.unit} {n}": r.counts.get(n, 0) for n in range(1, 10)
-                    if n <= len(model.rungs)})
+        # numbered models keep "rung 1" ... columns; the levels and the matrix say their
+        # face or cell, since their stored positions are not the numbers the source shows
+        row.update({(f"{model.unit} {p.number}" if not (p.face or p.cell) else p.label):
+                    r.counts.get(p.number, 0) for p in _positions(model, r.counts)})
         rows.append(row)
     stages = workshop.assessment_stages()
     stages["stage"] = [STAGE_LABELS[s] for s in stages["stage"]]

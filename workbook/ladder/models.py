@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from workbook.model import InputError
@@ -15,8 +16,6 @@ STAGE_LABELS = {
     "do": "Do (deliver and buy)",
     "review": "Review",
 }
-# Who designs / who delivers, for the co-production matrix (columns and rows).
-MATRIX_AXIS = ("Professionals", "Professionals and people", "People")
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,40 @@ class Rung:
     description: str
     face: str = ""  # levels of engagement: "negative" or "positive"
     cell: tuple[int, int] | None = None  # matrix: (who designs, who delivers), 0..2 each
+    # Levels of engagement: the level's number as the seed numbers it (1 Citizen control at
+    # the top). `number` stays the stored value, so stores made before keep their meaning.
+    level: int = 0
+    where: str = ""  # matrix: the cell's place in words, for cells the source leaves unnamed
+
+    @property
+    def named(self) -> bool:
+        return bool(self.name)
 
     @property
     def label(self) -> str:
+        if self.face:
+            return f"{self.level}. {self.group}: {self.name} ({self.face})"
+        if self.cell is not None:  # the source numbers no cell: name it, or say where it is
+            return self.name or f"Unnamed cell ({self.where})"
         return f"{self.number}. {self.name}"
+
+    def aliases(self) -> set[str]:
+        """What a deck may write for this position, compared as _words does."""
+        out = {_words(self.name)}
+        if self.face:
+            sign = "-" if self.face == "negative" else "+"
+            out |= {_words(f"{self.level} {self.face}"), _words(f"{self.level}{sign}"),
+                    _words(f"{self.group} {self.face}"), _words(self.label)}
+        return out
+
+
+def _words(text: str) -> str:
+    """Folded, with hyphens and dashes as spaces: "Decision-making" matches "decision making",
+    while a sign after a level number ("3-", "3 −", "3+") stays a sign."""
+    text = fold(str(text)).replace("−", "-").replace("–", "-")
+    text = re.sub(r"(\d)\s*([-+])\s*$", r"\1\2", text.strip())
+    text = re.sub(r"(?<=\D)-|-(?=\D)", " ", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -48,8 +77,11 @@ class Model:
     note: str = ""
     unit: str = "rung"  # what one position is called on this model
     extra: dict[str, str] = field(default_factory=dict)
+    # names older decks may hold, folded as _words folds them -> the position they meant
+    former: dict[str, int] = field(default_factory=dict)
 
     def rung(self, number: int) -> Rung:
+        """Any position, named or not: what a store holds is always read."""
         for r in self.rungs:
             if r.number == number:
                 return r
@@ -57,29 +89,63 @@ class Model:
             f"{self.name} has no {self.unit} {number}: choose 1 to {len(self.rungs)}."
         )
 
+    def choosable(self, number: int) -> Rung:
+        """A position a vote, a suggestion or an assessment may name: the source names it."""
+        r = self.rung(number)
+        if not r.named:
+            names = ", ".join(c.name for c in self.options())
+            raise InputError(f"The source leaves the cell where {r.where} unnamed, so it is "
+                             f"not offered: choose one of {names}.")
+        return r
+
+    def options(self, top_first: bool = True) -> list[Rung]:
+        """The positions to choose from, in the order the source draws them."""
+        if any(r.level for r in self.rungs):  # levels: 1 at the top, negative face first
+            return sorted(self.rungs, key=lambda r: (r.level, r.face != "negative"))
+        rungs = [r for r in self.rungs if r.named]
+        return list(reversed(rungs)) if top_first else rungs
+
     def group_rungs(self, group: str) -> list[Rung]:
         return [r for r in self.rungs if r.group == group]
 
     def parse(self, value: object) -> int | None:
-        """A rung from a number or a name (as typed in a deck); None for blank."""
+        """A rung from a number or a name (as typed in a deck); None for blank.
+
+        A Python int is a stored position (a page's choice); text is what a person typed."""
         if value is None:
             return None
+        if isinstance(value, int):
+            return self.choosable(value).number
         text = str(value).strip()
         if not text or text.lower() in ("nan", "none", "-", "n/a"):
             return None
+        wanted = _words(text)
+        for r in self.rungs:
+            if r.named and wanted in r.aliases():
+                return r.number
+        if wanted in self.former:  # a name this project used before the source's own
+            return self.former[wanted]
         try:
             number = int(float(text))
         except (ValueError, OverflowError):  # "inf", "1e999": not a rung number
-            wanted = fold(text)
-            for r in self.rungs:
-                if fold(r.name) == wanted:
-                    return r.number
+            raise InputError(self._unknown(text)) from None
+        if any(r.level for r in self.rungs):  # a level alone does not say which face
+            faces = [r.name for r in self.options() if r.level == number]
+            if not faces:
+                raise InputError(f"'{text}' is not a level of {self.name}: levels run 1 to "
+                                 f"{len(self.groups)}. Write the level and the face (such as "
+                                 "'3 negative') or the face's name (such as Appeasement).")
             raise InputError(
-                f"'{text}' is not a {self.unit} of {self.name}: give its number "
-                f"(1 to {len(self.rungs)}) or its name."
-            ) from None
-        self.rung(number)
-        return number
+                f"'{text}' names a level, not a face: write '{number} negative' or "
+                f"'{number} positive', or the face's name ({' or '.join(faces)}).")
+        return self.choosable(number).number
+
+    def _unknown(self, text: str) -> str:
+        if any(r.level for r in self.rungs):
+            return (f"'{text}' is not a face of {self.name}: write the level and the face "
+                    "(such as '3 negative') or the face's name (such as Appeasement).")
+        return (f"'{text}' is not a {self.unit} of {self.name}: give its number "
+                f"(1 to {len(self.rungs)}) or its name.")
 
 
 def _rungs(groups: list[tuple[str, list[tuple[str, str]]]]) -> tuple[tuple, tuple]:
@@ -190,53 +256,92 @@ _spectrum_groups, _spectrum_rungs = _rungs([
                         "finish, sharing the design, the decisions and the delivery.")]),
 ])
 
+# The levels of engagement as the seed draws them (after Alain Thomas): four levels numbered
+# from the top, each with a negative face on the left and a positive face on the right.
+LEVELS_CONTEXT = {
+    "negative": ("Negative context", ("Negative motivation", "Limited capacity",
+                                      "Insufficient assurances")),
+    "positive": ("Positive context", ("Positive motivation", "Sufficient capacity",
+                                      "Sufficient assurances")),
+}
+LEVELS_NOTE = ("It depends: no absolute rights and wrongs, positives and negatives at every "
+               "level. What tips a level to its negative or its positive face is the context: "
+               "motivation, capacity and assurances.")
+# Stored positions 1..8 run from Communication's negative face up to Citizen control's
+# positive face, as stores made before this numbering hold them.
 _LEVELS = [
-    ("Communication", ("Manipulation", "Information is shaped to steer people to a "
-                       "conclusion already reached."),
+    (4, "Communication", ("Manipulation", "Information is shaped to steer people to a "
+                          "conclusion already reached."),
      ("Information", "People get honest, timely information they can use and act on.")),
-    ("Consultation", ("Appeasement", "Views are gathered to calm people down, with no "
-                      "intention of changing anything."),
+    (3, "Consultation", ("Appeasement", "Views are gathered to calm people down, with no "
+                         "intention of changing anything."),
      ("Influence", "Views are gathered openly and do change what is decided.")),
-    ("Shared power", ("Tokenism", "A few people get seats at the table but no real power "
-                      "over the decisions made there."),
+    (2, "Shared power", ("Tokenism", "A few people get seats at the table but no real power "
+                         "over the decisions made there."),
      ("Co-operation", "People and organisations work together, each bringing something, "
       "and share the decisions.")),
-    ("Citizen control", ("Abdication of responsibility", "An organisation hands a problem "
-                         "over to people and walks away without support or resources."),
-     ("Decision-making power", "People hold the power to decide, with the support and "
+    (1, "Citizen control", ("Abdication of responsibility", "An organisation hands a "
+                            "problem over to people and walks away without support or "
+                            "resources."),
+     ("Decision making power", "People hold the power to decide, with the support and "
       "resources to do it well.")),
 ]
 _levels_rungs = []
-for _i, (_group, (_neg, _neg_d), (_pos, _pos_d)) in enumerate(_LEVELS):
-    _levels_rungs.append(Rung(2 * _i + 1, _neg, _group, _neg_d, face="negative"))
-    _levels_rungs.append(Rung(2 * _i + 2, _pos, _group, _pos_d, face="positive"))
+for _i, (_level, _group, (_neg, _neg_d), (_pos, _pos_d)) in enumerate(_LEVELS):
+    _levels_rungs.append(Rung(2 * _i + 1, _neg, _group, _neg_d, face="negative",
+                              level=_level))
+    _levels_rungs.append(Rung(2 * _i + 2, _pos, _group, _pos_d, face="positive",
+                              level=_level))
+LEVELS_GROUPS = tuple(g for _, g, *_ in sorted(_LEVELS))  # 1 Citizen control first
 
-# Matrix cells numbered row by row from "professionals deliver" up to "people deliver",
-# and within a row from "professionals design" to "people design".
+# The matrix's axes in the seed's words (after the New Economics Foundation).
+DESIGN_AXIS = ("Professionals design services", "People & professionals together",
+               "People design services")
+DELIVER_AXIS = ("Professionals deliver services", "Professionals & people together",
+                "People deliver services")
+# Cells numbered row by row from "professionals deliver" up to "people deliver", and within
+# a row from "professionals design" to "people design" (the numbers stores hold). The seed
+# names six cells and leaves three blank: blank here too, never offered as a choice.
 _MATRIX = [
-    ("Traditional professional service", "Professionals plan the service and deliver it; "
+    ("Traditional service model", "Professionals design the service and deliver it; "
      "people receive it."),
-    ("Co-designed service", "People help professionals design the service, then "
+    ("Co-designed services", "People and professionals design the service together, then "
      "professionals deliver it."),
-    ("Designed by people, delivered by professionals", "People decide what is needed and "
-     "professionals provide it as they asked."),
-    ("Co-delivered service", "Professionals design the service and deliver it together "
+    ("", ""),
+    ("Co-delivered services", "Professionals design the service and deliver it together "
      "with the people who use it."),
-    ("Co-produced service", "Professionals and people design the service together and "
+    ("Co-produced services", "People and professionals design the service together and "
      "deliver it together."),
-    ("People-designed, co-delivered", "People design the service and deliver it with "
-     "professionals alongside them."),
-    ("People trained to deliver", "Professionals design the service, then people are "
-     "trained and supported to deliver it themselves."),
-    ("People deliver a co-designed service", "Designed together, then delivered by people "
-     "for each other without professionals in delivery."),
+    ("", ""),
+    ("People trained to deliver services", "Professionals design the service, then people "
+     "are trained to deliver it themselves."),
+    ("", ""),
     ("Self-organised community provision", "People design and run it themselves, as a "
-     "community, with no professional planning or delivery."),
+     "community."),
 ]
+_WHO = ("professionals", "people and professionals together", "people")
 _matrix_rungs = tuple(
-    Rung(i + 1, name, f"{MATRIX_AXIS[i // 3]} deliver", desc, cell=(i % 3, i // 3))
+    Rung(i + 1, name, DELIVER_AXIS[i // 3], desc, cell=(i % 3, i // 3),
+         where=f"{_WHO[i % 3]} design, {_WHO[i // 3]} deliver")
     for i, (name, desc) in enumerate(_MATRIX)
 )
+
+# RCPCH (2017), in the literature review: the degrees of participation of the Office of the
+# Children's Commissioner (after Treseder) with a fourth degree, Represent, added by RCPCH.
+_rcpch_groups, _rcpch_rungs = _rungs([
+    ("Degrees of participation", [
+        ("Inform", "Children and young people are told what is planned and decided, in ways "
+         "they can understand."),
+        ("Consult", "Children and young people are asked for their views, and their views "
+         "are taken into account."),
+        ("Involve", "Children and young people take part in the work and the decisions "
+         "alongside adults."),
+    ]),
+    ("Added by RCPCH", [
+        ("Represent", "Children and young people themselves represent the needs, wishes and "
+         "views of their peers at strategic forums."),
+    ]),
+])
 
 MODELS: dict[str, Model] = {
     m.key: m
@@ -256,15 +361,24 @@ MODELS: dict[str, Model] = {
         Model("spectrum", "Spectrum of involvement", "ladder",
               "Training slides on engaging people in commissioning", _spectrum_groups,
               _spectrum_rungs, "From giving information to working together.", unit="step"),
-        Model("levels", "Levels of engagement, negative and positive", "ladder",
-              "After Alain Thomas, in training slides on engaging people in commissioning",
-              tuple(g for g, *_ in _LEVELS), tuple(_levels_rungs),
-              "Every level has a negative and a positive face. What tips it: motivation, "
-              "capacity, assurances.", unit="face"),
+        Model("levels", "Levels of engagement, negative and positive", "levels",
+              "Alain Thomas Consultancy (2001, adapted 2014), in training slides on "
+              "engaging people in commissioning",
+              LEVELS_GROUPS, tuple(_levels_rungs), LEVELS_NOTE, unit="face"),
         Model("matrix", "Who designs, who delivers", "matrix",
-              "New Economics Foundation, after Tony Bovaird", tuple(
-                  f"{a} deliver" for a in MATRIX_AXIS), _matrix_rungs,
-              "Nine ways to share design and delivery of a service.", unit="cell"),
+              "New Economics Foundation, after Tony Bovaird", DELIVER_AXIS, _matrix_rungs,
+              "Who designs a service against who delivers it. The source names six of the "
+              "nine cells and leaves three blank.", unit="cell",
+              former={_words(n): i for n, i in (
+                  ("Traditional professional service", 1), ("Co-designed service", 2),
+                  ("Co-delivered service", 4), ("Co-produced service", 5),
+                  ("People trained to deliver", 7))}),
+        Model("rcpch", "RCPCH degrees of involvement", "ladder",
+              "Royal College of Paediatrics and Child Health (2017), after the Office of the "
+              "Children's Commissioner's degrees of participation", _rcpch_groups,
+              _rcpch_rungs, "Inform, Consult and Involve, with Represent added by RCPCH: "
+              "children and young people speaking for their peers at strategic forums.",
+              unit="degree"),
     )
 }
 

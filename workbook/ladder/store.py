@@ -144,7 +144,7 @@ class LadderOps:
             raise InputError(f"'{TALLY}' is kept for the trainer: choose another voter name.")
         with self.store.write(actor, f"{voter} voted") as tx:
             rnd = self._open_round(tx, round_id)
-            get_model(rnd["model"]).rung(int(rung))
+            get_model(rnd["model"]).choosable(int(rung))
             mine = tx.conn.execute(select(V.c.id).where(
                 V.c.round_id == round_id, V.c.voter == voter, V.c.deleted.is_(False))).scalar()
             if mine is None:
@@ -164,7 +164,7 @@ class LadderOps:
             rnd = self._open_round(tx, round_id)
             model = get_model(rnd["model"])
             for rung in counts:
-                model.rung(rung)
+                model.choosable(rung)
             existing = {r.rung: r.id for r in tx.conn.execute(select(V.c.id, V.c.rung).where(
                 V.c.round_id == round_id, V.c.voter == TALLY, V.c.deleted.is_(False)))}
             for rung, n in counts.items():
@@ -234,7 +234,7 @@ class LadderOps:
             model = get_model(a["model"])
             for value in (now, target):
                 if value is not None:
-                    model.rung(int(value))
+                    model.choosable(int(value))
             values = {"now_rung": None if now is None else int(now),
                       "target_rung": None if target is None else int(target), "note": note}
             row = tx.conn.execute(select(AS.c.id).where(

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from workbook.charts.base import DPI
 from workbook.ladder.charts import Marker, compare_chart, model_chart
-from workbook.ladder.models import MODELS
+from workbook.ladder.models import DELIVER_AXIS, DESIGN_AXIS, MODELS
 
 OVERLAYS = ["plain", "votes", "markers", "both"]
 
@@ -25,9 +25,14 @@ def overlay(key: str, kind: str) -> dict:
 
 
 def rung_texts(fig: Figure, model) -> list:
-    names = [r.name.split()[0] for r in model.rungs]
+    """Drawn names: ladders and circles number them ("3. Tokenism"); the levels and the
+    matrix do not (the seed numbers levels, not faces, and no cell)."""
+    names = [r.name.split()[0] for r in model.rungs if r.named]
+    numbered = model.shape in ("ladder", "circle")
     return [t for ax in fig.axes for t in ax.texts
-            if any(name in t.get_text() for name in names) and ". " in t.get_text()]
+            if any(name in t.get_text() for name in names)
+            and (". " in t.get_text() or not numbered)
+            and t.get_text().replace("\n", " ") not in (*DESIGN_AXIS, *DELIVER_AXIS)]
 
 
 @pytest.mark.parametrize("kind", OVERLAYS)
@@ -40,12 +45,13 @@ def test_every_model_and_overlay(key, kind, tmp_path):
     assert tuple(round(v * DPI) for v in fig.get_size_inches()) == (1920, 1080)
     # every rung's name is drawn, in type of at least 24 px at 1920x1080
     texts = rung_texts(fig, model)
-    assert len(texts) >= len(model.rungs)
+    assert len(texts) >= len([r for r in model.rungs if r.named])
     for t in texts:
         assert t.get_fontsize() * DPI / 72 >= 24
     if "counts" in args:
-        for r in model.rungs:  # alt text states each rung's count
-            assert f"{r.label}: {args['counts'][r.number]}" in chart.alt
+        for r in model.rungs:  # alt text states each rung's count (a blank cell's if any)
+            if r.named or args["counts"][r.number]:
+                assert f"{r.label}: {args['counts'][r.number]}" in chart.alt
         assert f"Suggested {model.unit}: {model.rung(args['suggested']).label}" in chart.alt
         assert chart.data["votes"].tolist() == [args["counts"][r.number] for r in model.rungs]
         assert chart.data["suggested"].sum() == 1
@@ -85,3 +91,46 @@ def test_compare_two_assessments():
         {"assessment": "Last year", "stage": "Analyse", "now": 2, "target": 5},
         {"assessment": "This year", "stage": "Analyse", "now": 4, "target": 6},
     ]
+
+
+def test_levels_drawn_as_the_seed_draws_them():
+    """Four levels numbered from the top, negative faces left, positive right, under the
+    context a trainer points at; the alt text says so."""
+    model = MODELS["levels"]
+    chart = model_chart(model, {1: 2, 8: 5})
+    texts = {t.get_text().replace("\n", " "): t for t in chart.figure.axes[0].texts}
+    levels = [texts[f"{i}. {g.upper()}"] for i, g in enumerate(
+        ["Citizen control", "Shared power", "Consultation", "Communication"], 1)]
+    heights = [t.get_position()[1] for t in levels]
+    assert heights == sorted(heights, reverse=True)  # 1 at the top
+    neg = texts["− Abdication of responsibility"].get_position()
+    pos = texts["+ Decision making power"].get_position()
+    assert neg[0] < levels[0].get_position()[0] < pos[0]
+    assert neg[1] == pos[1] > texts["− Manipulation"].get_position()[1]
+    assert ("Negative context Negative motivation Limited capacity Insufficient assurances"
+            in texts)
+    assert "Positive context Positive motivation Sufficient capacity Sufficient assurances" \
+        in texts
+    assert chart.alt.startswith(
+        "Levels of engagement, negative and positive: 4 levels numbered from the top "
+        "(1. Citizen control, 2. Shared power, 3. Consultation, 4. Communication), each with a "
+        "negative face in a negative context (negative motivation, limited capacity, "
+        "insufficient assurances) and a positive face in a positive context")
+    assert ("1. Citizen control: Decision making power (positive): 5; "
+            "2. Shared power: Tokenism (negative): 0" in chart.alt)
+    assert "4. Communication: Manipulation (negative): 2" in chart.alt
+
+
+def test_matrix_draws_the_blank_cells_blank():
+    model = MODELS["matrix"]
+    chart = model_chart(model, {5: 3})
+    drawn = [t.get_text().replace("\n", " ") for t in chart.figure.axes[0].texts]
+    for old in ("Designed by people", "People-designed", "co-designed service",
+                "Traditional professional service"):
+        assert not any(old in t for t in drawn)
+    assert "Traditional service model" in drawn and "Co-produced services" in drawn
+    assert "3 votes" in drawn and drawn.count("0 votes") == 5  # none on the blank cells
+    assert "6 named and 3 left unnamed" in chart.alt
+    assert "Unnamed" not in chart.alt  # no votes there: not listed
+    assert "Unnamed cell (people design, professionals deliver): 4" in model_chart(
+        model, {3: 4}).alt  # an older store's vote there is still said

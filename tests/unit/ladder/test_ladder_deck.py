@@ -32,6 +32,18 @@ def test_sample_deck_is_about_twelve_complete_scenarios():
     assert [s.title for s in sample_deck()] == titles
 
 
+def test_sample_deck_names_faces_cells_and_rcpch_degrees():
+    deck = load_deck(SAMPLE / "ladder_scenarios.csv").scenarios
+    # the levels column names faces; they read as the positions the deck held as numbers
+    assert [s.suggestions["levels"] for s in deck] == [2, 6, 4, 6, 6, 4, 8, 4, 6, 3, 1, 6]
+    assert all("rcpch" in s.suggestions for s in deck)
+    assert {MODELS["rcpch"].rung(s.suggestions["rcpch"]).name for s in deck} == {
+        "Inform", "Consult", "Involve", "Represent"}
+    # no suggestion on a cell the source leaves unnamed
+    assert all(MODELS["matrix"].rung(s.suggestions["matrix"]).named
+               for s in deck if "matrix" in s.suggestions)
+
+
 def test_no_contact_details_in_the_sample_deck():
     text = (SAMPLE / "ladder_scenarios.csv").read_text(encoding="utf-8")
     assert "@" not in text and "http" not in text

@@ -181,9 +181,52 @@ def test_ladder_xlsx_export(workshop, tmp_path):
                              "started_at")
     assert rounds[1][5] == 6 and rounds[1][6 + 3] == 1 and rounds[1][6 + 4] == 5
     stages = list(wb["Assessments"].iter_rows(values_only=True))
-    assert stages[1][1] == "=SUM(A1)" and stages[1][4] == "1. Traditional professional service"
+    assert stages[1][1] == "=SUM(A1)" and stages[1][4] == "Traditional service model"
     plan = list(wb["Self-assessment"].iter_rows(values_only=True))
     assert plan[1][3] == "=1+1"  # stored as text, never as a formula
     assert wb["Self-assessment"]["D2"].data_type == "s"
     scen = list(wb["Scenarios"].iter_rows(values_only=True))
     assert len(scen) == 13 and "hart" in scen[0]
+
+
+def test_stored_levels_and_cells_from_before_read_with_the_seeds_numbers(workshop, tmp_path):
+    """Stores hold positions, not labels: a levels vote stored as 8 and a suggestion stored as
+    1 read as the seed draws them; a matrix vote an older store holds on a cell the seed
+    leaves unnamed is still counted and said, while new votes there are refused."""
+    sid = workshop.add_scenario("Old", "A situation kept from before.")
+    with workshop.store.write("old", "as an older version stored it") as tx:
+        levels = tx.insert(db.ladder_rounds, model="levels", scenario_id=sid, suggested=1,
+                           state="voting")
+        tx.insert(db.ladder_votes, round_id=levels, voter="Table 1", rung=8, n=1)
+        matrix = tx.insert(db.ladder_rounds, model="matrix", scenario_id=sid, suggested=None,
+                           state="voting")
+        tx.insert(db.ladder_votes, round_id=matrix, voter="Table 2", rung=3, n=1)
+        tx.insert(db.ladder_votes, round_id=matrix, voter="Table 3", rung=5, n=1)
+    workshop.reveal_round(levels)
+    alt = round_chart(workshop, levels).alt
+    assert "1. Citizen control: Decision making power (positive): 1" in alt
+    assert "Suggested face: 4. Communication: Manipulation (negative)." in alt
+    with pytest.raises(InputError, match="leaves the cell where people design, professionals "
+                                         "deliver unnamed"):
+        workshop.cast_ladder_vote(matrix, "Table 4", 3)
+    workshop.cast_ladder_vote(matrix, "Table 4", 9)
+    workshop.reveal_round(matrix)
+    assert workshop.round_counts(matrix) == {3: 1, 5: 1, 9: 1}
+    alt = round_chart(workshop, matrix).alt
+    assert "3 votes" in alt and "Unnamed cell (people design, professionals deliver): 1" in alt
+    rows = list(load_workbook(export_ladder_xlsx(workshop, tmp_path / "l.xlsx"))["Rounds"]
+                .iter_rows(values_only=True))
+    head = rows[0]
+    lv = dict(zip(head, rows[1], strict=True))
+    assert lv["suggested"] == "4. Communication: Manipulation (negative)"
+    assert lv["1. Citizen control: Decision making power (positive)"] == 1
+    mx = dict(zip(head, rows[2], strict=True))
+    assert mx["Unnamed cell (people design, professionals deliver)"] == 1
+    assert mx["Co-produced services"] == 1 and mx["Self-organised community provision"] == 1
+    # an assessment may not aim at an unnamed cell
+    aid = workshop.create_assessment("This year", "matrix")
+    with pytest.raises(InputError, match="unnamed"):
+        workshop.set_assessment_stage(aid, "plan", 1, 6)
+    workshop.set_assessment_stage(aid, "plan", 1, 5)
+    assert "Plan: now Traditional service model, target Co-produced services" in \
+        assessment_chart(workshop, aid).alt

@@ -107,7 +107,8 @@ def test_trainer_types_the_rooms_tally(ws, screen):
 
 def test_every_model_can_run_a_round(ws, screen):
     t = screen.trainer
-    for key in ("hart", "arnstein", "tlap", "treseder", "spectrum", "levels", "matrix"):
+    for key in ("hart", "arnstein", "tlap", "treseder", "spectrum", "levels", "matrix",
+                "rcpch"):
         t.model.value = key
         t.next_button.click() if ws.current_round() else t.start_button.click()
         page = table(ws, "T1")
@@ -116,9 +117,54 @@ def test_every_model_can_run_a_round(ws, screen):
         t.reveal_button.click()
         assert ws.ladder_rounds.iloc[-1]["model"] == key
         model = MODELS[key]
-        assert f"1 vote. Votes per {model.unit}: {model.rung(1).label}: 1;" in t.chart.alt
+        assert f"1 vote. Votes per {model.unit}: " in t.chart.alt
+        assert f"{model.rung(1).label}: 1" in t.chart.alt
         assert "Revealed: 1 vote." in t.status_html.value
-    assert len(ws.ladder_rounds) == 7 and (ws.ladder_rounds["votes"] == 1).all()
+    assert len(ws.ladder_rounds) == 8 and (ws.ladder_rounds["votes"] == 1).all()
+
+
+def test_levels_of_engagement_as_the_seed_draws_them(ws, screen):
+    """The trainer picks the levels: the page says the context, a table votes on a face
+    listed 1 Citizen control ... 4 Communication, negative then positive."""
+    t = screen.trainer
+    t.model.value = "levels"
+    about = t.model_about.value
+    for words in ("Negative context: Negative motivation, Limited capacity, Insufficient "
+                  "assurances", "Positive context: Positive motivation, Sufficient capacity, "
+                  "Sufficient assurances", "<th scope='row'>1. Citizen control</th>",
+                  "<th scope='row'>4. Communication</th>", "− Abdication of responsibility",
+                  "+ Decision making power"):
+        assert words in about
+    assert about.index("1. Citizen control") < about.index("2. Shared power") < about.index(
+        "3. Consultation") < about.index("4. Communication")
+    assert [label for label, _ in t.new_suggested.options][1:3] == [
+        "1. Citizen control: Abdication of responsibility (negative)",
+        "1. Citizen control: Decision making power (positive)"]
+    t.scenario.value = t.scenario.options[6][1]  # children become commissioners
+    t.start_button.click()
+    page = table(ws, "Table A")
+    page.live.sync()
+    labels = [label for label, _ in page.vote_panel.rung.options]
+    assert labels[0] == "1. Citizen control: Abdication of responsibility (negative)"
+    assert labels[-1] == "4. Communication: Information (positive)"
+    assert "Positive context" in page.vote_panel.scenario_html.value
+    vote(page, dict(page.vote_panel.rung.options)["2. Shared power: Co-operation (positive)"])
+    assert ws.round_counts(ws.current_round()["id"]) == {6: 1}
+    screen.live.sync()
+    t.reveal_button.click()
+    assert "2. Shared power: Co-operation (positive): 1" in t.chart.alt
+    assert "★ The trainer's suggestion:</strong> 1. Citizen control: Decision making power " \
+        "(positive)" in t.status_html.value
+    # the matrix offers only the six cells the seed names; RCPCH's four degrees are a model
+    t.model.value = "matrix"
+    assert [label for label, _ in t.new_suggested.options][1:] == [
+        "Self-organised community provision", "People trained to deliver services",
+        "Co-produced services", "Co-delivered services", "Co-designed services",
+        "Traditional service model"]
+    assert "The source names six of the nine cells" in t.model_about.value
+    t.model.value = "rcpch"
+    assert [label for label, _ in t.new_suggested.options][1:] == [
+        "4. Represent", "3. Involve", "2. Consult", "1. Inform"]
 
 
 def test_own_scenario_and_deck_with_bad_rows(ws, screen, tmp_path):
