@@ -19,6 +19,7 @@ from workbook.stages.understand_outline import outline, tree_selection
 from workbook.text import noun, quantity
 
 if TYPE_CHECKING:
+    from workbook.report.prepare_section import PrepareSection
     from workbook.workshop import Workshop
 
 SUCCESS_LABELS = {"person": "The person", "family": "Family carer", "staff": "Staff",
@@ -93,6 +94,7 @@ class Report:
     indicators: Table | None = None
     threads: list[Thread] = field(default_factory=list)
     feedback: list[tuple[str, str, str]] = field(default_factory=list)  # theme, said, did
+    prepare: PrepareSection | None = None  # step 1: who was involved, the reviews used
 
     def reached(self, section: str) -> bool:
         """Whether the workshop has reached a stage (a section with something in it)."""
@@ -153,6 +155,9 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
               str(sum(k.values()))]],
     )
     report = Report(ws.name, today or datetime.now(UTC).date().isoformat(), stats, summary)
+    from workbook.report.prepare_section import gather_prepare  # it builds on Table, above
+
+    report.prepare = gather_prepare(ws)
     themes = ws.themes
     if charts_too and len(statements):
         report.figures["collect"] = _figure(charts.collect_chart(statements))

@@ -13,6 +13,7 @@ from docx.shared import Cm, Pt
 
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
+from workbook.report.prepare_section import write_prepare_docx
 from workbook.text import plural
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def report_docx(r: Report) -> DocumentType:
     doc.core_properties.title = f"{r.name}: Working Together for Change report"
     _heading(doc, r.name, 0)
     doc.add_paragraph(f"Working Together for Change report, made on {r.made_on}.")
+
+    if r.prepare:
+        write_prepare_docx(doc, r.prepare, _heading, _table)
 
     _heading(doc, "Event summary", 1)
     if r.reached("collect"):

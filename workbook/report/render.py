@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from workbook.io.files import write_atomic
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
 from workbook.report.content import NOT_YET, STATUS_LABELS, Report, Table, gather
+from workbook.report.prepare_section import TITLE as PREPARE_TITLE
 from workbook.text import plural
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 FORMATS = ("html", "docx", "easy-read")
 EASY_WORDS = 15  # an easy-read sentence has at most this many words
 SECTIONS = [
+    ("prepare", PREPARE_TITLE),
     ("summary", "Event summary"), ("themes", "Themes"), ("priorities", "Priorities and votes"),
     ("causes", "Root causes"), ("success", "What success looks like"),
     ("plan", "The action plan"), ("progress", "Progress"), ("thread", "The golden thread"),
@@ -42,7 +44,7 @@ def html_report(report: Report) -> str:
         r=report, sections=SECTIONS, not_yet_text=NOT_YET, status_labels=STATUS_LABELS,
         kind_labels={k.value: v for k, v in KIND_LABELS.items()},
         perspective_labels={k.value: v for k, v in PERSPECTIVE_LABELS.items()},
-        total=sum(report.stats["statements"].values()),
+        total=sum(report.stats["statements"].values()), prepare_title=PREPARE_TITLE,
     )
 
 

@@ -152,7 +152,8 @@ def test_docx_has_heading_styles_tables_and_described_images(sample, tmp_path):
     assert ("Heading 2", "Make a picture rota for each house, shared every Friday for the "
             "week ahead, with photos of who is on each shift") in headings
     assert len(doc.tables) >= 6
-    first = doc.tables[0]
+    # the statements' summary table (Step 1's tables of people and reviews come before it)
+    first = next(t for t in doc.tables if t.rows[0].cells[0].text == "Whose view")
     assert first.rows[0]._tr.trPr is not None  # the header row is marked as one
     assert [c.text for c in first.rows[0].cells][1:4] == ["Working", "Not working",
                                                           "For the future"]
