@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, literal_column, select
 
+from workbook.consent.rule import shown_text, withheld, words_searchable
 from workbook.model import (
     KIND_LABELS,
     MAX_TEXT,
@@ -41,13 +42,20 @@ class StatementFilter:
 
 @dataclass(frozen=True)
 class StatementRow:
-    """One live statement as a list shows it."""
+    """One live statement as a list shows it: `text` as others may see it (workbook.consent)."""
 
     statement_id: int
     review: str
     perspective: str
     kind: str
     text: str
+    words_withheld: bool = False
+
+    @classmethod
+    def shown(cls, sid: int, ref: str, perspective: str, kind: str, text: str,
+              consent: object) -> StatementRow:
+        return cls(sid, ref, perspective, kind, shown_text(text, consent, kind, perspective),
+                   withheld(consent))
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,7 @@ def _conditions(conn: Connection, filt: StatementFilter) -> list[ColumnElement]:
     text = " ".join(str(filt.text or "").split())[:MAX_TEXT]
     if text:
         where.append(folded_contains(conn, s.text, text))
+        where.append(words_searchable(s.review_id))
     if str(filt.kind or "").strip():
         where.append(s.kind == parse_kind(filt.kind).value)
     if str(filt.perspective or "").strip():
@@ -155,14 +164,14 @@ def find_statements(
         if offset >= total:
             offset = max(0, (total - 1) // limit * limit)
         rows = conn.execute(
-            select(s.id, r.ref, s.perspective, s.kind, s.text)
+            select(s.id, r.ref, s.perspective, s.kind, s.text, r.consent)
             .join(db.reviews, r.id == s.review_id)
             .where(*where)
             .order_by(s.id.desc())
             .limit(limit)
             .offset(offset)
         ).all()
-    return StatementPage([StatementRow(*row) for row in rows], total, offset, limit)
+    return StatementPage([StatementRow.shown(*row) for row in rows], total, offset, limit)
 
 
 def get_statement(store: Store, statement_id: int) -> StatementRow | None:
@@ -170,11 +179,11 @@ def get_statement(store: Store, statement_id: int) -> StatementRow | None:
     s, r = db.statements.c, db.reviews.c
     with store.read() as conn:
         row = conn.execute(
-            select(s.id, r.ref, s.perspective, s.kind, s.text)
+            select(s.id, r.ref, s.perspective, s.kind, s.text, r.consent)
             .join(db.reviews, r.id == s.review_id)
             .where(s.id == int(statement_id), s.deleted.is_(False))
         ).first()
-    return StatementRow(*row) if row else None
+    return StatementRow.shown(*row) if row else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Select, func, or_, select
 
+from workbook.consent.rule import shown_text, words_searchable
 from workbook.model import (
     KIND_LABELS,
     KIND_SYMBOLS,
@@ -64,7 +65,8 @@ class BoardFilter:
         if self.perspective is not None:
             query = query.where(s.perspective == self.perspective)
         if self.search:  # folded as the Collect finder folds: "CAFÉ" finds "café" on SQLite too
-            query = query.where(folded_contains(conn, s.text, self.search))
+            query = query.where(folded_contains(conn, s.text, self.search),
+                                words_searchable(s.review_id))
         return query
 
 
@@ -74,13 +76,14 @@ def kind_info() -> list[dict[str, str]]:
 
 def _card_query() -> Select:
     s, r = db.statements.c, db.reviews.c
-    return (select(s.id, s.kind, s.perspective, s.text, r.ref, s.theme_id)
+    return (select(s.id, s.kind, s.perspective, s.text, r.ref, s.theme_id, r.consent)
             .join(db.reviews, r.id == s.review_id).where(s.deleted.is_(False)))
 
 
 def _card(row: Any) -> dict[str, Any]:
     kind, persp = Kind(row.kind), Perspective(row.perspective)
-    return {"id": int(row.id), "text": row.text, "kind": kind.value,
+    text = shown_text(row.text, row.consent, kind, persp)  # no consent: a placeholder
+    return {"id": int(row.id), "text": text, "kind": kind.value,
             "kind_label": KIND_LABELS[kind], "kind_symbol": KIND_SYMBOLS[kind],
             "perspective": persp.value, "perspective_label": PERSPECTIVE_LABELS[persp],
             "review": row.ref}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from workbook.consent.rule import shown_frame
 from workbook.store import db
 
 if TYPE_CHECKING:
@@ -29,9 +30,13 @@ def _nullable_int(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
     return df
 
 
-def statements(store: Store) -> pd.DataFrame:
+def statements(store: Store, *, all_words: bool = False) -> pd.DataFrame:
     """One row per live statement: statement_id, review, perspective, kind, text, theme_id,
-    theme, source, created_at, updated_at."""
+    theme, source, created_at, updated_at, words_withheld.
+
+    `text` is the words as others may see them (workbook.consent): a review without consent
+    gives a placeholder instead, unless `all_words` (the facilitator's own use, never a page,
+    a report or an export for others)."""
     import pandas as pd
     s, r, t = db.statements.c, db.reviews.c, db.themes.c
     query = (
@@ -46,6 +51,7 @@ def statements(store: Store) -> pd.DataFrame:
             s.source,
             s.created_at,
             s.updated_at,
+            r.consent,
         )
         .join(db.reviews, r.id == s.review_id)
         .outerjoin(db.themes, (t.id == s.theme_id) & t.deleted.is_(False))
@@ -63,10 +69,14 @@ def statements(store: Store) -> pd.DataFrame:
         "source",
         "created_at",
         "updated_at",
+        "consent",
     ]
     df = _nullable_int(_frame(store, query, cols), "theme_id")
     df.loc[df["theme"].isna(), "theme_id"] = pd.NA  # a card in a deleted theme is unthemed
-    return df
+    consent = df.pop("consent")
+    if all_words:
+        return df.assign(words_withheld=False)
+    return shown_frame(df, consent)
 
 
 def reviews(store: Store) -> pd.DataFrame:

@@ -270,6 +270,7 @@ def test_dataframe_columns_are_stable(workshop):
         "source",
         "created_at",
         "updated_at",
+        "words_withheld",  # schema 7: True where the review has no consent (workbook.consent)
     ]
     assert list(workshop.themes.columns) == [
         "theme_id",

@@ -211,6 +211,8 @@ class CollectListMixin:
         for control in (self.edit_review_ref, self.edit_perspective, self.edit_kind,
                         self.edit_text, self.save_button, self.delete_button):
             control.disabled = self._loaded is None
+        # Words without consent are not shown, so there is nothing here to change.
+        self.edit_text.disabled = self._loaded is None or self._loaded.words_withheld
 
     @contextlib.contextmanager
     def _edit_busy(self) -> Iterator[None]:
