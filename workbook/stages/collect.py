@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from workbook.consent.rule import shown_text
 from workbook.model import (
     InputError,
     StatementIn,
@@ -160,7 +161,12 @@ class CollectOps:
             row = tx.get(db.statements, statement_id)
             if row is None or row["deleted"]:
                 raise InputError("That statement is already deleted.")
-            tx.summary = f"Deleted the statement '{row['text'][:40]}'"
+            consent = tx.conn.execute(
+                select(db.reviews.c.consent).where(db.reviews.c.id == row["review_id"])
+            ).scalar()
+            # The summary is shown on Undo: words without consent stay out of it.
+            words = shown_text(row["text"], consent, row["kind"], row["perspective"])
+            tx.summary = f"Deleted the statement '{words[:40]}'"
             tx.delete(db.statements, statement_id)
 
     def import_statements(
