@@ -123,6 +123,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_forget(args: argparse.Namespace) -> int:
+    from workbook.consent.erasure import forget_review
+
+    with _open(args.dir) as ws:
+        erasure = forget_review(ws, args.review, actor=args.actor)
+    print(erasure.sentence())
+    return 0 if erasure.file_clean else 1
+
+
 def cmd_template_reviews(args: argparse.Namespace) -> int:
     from workbook.io.template import write_template
 
@@ -239,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", required=True,
                    help="the file to write (.html or .docx; easy read can be either)")
     s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("forget", help="erase a review's words for good (consent withdrawn): "
+                                      "its statements, their history, and the database file")
+    s.add_argument("dir", help="workshop folder or database URL")
+    s.add_argument("--review", required=True, metavar="REF",
+                   help="the review's reference, e.g. R-017")
+    s.add_argument("--actor", default="command line", help="who asked (kept in the log)")
+    s.set_defaults(func=cmd_forget)
 
     s = sub.add_parser("template", help="blank forms to hand out")
     template = s.add_subparsers(dest="template_command", required=True)
