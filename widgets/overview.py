@@ -1,4 +1,4 @@
-"""The landing page: the workshop's counts and a link to each stage."""
+"""The landing page: the workshop's counts and a link to each of the eight steps."""
 
 from __future__ import annotations
 
@@ -9,27 +9,21 @@ import ipywidgets as w
 from widgets.common.cards import esc
 from widgets.common.messages import guarded
 from widgets.common.page import StageView
+from workbook.steps import STEPS
 from workbook.text import plural
-
-STAGES = (
-    ("01_collect.ipynb", "1 · Collect", "what people said in their reviews"),
-    ("02_theme.ipynb", "2 · Theme", "group statements, write “I” statements, vote with dots"),
-    ("03_root_cause.ipynb", "3 · Root causes", "why is it not working?"),
-    ("04_success.ipynb", "4 · Success", "what would good look like, in every voice?"),
-    ("05_action_plan.ipynb", "5 · Action plan", "ideas, and actions someone owns"),
-    ("06_review.ipynb", "6 · Implement and review",
-     "indicators, progress, “you said, we did” and the report"),
-)
 
 
 def stage_links(table: str | None) -> str:
+    """The eight steps in order, each linking to its page (workbook/steps.py names them)."""
     query = f"?table={quote(table)}" if table else ""
     items = "".join(
-        f'<li><a class="wtfc-stage-link" href="{esc(nb + query)}">{esc(title)}</a>'
-        f" — {esc(what)}</li>"
-        for nb, title, what in STAGES
+        f'<li><a class="wtfc-stage-link" href="{esc(s.page + query)}">{esc(s.title)}</a>'
+        + ("" if s.for_tables else " <span class='wtfc-card-meta'>(the facilitator's page)"
+           "</span>")
+        + f" — {esc(s.asks)}</li>"
+        for s in STEPS
     )
-    return f'<nav aria-label="Workshop stages"><ol class="wtfc-stages">{items}</ol></nav>'
+    return f'<nav aria-label="The eight steps"><ol class="wtfc-stages">{items}</ol></nav>'
 
 
 class OverviewView(StageView):
@@ -49,7 +43,7 @@ class OverviewView(StageView):
         self.table_name.observe(lambda _c: self.show_links(), names="value")
         self.links = w.HTML()
         self.show_links()
-        return [self.counts, w.HTML("<h2>Stages</h2>"), self.table_name, self.links]
+        return [self.counts, w.HTML("<h2>The eight steps</h2>"), self.table_name, self.links]
 
     def table_changed(self) -> None:
         if not self.table_name.value.strip():

@@ -29,13 +29,14 @@ FAILING_IMPACTS = {"serious", "critical"}  # axe findings that fail a test; the 
 
 # The control that says a page is ready: visible and enabled once its kernel has built the view.
 MAIN_CONTROL: dict[str, tuple[str, str]] = {
-    "01_collect.ipynb": ("button", "Add statement"),
-    "02_theme.ipynb": ("button", "Move chosen cards back here"),  # on the board, both layouts
-    "03_root_cause.ipynb": ("button", "Add cause"),
+    "02_collect.ipynb": ("button", "Add statement"),
+    "03_theme.ipynb": ("button", "Move chosen cards back here"),  # on the board, both layouts
+    "04_understand.ipynb": ("button", "Add cause"),
     "tender_scoring.ipynb": ("button", "Undo my last change"),
-    "04_success.ipynb": ("button", "Add success statement"),
-    "05_action_plan.ipynb": ("button", "Add idea"),  # on both layouts (actions: a drawer)
-    "06_review.ipynb": ("button", "Report"),  # indicators: a drawer on the big screen
+    "05_success.ipynb": ("button", "Add success statement"),
+    "06_plan.ipynb": ("button", "Add idea"),  # on both layouts (actions: a drawer)
+    "07_implement.ipynb": ("button", "Add indicator"),
+    "08_review.ipynb": ("button", "Report"),  # measurements: a drawer on the big screen
 }
 
 # Requests the pages make beyond this machine. The hall has no internet: they are blocked in

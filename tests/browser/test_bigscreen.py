@@ -14,12 +14,13 @@ import pytest
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-STAGES = ["01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb", "04_success.ipynb",
-          "05_action_plan.ipynb", "06_review.ipynb"]
+STAGES = ["02_collect.ipynb", "03_theme.ipynb", "04_understand.ipynb", "05_success.ipynb",
+          "06_plan.ipynb", "07_implement.ipynb", "08_review.ipynb"]
 BIG = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1366, "height": 768}
 MIN_CHART_TEXT_PX = 18
-CHARTLESS = {"04_success.ipynb"}  # success statements are words, not figures
+# success statements are words, not figures; Implement's indicators and actions are tables
+CHARTLESS = {"05_success.ipynb", "07_implement.ipynb"}
 MAX_KEYS = 10
 
 SIZES = """() => {
@@ -49,17 +50,17 @@ def test_stage_fits_the_big_screen_with_readable_charts(page, open_stage, screen
     page.mouse.move(0, 0)
     screenshot(page, "bigscreen-" + notebook.removesuffix(".ipynb") + "-1920x1080")
     _fits(page)
-    if notebook == "02_theme.ipynb":
+    if notebook == "03_theme.ipynb":
         page.get_by_role("button", name="Chart", exact=True).click()
         page.wait_for_timeout(500)
-        screenshot(page, "bigscreen-02_theme-chart-1920x1080")
+        screenshot(page, "bigscreen-03_theme-chart-1920x1080")
         _fits(page)
     if notebook in CHARTLESS:
         return
-    if notebook == "05_action_plan.ipynb":  # the plan's charts are a tab away from its actions
+    if notebook == "06_plan.ipynb":  # the plan's charts are a tab away from its actions
         page.get_by_role("tab", name="Chart: by status").click()
         page.wait_for_timeout(500)
-        screenshot(page, "bigscreen-05_action_plan-chart-1920x1080")
+        screenshot(page, "bigscreen-06_plan-chart-1920x1080")
         _fits(page)
     sizes = page.evaluate(CHART_TEXT)
     assert sizes, "no chart shown on the big screen"
@@ -79,7 +80,7 @@ def test_stage_at_a_table_laptop(page, open_stage, screenshot, notebook):
 
 
 def test_theme_board_shows_every_theme_and_20_cards_on_the_big_screen(page, open_stage, store):
-    open_stage(page, "02_theme.ipynb")
+    open_stage(page, "03_theme.ipynb")
     page.wait_for_timeout(1000)
     seen = page.evaluate("""() => {
       const inside = (el, box) => { const r = el.getBoundingClientRect();
@@ -108,7 +109,7 @@ def test_keyboard_moves_a_card_into_the_third_theme_in_at_most_10_keys(page, ope
     card = store.add_statement("R-931", "not_working", "person",
                                f"Nobody tells me when the bus is late {word}", actor="setup")
     third = store.themes.sort_values("theme_id").iloc[2]
-    open_stage(page, "02_theme.ipynb", "Table 14")
+    open_stage(page, "03_theme.ipynb", "Table 14")
     search = page.get_by_label("Find words")
     search.focus()
     page.keyboard.type(word)  # typing the words to find is not counted: moving is
@@ -137,7 +138,7 @@ def test_keyboard_moves_a_card_into_the_third_theme_in_at_most_10_keys(page, ope
 
 
 def test_arrow_keys_rove_inside_a_zone_and_tab_leaves_it(page, open_stage):
-    open_stage(page, "02_theme.ipynb", "Table 15")
+    open_stage(page, "03_theme.ipynb", "Table 15")
     cards = page.locator(".wtfc-board-unthemed .wtfc-board-card")
     page.get_by_label("Find words").focus()
     page.keyboard.press("Tab")
@@ -155,7 +156,7 @@ def test_arrow_keys_rove_inside_a_zone_and_tab_leaves_it(page, open_stage):
 
 
 def test_theme_tools_open_on_demand_on_the_big_screen(page, open_stage, button):
-    open_stage(page, "02_theme.ipynb")
+    open_stage(page, "03_theme.ipynb")
     expect(page.get_by_role("tab", name="Move cards")).to_be_hidden()
     button(page, "Themes and voting").click()
     for name in ("Move cards", "Themes", "Dot voting"):
@@ -192,7 +193,7 @@ def test_n_more_counts_the_rows_this_screen_cannot_show(page, open_stage):
     import re
 
     box = ".wtfc-collect-list [data-more-items]"
-    open_stage(page, "01_collect.ipynb")
+    open_stage(page, "02_collect.ipynb")
     page.wait_for_timeout(500)
     seen = _more(page, box)
     match = re.match(NOTE_COUNT, seen["note"] or "")
@@ -218,8 +219,8 @@ def test_n_more_counts_the_rows_this_screen_cannot_show(page, open_stage):
 
 
 # Each stage's add button pressed with nothing typed in: the page says what to do.
-EMPTY_ADD = {"01_collect.ipynb": "Add statement", "03_root_cause.ipynb": "Add cause",
-             "04_success.ipynb": "Add success statement", "05_action_plan.ipynb": "Add idea"}
+EMPTY_ADD = {"02_collect.ipynb": "Add statement", "04_understand.ipynb": "Add cause",
+             "05_success.ipynb": "Add success statement", "06_plan.ipynb": "Add idea"}
 
 
 @pytest.mark.parametrize("notebook", list(EMPTY_ADD))

@@ -8,7 +8,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-COLLECT = "01_collect.ipynb"
+COLLECT = "02_collect.ipynb"
 TABLES, STATEMENTS = 4, 5
 
 

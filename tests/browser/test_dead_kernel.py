@@ -19,7 +19,7 @@ import pytest
 from tests.browser import helpers
 from tests.browser.servers import start_sample_server, stop_process
 
-PAGE = "04_success.ipynb"
+PAGE = "05_success.ipynb"
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""Changing and deleting on pages 05 and 06 in a real browser: an idea's words changed and a
-"you said, we did" entry deleted through the page, checked in the store, axe with the
-drawers open, and screenshots of both pages (big screen with drawers open, a table laptop)."""
+"""Changing and deleting on the Plan, Implement and Review pages in a real browser: an idea's
+words changed and a "you said, we did" entry deleted through the page, checked in the store,
+axe with the drawers open, and screenshots (big screen with drawers open, a table laptop)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from tests.browser.helpers import assert_axe_clean, open_drawers
 from tests.browser.test_stages import (
     ERROR_OUTPUT,
+    IMPLEMENT,
     PLAN,
     REVIEW,
     SETUP,
@@ -32,7 +33,7 @@ def no_errors(page: Any) -> None:
     assert page.wtfc_watch.page_errors == []
 
 
-def test_change_an_idea_on_05_and_delete_an_entry_on_06(page, server, open_stage, button,
+def test_change_an_idea_on_plan_and_delete_an_entry_on_review(page, server, open_stage, button,
                                                         store, poll, screenshot):
     word = token()
     theme = own_theme(store, word)
@@ -40,7 +41,7 @@ def test_change_an_idea_on_05_and_delete_an_entry_on_06(page, server, open_stage
     gone = store.add_feedback(theme, f"No bus home {word} {XSS}", "We asked for a bus.",
                               actor=SETUP)
 
-    # 05 on the big screen: change the idea's words where they were typed.
+    # Plan on the big screen: change the idea's words where they were typed.
     open_stage(page, PLAN)
     choose = page.get_by_label("Theme", exact=True)
     choose.select_option(value=option_value(choose, word))
@@ -63,16 +64,22 @@ def test_change_an_idea_on_05_and_delete_an_entry_on_06(page, server, open_stage
     open_drawers(page)
     assert_axe_clean(page, "edit-05-drawers-open")
 
-    # 06 on the big screen: delete the entry from the log.
-    open_stage(page, REVIEW)
-    for name in ("Change or delete an indicator", "Delete a measurement"):
-        button(page, name).click()
+    # Implement on the big screen: the indicator's drawer under the form that sets one.
+    open_stage(page, IMPLEMENT)
+    button(page, "Change or delete an indicator").click()
     expect(page.get_by_label("Indicator to change")).to_be_visible()
+    page.mouse.move(0, 0)
+    screenshot(page, "edit-07-indicator-drawer-open-1920x1080")
+    assert_axe_clean(page, "edit-07-indicator-drawer-open")
+
+    # Review on the big screen: delete the entry from the log.
+    open_stage(page, REVIEW)
+    button(page, "Delete a measurement").click()
     expect(page.get_by_label("Measurement to delete")).to_be_visible()
     page.mouse.move(0, 0)
-    screenshot(page, "edit-06-progress-drawers-open-1920x1080")
+    screenshot(page, "edit-08-progress-drawers-open-1920x1080")
     open_drawers(page)  # and the others on the Progress tab
-    assert_axe_clean(page, "edit-06-progress-drawers-open")
+    assert_axe_clean(page, "edit-08-progress-drawers-open")
     page.get_by_role("tab", name="You said, we did").click()
     expect(page.locator(".wtfc-feedback")).to_contain_text(f"No bus home {word} {XSS}")
     button(page, "Change or delete an entry").click()
@@ -87,23 +94,24 @@ def test_change_an_idea_on_05_and_delete_an_entry_on_06(page, server, open_stage
     expect(page.locator('img[src="x"]')).to_have_count(0)
     page.mouse.move(0, 0)
     no_errors(page)
-    screenshot(page, "edit-06-feedback-drawer-open-1920x1080")
-    assert_axe_clean(page, "edit-06-feedback-drawer-open")
+    screenshot(page, "edit-08-feedback-drawer-open-1920x1080")
+    assert_axe_clean(page, "edit-08-feedback-drawer-open")
     button(page, "Undo my last change").click()
     poll(lambda: gone in set(store.feedback["feedback_id"]), what="undo bringing it back")
     assert not server.errors_log(), server.errors_log()
 
 
-@pytest.mark.parametrize("notebook", [PLAN, REVIEW])
+@pytest.mark.parametrize("notebook", [PLAN, IMPLEMENT, REVIEW])
 def test_edit_tools_at_a_table_laptop(page, open_stage, button, screenshot, notebook):
     """At a table (1366x768) the tools sit in the forms; opened, nothing is wider than the
     laptop's screen."""
     page.set_viewport_size(LAPTOP)
     open_stage(page, notebook, "Table 1")
     name = notebook.removesuffix(".ipynb")
-    tabs = ([("Progress", "Change or delete an indicator", "Indicator to change"),
-             ("You said, we did", "Change or delete an entry", "Entry to change")]
-            if notebook == REVIEW else [(None, "Change or delete an idea", "Idea to change")])
+    tabs = {REVIEW: [("Progress", "Delete a measurement", "Measurement to delete"),
+                     ("You said, we did", "Change or delete an entry", "Entry to change")],
+            IMPLEMENT: [("Indicators", "Change or delete an indicator", "Indicator to change")],
+            PLAN: [(None, "Change or delete an idea", "Idea to change")]}[notebook]
     for tab, drawer, chooser in tabs:
         if tab:
             page.get_by_role("tab", name=tab).click()

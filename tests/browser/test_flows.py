@@ -21,7 +21,7 @@ from tests.browser.helpers import assert_axe_clean, saved_text
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-COLLECT, THEME, ROOT_CAUSE = "01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb"
+COLLECT, THEME, ROOT_CAUSE = "02_collect.ipynb", "03_theme.ipynb", "04_understand.ipynb"
 LIVE_SECONDS = 5.0
 XSS = "<img src=x onerror=alert(1)>"
 SETUP = "browser test setup"

@@ -18,8 +18,8 @@ from playwright.sync_api import expect
 
 from benchmarks import netload
 
-COLLECT = "01_collect.ipynb"
-THEME = "02_theme.ipynb"
+COLLECT = "02_collect.ipynb"
+THEME = "03_theme.ipynb"
 COLD_GOAL_BYTES = 1_500_000
 WARM_GOAL_BYTES = 100_000
 SLOW_PAGE_MS = 150_000

@@ -83,7 +83,7 @@ def test_wheel_serves_the_demo_from_an_empty_folder(installed, tmp_path, browser
         context = browser.new_context(viewport={"width": 1366, "height": 768})
         try:
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{port}/voila/render/01_collect.ipynb?table=Table%201",
+            page.goto(f"http://127.0.0.1:{port}/voila/render/02_collect.ipynb?table=Table%201",
                       wait_until="domcontentloaded", timeout=PAGE_TIMEOUT_MS)
             expect(page.locator(".wtfc-header h1").first).to_be_visible(timeout=120_000)
             expect(page.get_by_role("button", name="Add statement")).to_be_enabled(

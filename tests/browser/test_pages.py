@@ -81,9 +81,9 @@ def root_cause_controls(page: Any, button: Any) -> list[Any]:
 
 
 PAGES = {
-    "01_collect.ipynb": ("1 · Collect", collect_controls),
-    "02_theme.ipynb": ("2 · Theme", theme_controls),
-    "03_root_cause.ipynb": ("3 · Root causes", root_cause_controls),
+    "02_collect.ipynb": ("Step 2 · Collect", collect_controls),
+    "03_theme.ipynb": ("Step 3 · Theme", theme_controls),
+    "04_understand.ipynb": ("Step 4 · Understand", root_cause_controls),
 }
 
 

@@ -20,7 +20,7 @@ expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 zxingcpp = pytest.importorskip("zxingcpp")
 
-PAGES = ["01_collect.ipynb", "tender_scoring.ipynb"]
+PAGES = ["02_collect.ipynb", "tender_scoring.ipynb"]
 
 
 class Room:
@@ -49,7 +49,7 @@ def room(tmp_path_factory):
 
 
 def test_without_a_key_no_page_opens(room, page):
-    for path in ("/", "/voila/render/01_collect.ipynb?table=Big%20screen",
+    for path in ("/", "/voila/render/02_collect.ipynb?table=Big%20screen",
                  "/voila/render/tender_scoring.ipynb?table=Frankie"):
         page.goto(room.base + path, wait_until="domcontentloaded")
         assert "/login" in page.url
@@ -99,13 +99,13 @@ def test_a_member_sees_only_their_own_sheet(room, page):
     text = page.locator("body").inner_text()
     assert not [r for r in others if r in text], "another member's reasons are on the page"
     # ...and the other pages are not theirs
-    response = page.goto(f"{room.base}/voila/render/01_collect.ipynb")
+    response = page.goto(f"{room.base}/voila/render/02_collect.ipynb")
     assert response.status == 403
 
 
 def test_the_join_code_on_the_big_screen_is_the_tables_link(room, page):
     page.goto(f"{room.base}/?key={quote(room.facilitator)}", wait_until="domcontentloaded")
-    open_stage(page, room.base, "01_collect.ipynb")
+    open_stage(page, room.base, "02_collect.ipynb")
     expect(button(page, "Undo anyone's last change")).to_be_visible()
     page.get_by_role("button", name=re.compile(r"^\W*Join$")).click()
     code = page.locator(".wtfc-join svg")

@@ -37,8 +37,9 @@ expect = pytest.importorskip("playwright.sync_api",
 SIZES = {"390x844": {"width": 390, "height": 844}, "768x1024": {"width": 768, "height": 1024}}
 TABLE = "Table 2"
 MEMBER = "Frankie"  # on the sample's young people's panel
-PAGES = ["00_workshop.ipynb", "01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb",
-         "04_success.ipynb", "05_action_plan.ipynb", "06_review.ipynb", "ladder.ipynb",
+PAGES = ["00_workshop.ipynb", "02_collect.ipynb", "03_theme.ipynb", "04_understand.ipynb",
+         "05_success.ipynb", "06_plan.ipynb", "07_implement.ipynb", "08_review.ipynb",
+         "ladder.ipynb",
          "tender_scoring.ipynb"]
 MIN_TARGET_PX = 44
 MIN_TEXT_PX = 16

@@ -15,19 +15,23 @@ from tests.browser.helpers import assert_axe_clean, open_drawers, saved_text
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-SUCCESS, PLAN, REVIEW = "04_success.ipynb", "05_action_plan.ipynb", "06_review.ipynb"
+SUCCESS, PLAN = "05_success.ipynb", "06_plan.ipynb"
+IMPLEMENT, REVIEW = "07_implement.ipynb", "08_review.ipynb"
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 SETUP = "browser test setup"
 XSS = "<img src=x onerror=alert(1)>"
 
 PAGES = {
-    SUCCESS: ("4 · Success", ["Theme", "Cause it answers", "Success statement"],
+    SUCCESS: ("Step 5 · Identify success", ["Theme", "Cause it answers", "Success statement"],
               ["Add success statement", "Make the report", "Undo my last change"]),
-    PLAN: ("5 · Action plan", ["Theme", "Words", "Action", "Owner", "Due date"],
+    PLAN: ("Step 6 · Plan", ["Theme", "Words", "Action", "Owner", "Due date"],
            ["Add idea", "Add action", "Make the report"]),
-    REVIEW: ("6 · Implement and review", ["Success statement", "Indicator", "Baseline"],
-             ["Add indicator", "Add measurement", "Make the report"]),
+    IMPLEMENT: ("Step 7 · Implement", ["Success statement", "Indicator", "Baseline",
+                                       "Indicator to change"],
+                ["Add indicator", "Save indicator"]),
+    REVIEW: ("Step 8 · Review", ["Indicator measured", "Value", "Measurements of"],
+             ["Add measurement", "Delete measurement", "Make the report"]),
 }
 
 
@@ -104,7 +108,7 @@ def test_success_statement_saved_and_kept_on_reload(page, open_stage, button, st
     assert (int(rows.iloc[0]["theme_id"]), rows.iloc[0]["perspective"]) == (theme, "staff")
     grid = page.get_by_role("region", name="Success statements by theme and voice")
     expect(grid).to_contain_text(words)
-    assert_axe_clean(page, "flow-04_success-after-add")
+    assert_axe_clean(page, "flow-05_success-after-add")
     page.wait_for_timeout(1500)
     before = flat(grid)
     page.reload(wait_until="domcontentloaded")
@@ -144,7 +148,7 @@ def test_idea_then_action_saved_and_kept_on_reload(page, open_stage, button, sto
     assert (int(row["theme_id"]), row["owner"], row["due"]) == (theme, "Transport lead",
                                                                 "2027-05-31")
     expect(page.locator(".wtfc-actions")).to_contain_text(f"Evening bus {word}")
-    assert_axe_clean(page, "flow-05_action_plan-after-add")
+    assert_axe_clean(page, "flow-06_plan-after-add")
     page.wait_for_timeout(1500)
     before = flat(page.locator(".wtfc-actions"))
     page.reload(wait_until="domcontentloaded")
@@ -168,7 +172,7 @@ def test_you_said_we_did_saved_escaped_and_report_made(page, open_stage, button,
          what="the entry reaching the store")
     expect(page.locator(".wtfc-feedback")).to_contain_text(f"{XSS} {word}")
     expect(page.locator('img[src="x"]')).to_have_count(0)
-    assert_axe_clean(page, "flow-06_review-after-add")
+    assert_axe_clean(page, "flow-08_review-after-add")
     button(page, "Report").click()  # its panel opens over the page
     button(page, "Make the report").click()
     expect(page.locator(".wtfc-download")).to_be_visible(timeout=60_000)

@@ -24,7 +24,7 @@ import pytest
 
 from tests.browser.servers import Server, start_sample_server, stop_process
 
-PAGES = ("01_collect.ipynb", "02_theme.ipynb")
+PAGES = ("02_collect.ipynb", "03_theme.ipynb")
 STOP_WITHIN = 10.0  # seconds (printed with -s: how long each signal took)
 
 

@@ -10,7 +10,7 @@ from workbook.io.limits import MAX_ROWS
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
 
-COLLECT = "01_collect.ipynb"
+COLLECT = "02_collect.ipynb"
 
 
 def test_a_12_mb_file_reaches_the_page_and_is_answered(page, open_stage, button, store,

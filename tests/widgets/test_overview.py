@@ -11,9 +11,9 @@ def test_counts_links_and_live_update(tmp_path):
     view = OverviewView(ws, table="Table 2")
     assert "Spring &lt;event&gt;" in view.header.value
     assert "<td>0: ✔ 0 working" in view.counts.value
-    assert 'href="01_collect.ipynb?table=Table%202"' in view.links.value
+    assert 'href="02_collect.ipynb?table=Table%202">Step 2 · Collect</a>' in view.links.value
     view.table_name.value = 'T"3<'
-    assert 'href="02_theme.ipynb?table=T%223%3C"' in view.links.value
+    assert 'href="03_theme.ipynb?table=T%223%3C">Step 3 · Theme</a>' in view.links.value
     other = Workshop.open(ws.folder)
     other.add_statement("R-1", "not working", "person", "<b>late</b>")
     assert view.live.sync() == {"reviews", "statements"}

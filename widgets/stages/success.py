@@ -16,6 +16,7 @@ from workbook.model import SUCCESS_PERSPECTIVES
 from workbook.stages.success import VOICES, gaps_sentence, voice_warning
 from workbook.stages.thread import success_gaps
 from workbook.stages.understand_outline import outline, theme_choices
+from workbook.steps import step
 from workbook.text import shorten
 
 NONE = 0
@@ -51,7 +52,7 @@ def grid_html(gaps: pd.DataFrame, success: pd.DataFrame) -> str:
 class SuccessView(StageView):
     """Choose a theme and a voice, read the prompt, write what success would look like."""
 
-    stage = "4 · Success: what would good look like?"
+    stage = step(5).header
     watches = frozenset({"success_statements", "themes", "causes", "votes", "statements"})
 
     def build(self) -> list[w.Widget]:

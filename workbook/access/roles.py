@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workbook.steps import FACILITATOR_PAGES
+
 
 class Role(StrEnum):
     FACILITATOR = "facilitator"
@@ -20,6 +22,12 @@ ROLE_NAMES = {
 
 # The one page a panel member's link opens.
 MEMBER_PAGE = "tender_scoring.ipynb"
+
+
+def table_may_open(page: str) -> bool:
+    """True when a table's link may open ``page`` (a file name): every page but the tender
+    page (a member's) and the steps' facilitator-only pages (Prepare)."""
+    return page != MEMBER_PAGE and page not in FACILITATOR_PAGES
 
 
 @dataclass(frozen=True)

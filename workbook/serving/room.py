@@ -26,7 +26,8 @@ from tornado import web
 from traitlets import Bool
 
 from workbook.access import grants, keys
-from workbook.access.roles import MEMBER_PAGE, Access, Role
+from workbook.access.roles import MEMBER_PAGE, Access, Role, table_may_open
+from workbook.steps import FACILITATOR_PAGES, STEPS, new_page
 
 _CACHE: dict[str, Any] = {}
 # Who is asking, while a page request is handled: the kernel handed to it becomes theirs.
@@ -133,6 +134,18 @@ class RoomIdentityProvider(IdentityProvider):
             app.log.info("Every request needs a key from the room's links.")
 
 
+def moved_to(path: str, query: str) -> str | None:
+    """Where an old page's address now leads (the page of its step, with the same query:
+    a key, a table, a theme), or None when ``path`` is not an old page. Checked before the
+    grant replaces the query, so the new page's request is checked like any other."""
+    if "/" in path:
+        return None  # the pages sit at the top of the served folder
+    moved = new_page(path)
+    if moved is None:
+        return None
+    return moved + (f"?{query}" if query else "")
+
+
 def page_access(handler: web.RequestHandler, path: str) -> Access:
     """The access a page request is granted, after the room's rules; raises ``Refused``."""
     access = access_of(handler.current_user)
@@ -147,6 +160,9 @@ def page_access(handler: web.RequestHandler, path: str) -> Access:
     if access.is_table:
         if name == MEMBER_PAGE:
             raise Refused(403, "The tender page opens from a panel member's own link.")
+        if not table_may_open(name):
+            raise Refused(403, "This page is the facilitator's: the big screen shows what "
+                               "it holds.")
         if typed and typed != access.label:
             provider = handler.identity_provider  # type: ignore[attr-defined]
             access = access_of(provider.remember_label(handler, typed))
@@ -208,6 +224,10 @@ def tree_namespace(handler: web.RequestHandler) -> dict[str, Any]:
         "wtfc_role": access.role.value if access else "",
         "wtfc_label": None if access is None or "rename" in asked else access.label,
         "wtfc_next": nxt if nxt.endswith(".ipynb") and "/" not in nxt else "",
+        # each step's page by its number and name; the pages a table's link never opens
+        "wtfc_titles": {s.page: s.title for s in STEPS},
+        "wtfc_hidden": ([] if access is None or not access.is_table else
+                        [MEMBER_PAGE, *sorted(FACILITATOR_PAGES)]),
     }
 
 

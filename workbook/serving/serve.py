@@ -34,6 +34,7 @@ from workbook.access.qr import ROOM_URL_ENV
 from workbook.model import InputError
 from workbook.serving import lifecycle
 from workbook.serving.links import RoomLinks
+from workbook.steps import step
 from workbook.store.urls import mask_url
 
 TEMPLATE_NAME = "wtfc"
@@ -58,11 +59,11 @@ AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 # kernel to start and build the page (3-4 s on 2 cores, longer when twelve start together),
 # so with one kernel a room of 12 tables was usable only after 42-45 s. Each waiting kernel
 # holds memory whether or not anyone comes: a Collect kernel about 120 MB RSS, 100 MB PSS
-# (its chart, pandas and matplotlib load only on the big screen), Theme and Root cause about
+# (its chart, pandas and matplotlib load only on the big screen), Theme and Understand about
 # 190 MB each, so these pools cost about 1.5 GB while idle, rather than 0.5 GB for one each.
 # The pool refills a second after each hand-out (fill_delay), while the next tables' pages
 # load.
-TABLE_PAGE_POOLS = {"01_collect.ipynb": 6, "02_theme.ipynb": 2, "03_root_cause.ipynb": 2}
+TABLE_PAGE_POOLS = {step(2).page: 6, step(3).page: 2, step(4).page: 2}
 
 _SERVING_DIR = Path(__file__).resolve().parent
 

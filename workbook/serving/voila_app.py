@@ -233,6 +233,12 @@ class WtfcVoilaHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):  # type: ignore[override]
+        # An old page's address (a link or QR code from before the pages took the steps'
+        # numbers) goes to its step's page, query and all, before the grant rewrites it.
+        moved = room.moved_to(path or "", self.request.query)
+        if moved is not None:
+            self.redirect(f"{self.base_url}voila/render/{moved}")
+            return
         try:
             access = room.page_access(self, path or "")
         except room.Refused as refused:

@@ -47,7 +47,7 @@ def run(outcomes: list[str], pages: StartedPages | None = None, asker=None, gone
         if asker is not None:
             asyncio.get_running_loop().call_soon(asker, started, pool)
         result = await take_live(pool.take, started, pool.shutdown, pool.alive, LOG,
-                                 notebook_name="04_success.ipynb")
+                                 notebook_name="05_success.ipynb")
         return result, pool
     return asyncio.run(main())
 

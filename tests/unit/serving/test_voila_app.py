@@ -32,7 +32,7 @@ def test_other_static_files_are_revalidated(path):
     assert cache_control(path, "") == REVALIDATE
 
 
-@pytest.mark.parametrize("path", ["/voila/render/01_collect.ipynb", "/", "/api/kernels/x",
+@pytest.mark.parametrize("path", ["/voila/render/02_collect.ipynb", "/", "/api/kernels/x",
                                   "/voila/files/v=1.js"])
 def test_pages_and_apis_get_no_cache_header_from_us(path):
     assert cache_control(path, "v=1") is None
@@ -125,7 +125,7 @@ class Log:
 def test_the_log_says_when_each_page_and_then_all_pages_are_ready():
     async def scenario() -> list[str]:
         log = Log()
-        pools = ["00_workshop.ipynb", "sub/01_collect.ipynb", "02_theme.ipynb", "explore.ipynb"]
+        pools = ["00_workshop.ipynb", "sub/02_collect.ipynb", "03_theme.ipynb", "explore.ipynb"]
         report = voila_app.PreheatReport(log, lambda: pools)
         loop = asyncio.get_running_loop()
         tasks = {nb: loop.create_future() for nb in pools}
@@ -134,27 +134,27 @@ def test_the_log_says_when_each_page_and_then_all_pages_are_ready():
         # A page that waits for its request is ready when it asks (its notebook still runs).
         report.asked_for_request("k1")
         report.asked_for_request("not-a-pool-kernel")
-        tasks["02_theme.ipynb"].set_exception(RuntimeError("cell 2 raised"))
+        tasks["03_theme.ipynb"].set_exception(RuntimeError("cell 2 raised"))
         await asyncio.sleep(0)
-        assert log.lines == ["Page 01_collect.ipynb is ready (1 of 4)",
-                             "WARNING Page 02_theme.ipynb failed while pre-heating: cell 2 raised"]
+        assert log.lines == ["Page 02_collect.ipynb is ready (1 of 4)",
+                             "WARNING Page 03_theme.ipynb failed while pre-heating: cell 2 raised"]
         # The failed page's next kernel asks; a page that never asks is ready once it has run.
         again = loop.create_future()
-        report.watch("02_theme.ipynb", "k9", again)
+        report.watch("03_theme.ipynb", "k9", again)
         report.asked_for_request("k9")
         tasks["explore.ipynb"].set_result(None)
         await asyncio.sleep(0)  # done callbacks run on the loop's next turn
         report.asked_for_request("k0")
         # After a visitor: the page's run finishing, a refill asking, a stop, say nothing more.
-        tasks["sub/01_collect.ipynb"].set_result(None)
+        tasks["sub/02_collect.ipynb"].set_result(None)
         refill = loop.create_future()
-        report.watch("sub/01_collect.ipynb", "k10", refill)
+        report.watch("sub/02_collect.ipynb", "k10", refill)
         report.asked_for_request("k10")
         tasks["00_workshop.ipynb"].cancel()
         await asyncio.sleep(0)
         return log.lines[2:]
 
-    assert asyncio.run(scenario()) == ["Page 02_theme.ipynb is ready (2 of 4)",
+    assert asyncio.run(scenario()) == ["Page 03_theme.ipynb is ready (2 of 4)",
                                        "Page explore.ipynb is ready (3 of 4)",
                                        "Page 00_workshop.ipynb is ready (4 of 4)",
                                        "All 4 pages are ready to open"]

@@ -54,7 +54,7 @@ def choose(view: CollectView, statement_id: int) -> None:
 
 # --- typing statements in --------------------------------------------------------------------
 def test_add_statement_saves_it_and_keeps_review_and_perspective(view, ws):
-    assert view.stage == "1 · Collect: what people said"
+    assert view.stage == "Step 2 · Collect: what people said"
     assert [label for label, _ in view.perspective.options] == [
         "The person", "Family carer", "Staff", "Other"]
     assert [label for label, _ in view.kind.options] == [

@@ -1,5 +1,6 @@
-"""Changing and deleting on pages 05 and 06, driven through the public controls; every result
-checked in the store, with undo, blank input, and another screen deleting the chosen item."""
+"""Changing and deleting on the Plan, Implement and Review pages, driven through the public
+controls; every result checked in the store, with undo, blank input, and another screen
+deleting the chosen item."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from widgets.stages.implement.page import ImplementView
 from widgets.stages.plan.page import ActionPlanView
 from widgets.stages.review.page import ReviewView
 
@@ -21,7 +23,7 @@ def labels(dropdown):
     return [label for label, _ in dropdown.options]
 
 
-# --- 5 Action plan: ideas ----------------------------------------------------------------------
+# --- Step 6 Plan: ideas -------------------------------------------------------------------------
 def test_change_an_idea_then_delete_it_and_undo(ws, room):
     keep = ws.add_idea(room["theme"], "already", "A Friday club", actor="setup")
     idea = ws.add_idea(room["theme"], "idea", "Evening bus at weeknds", actor="setup")
@@ -137,7 +139,7 @@ def test_changing_theme_changes_the_ideas_to_choose_from_quietly(ws, room):
     view.close()
 
 
-# --- 6 Implement and review ----------------------------------------------------------------------
+# --- Step 7 Implement and step 8 Review -----------------------------------------------------
 @pytest.fixture
 def measured(ws, room):
     s = ws.add_success(room["theme"], "person", "I go out in the evenings", actor="setup")
@@ -150,7 +152,7 @@ def measured(ws, room):
 
 def test_change_an_indicator_only_what_changed_then_delete_and_undo(ws, measured):
     i = measured["indicator"]
-    view = ReviewView(ws, table="Table 3")
+    view = ImplementView(ws, table="Table 3")
     assert labels(view.ind_edit_select) == [
         "Choose an indicator", "Evenings out a week — I go out in the evenings"]
     view.ind_edit_select.value = i
@@ -190,7 +192,7 @@ def test_change_an_indicator_only_what_changed_then_delete_and_undo(ws, measured
 
 
 def test_indicator_edit_refuses_nothing_chosen_blank_and_no_date(ws, measured):
-    view = ReviewView(ws)
+    view = ImplementView(ws)
     before = len(ws.history)
     view.save_indicator_button.click()
     assert view.messages.kind == "error" and "Choose the indicator" in view.messages.text
@@ -239,15 +241,21 @@ def test_another_screen_deleting_the_chosen_indicator_or_measurement_is_said(ws,
     assert view.meas_select.value == 0
     assert view.messages.kind == "info" and "measurement you chose has been deleted" in \
         view.messages.text
-    view.ind_edit_select.value = measured["indicator"]
+    implement = ImplementView(ws)
+    implement.ind_edit_select.value = measured["indicator"]
     view.messages.clear()
     ws.delete_indicator(measured["indicator"], actor="Table 1")
     view.live.sync()
-    assert view.ind_edit_select.value == 0 and view.meas_indicator.value == 0
-    assert view.ind_edit_name.value == "" and view.ind_edit_target_on.value is None
+    implement.live.sync()
+    assert view.meas_indicator.value == 0 and labels(view.meas_indicator) == [
+        "No indicators yet"]
     assert "indicator you chose has been deleted" in view.messages.text
-    assert labels(view.ind_edit_select) == ["No indicators yet"]
+    assert implement.ind_edit_select.value == 0
+    assert implement.ind_edit_name.value == "" and implement.ind_edit_target_on.value is None
+    assert "indicator you chose has been deleted" in implement.messages.text
+    assert labels(implement.ind_edit_select) == ["No indicators yet"]
     view.close()
+    implement.close()
 
 
 def test_change_and_delete_a_you_said_we_did_entry(ws, room):
@@ -331,9 +339,10 @@ def is_shown(widget, view) -> bool:
 @pytest.mark.parametrize("table", [None, "Table 5"])
 def test_the_tools_sit_in_closed_drawers_drawn_when_opened(ws, room, table):
     plan, review = ActionPlanView(ws, table=table), ReviewView(ws, table=table)
+    implement = ImplementView(ws, table=table)
     review.tabs.selected_index = 1
     drawers = [(plan, plan._idea_drawer, plan.idea_edit_select),
-               (review, review._ind_drawer, review.ind_edit_select),
+               (implement, implement._ind_drawer, implement.ind_edit_select),
                (review, review._meas_drawer, review.meas_select),
                (review, review._fb_drawer, review.fb_edit_select)]
     for view, drawer, control in drawers:
@@ -343,20 +352,21 @@ def test_the_tools_sit_in_closed_drawers_drawn_when_opened(ws, room, table):
         assert is_shown(control, view)
     # At a table the tools sit in the form they belong to, as the other forms' tools do.
     assert is_shown(plan._idea_drawer, plan._ideas_box) == (table is not None)
-    assert is_shown(review._ind_drawer, review._indicator_box) == (table is not None)
+    assert is_shown(implement._ind_drawer, implement._indicator_box)  # under its form
     assert is_shown(review._meas_drawer, review._measure_box) == (table is not None)
     plan.close()
     review.close()
+    implement.close()
 
 
 def test_a_big_screen_page_rearranged_for_a_table_moves_the_drawers(ws, room):
     view = ReviewView(ws)
     view.set_table("Table 6")
-    assert is_shown(view._ind_drawer, view._indicator_box)
-    assert sum(x is view._ind_drawer for x in shown(view)) == 1
+    assert is_shown(view._meas_drawer, view._measure_box)
+    assert sum(x is view._meas_drawer for x in shown(view)) == 1
     view.set_table(None)
-    assert not is_shown(view._ind_drawer, view._indicator_box)
-    assert is_shown(view._ind_drawer, view)
+    assert not is_shown(view._meas_drawer, view._measure_box)
+    assert is_shown(view._meas_drawer, view)
     plan = ActionPlanView(ws)
     plan.set_table("Table 6")
     assert is_shown(plan._idea_drawer, plan._ideas_box)

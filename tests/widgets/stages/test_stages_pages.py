@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from widgets.overview import OverviewView
+from widgets.stages.implement.page import ImplementView
 from widgets.stages.plan.page import ActionPlanView
 from widgets.stages.review.page import ReviewView
 from widgets.stages.success import SuccessView
@@ -108,18 +109,26 @@ def test_ideas_then_an_action_from_an_idea(ws, room):
     assert len(ws.actions) == 1
 
 
-# --- 6 Implement and review --------------------------------------------------------------------
-def test_indicator_measurement_and_progress(ws, room):
+# --- Step 7 Implement and step 8 Review --------------------------------------------------------
+def test_indicator_set_on_implement_then_measured_on_review(ws, room):
     s = ws.add_success(room["theme"], "person", "I go out in the evenings", actor="setup")
-    view = ReviewView(ws, table="Table 3")
-    view.success_select.value = s
-    view.ind_name.value = "Evenings out a week"
-    view.baseline.value, view.target.value, view.ind_unit.value = "2", "6", "evenings"
-    view.baseline_on.value, view.target_on.value = date(2026, 4, 1), date(2027, 4, 1)
-    view.add_indicator_button.click()
+    implement = ImplementView(ws, table="Table 3")
+    assert implement.stage == "Step 7 · Implement: where are we now, and how will we know?"
+    implement.success_select.value = s
+    implement.ind_name.value = "Evenings out a week"
+    implement.baseline.value, implement.target.value = "2", "6"
+    implement.ind_unit.value = "evenings"
+    implement.baseline_on.value = date(2026, 4, 1)
+    implement.add_indicator_button.click()
+    assert "Choose the target date" in implement.messages.text and ws.indicators.empty
+    implement.target_on.value = date(2027, 4, 1)
+    implement.add_indicator_button.click()
     ind = ws.indicators.iloc[0]
     assert (ind["name"], ind["baseline"], ind["target"], ind["unit"]) == (
         "Evenings out a week", 2.0, 6.0, "evenings")
+    assert "not measured yet" in implement.indicators_list.value
+    view = ReviewView(ws, table="Table 3")
+    assert view.stage == "Step 8 · Review: are things getting better?"
     view.measure_select.value = int(ind["indicator_id"])
     view.value.value = "lots"
     view.add_measurement_button.click()
@@ -140,6 +149,38 @@ def test_indicator_measurement_and_progress(ws, room):
     ws.edit_indicator(int(ind["indicator_id"]), name=EVIL, actor="setup")
     view.live.sync()  # as another screen's change arrives
     assert EVIL not in view.indicators_list.value and "&lt;img" in view.indicators_list.value
+    implement.live.sync()
+    assert "75%" in implement.indicators_list.value and EVIL not in \
+        implement.indicators_list.value
+
+
+def test_review_without_indicators_says_where_to_set_them(ws, room):
+    view = ReviewView(ws)
+    assert "No indicators yet: set them on Step 7 · Implement." in view.indicators_list.value
+
+
+def test_implement_tracks_the_actions_status(ws, room):
+    a = ws.add_action(room["theme"], "Evening <bus>", "Transport lead", "2027-06-30",
+                      actor="setup")
+    view = ImplementView(ws, table="Table 2")
+    view.tabs.selected_index = 1
+    assert "Evening &lt;bus&gt;" in view.actions_list.value
+    view.save_status_button.click()
+    assert "Choose the action" in view.messages.text
+    view.action_select.value = a
+    assert view.action_status.value == "not started"
+    view.save_status_button.click()
+    assert view.messages.kind == "info" and "already not started" in view.messages.text
+    view.action_status.value = "in progress"
+    view.save_status_button.click()
+    assert ws.actions.iloc[0]["status"] == "in progress"
+    assert "is now in progress" in view.messages.text and "In progress" in view.actions_list.value
+    ws.edit_action(a, status="done", actor="Table 1")  # another screen, meanwhile
+    view.live.sync()
+    assert view.action_status.value == "done"
+    view.undo_button.click()  # undoes this screen's own change only
+    assert ws.actions.iloc[0]["status"] == "done"
+    view.close()
 
 
 def test_you_said_we_did_and_the_report_button(ws, room):
@@ -183,9 +224,16 @@ def test_action_plan_with_no_themes_says_where_to_make_them(ws):
     assert ws.ideas["text"].tolist() == ["An evening bus"]
 
 
-def test_overview_links_every_stage(ws):
+def test_overview_links_every_step_in_order(ws):
     view = OverviewView(ws, table="Table 4")
-    for nb in ("01_collect", "02_theme", "03_root_cause", "04_success", "05_action_plan",
-               "06_review"):
-        assert f'href="{nb}.ipynb?table=Table%204"' in view.links.value
+    at = []
+    for n, (nb, name) in enumerate([
+            ("01_prepare", "Prepare"), ("02_collect", "Collect"), ("03_theme", "Theme"),
+            ("04_understand", "Understand"), ("05_success", "Identify success"),
+            ("06_plan", "Plan"), ("07_implement", "Implement"), ("08_review", "Review")], 1):
+        link = f'href="{nb}.ipynb?table=Table%204">Step {n} · {name}</a>'
+        assert link in view.links.value
+        at.append(view.links.value.index(link))
+    assert at == sorted(at)
+    assert "Prepare</a> <span class='wtfc-card-meta'>(the facilitator's page)" in view.links.value
     assert "You said, we did" in view.counts.value

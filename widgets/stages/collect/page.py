@@ -14,6 +14,7 @@ from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
 from workbook.stages.search import CollectCounts, collect_counts
+from workbook.steps import step
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")
 
@@ -31,7 +32,7 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
     edit_text, save_button, delete_button; chart, totals; and undo_button, messages (StageView).
     """
 
-    stage = "1 · Collect: what people said"
+    stage = step(2).header
     watches = frozenset({"statements", "reviews"})
 
     def build(self) -> list[w.Widget]:

@@ -21,6 +21,7 @@ from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart
 from workbook.stages.plan import ACTION_STATUSES, IDEA_LABELS
 from workbook.stages.success import VOICES
 from workbook.stages.understand_outline import outline, theme_choices
+from workbook.steps import step
 from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.plan.page")
@@ -66,7 +67,7 @@ def actions_html(actions: pd.DataFrame) -> str:
 class ActionPlanView(IdeaEditMixin, StageView):
     """Per theme: write what is happening already and ideas; turn ideas into owned actions."""
 
-    stage = "5 · Action plan: who will do what, by when?"
+    stage = step(6).header
     watches = frozenset({"ideas", "actions", "action_success", "success_statements", "themes",
                          "causes", "votes", "statements"})
 

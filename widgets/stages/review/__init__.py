@@ -1,4 +1,4 @@
-"""The Implement and review page: indicators, progress, you said we did."""
+"""The Review page (WTfC step 8): progress, "you said, we did" and the report."""
 
 from .page import ReviewView
 

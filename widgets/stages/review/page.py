@@ -1,4 +1,4 @@
-"""Implement and Review (WTfC steps 7-8): indicators, measurements, progress, you said we did."""
+"""Review (WTfC step 8): progress against the indicators, the report, "you said, we did"."""
 
 from __future__ import annotations
 
@@ -15,45 +15,18 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.common.submit import AddForm, Submission, SubmitButton
-from widgets.stages.review.edit import IndicatorEditMixin
+from widgets.stages.implement.page import indicators_html
 from widgets.stages.review.feedback import FeedbackEditMixin
+from widgets.stages.review.measure import MeasurementEditMixin
 from workbook import InputError
 from workbook.charts.plan import progress_chart
 from workbook.report.render import EASY_WORDS, easy_lines
-from workbook.stages.success import VOICES
 from workbook.stages.thread import ranked_statements
-from workbook.text import plural, quantity, shorten
+from workbook.steps import step
+from workbook.text import shorten
 
 log = logging.getLogger("wtfc.widgets.stages.review.page")
 NONE = 0
-
-
-def _note(text: str) -> str:
-    return f"<span class='wtfc-grid-note'>{esc(text)}</span>"
-
-
-def indicators_html(ind: pd.DataFrame) -> str:
-    if not len(ind):
-        return "<p>No indicators yet. Add one for a success statement.</p>"
-    rows = "".join(
-        # The success statement under the indicator's name, and each date under its figure:
-        # as columns of their own they left every column too narrow beside the chart on the
-        # big screen (a name took a word a line).
-        f"<tr><th scope='row'>{esc(r.name)}{_note(f'for “{shorten(r.success, 60)}”')}</th>"
-        f"<td>{esc(quantity(r.baseline, r.unit))}{_note(r.baseline_on)}</td>"
-        f"<td>{esc(quantity(r.target, r.unit))}{_note('by ' + r.target_on)}</td>"
-        + ("<td>not measured yet</td>" if pd.isna(r.latest) else
-           f"<td>{esc(quantity(r.latest, r.unit))}{_note(r.latest_on)}</td>")
-        + f"<td>{'–' if pd.isna(r.progress) else f'{r.progress * 100:.0f}%'}</td></tr>"
-        for r in ind.itertuples())
-    return scroll_region(
-        f"<table class='wtfc-grid wtfc-indicators'>"
-        f"<caption>{plural(len(ind), 'indicator')}</caption>"
-        f"<thead><tr>"
-        f"<th scope='col'>Indicator, for its success statement</th>"
-        f"<th scope='col'>Baseline</th><th scope='col'>Target</th><th scope='col'>Latest"
-        f"</th><th scope='col'>Progress</th></tr></thead><tbody>{rows}</tbody></table>",
-        "Indicators", "tbody tr", "indicator", "indicators")
 
 
 def feedback_html(fb: pd.DataFrame) -> str:
@@ -83,30 +56,19 @@ def long_sentences(text: str) -> bool:
     return any(len(s.split()) > EASY_WORDS for s in text.replace("!", ".").split("."))
 
 
-class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
-    """Baselines, indicators and measurements per success statement; "you said, we did"."""
+class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
+    """Progress: measurements against the indicators set on Implement, and their chart; the
+    "you said, we did" log; the report."""
 
-    stage = "6 · Implement and review: are things getting better?"
+    stage = step(8).header
     watches = frozenset({"indicators", "measurements", "feedback", "success_statements",
                          "actions", "themes", "statements"})
 
     def build(self) -> list[w.Widget]:
         self._quiet = Hush()
-        self._success = self._ind = self._fb = self._themes = self._actions = pd.DataFrame()
+        self._ind = self._fb = self._themes = self._actions = pd.DataFrame()
         self._chart_key: object = None
-        # indicators
-        self.success_select = w.Dropdown(description="Success statement", layout=wide(),
-                                         style=STYLE)
-        self.ind_name = w.Text(description="Indicator", layout=wide(), style=STYLE,
-                               placeholder="e.g. People who know who is supporting them")
-        self.ind_unit = w.Text(description="Unit", placeholder="%, people, journeys",
-                               style=STYLE, layout=w.Layout(width="16rem"))
-        self.baseline = w.Text(description="Baseline", style=STYLE, layout=w.Layout(width="14rem"))
-        self.baseline_on = w.DatePicker(description="Baseline date", style=STYLE)
-        self.target = w.Text(description="Target", style=STYLE, layout=w.Layout(width="14rem"))
-        self.target_on = w.DatePicker(description="Target date", style=STYLE)
-        self.add_indicator_button = w.Button(description="Add indicator", button_style="primary")
-        self.add_indicator_button.on_click(lambda _b: self.add_indicator())
+        # measurements of the indicators set on the Implement page
         self.measure_select = w.Dropdown(description="Indicator measured", layout=wide(),
                                          style=STYLE)
         self.measured_on = w.DatePicker(description="Date", style=STYLE, value=date.today())
@@ -134,19 +96,13 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
 
-        self._build_indicator_edit()
-        self._indicator_fields = [
-            self.success_select, self.ind_name, w.HBox([self.baseline, self.baseline_on]),
-            w.HBox([self.target, self.target_on]), self.ind_unit,
-            w.HBox([self.add_indicator_button])]
-        self._indicator_box = labelled_box("Set an indicator", self._indicator_fields)
+        self._build_measurement_edit()
         self._measure_fields = [self.measure_select, w.HBox([self.value, self.measured_on]),
                                 self.note, w.HBox([self.add_measurement_button])]
         self._measure_box = labelled_box("Add a measurement", self._measure_fields)
-        # Indicators are set once and measured now and then: on the big screen both forms
-        # open on demand, so the progress and its chart keep the screen.
-        self._drawers = [Drawer("Set an indicator", [self._indicator_box]),
-                         Drawer("Add a measurement", [self._measure_box])]
+        # Indicators are measured now and then: on the big screen the form opens on demand,
+        # so the progress and its chart keep the screen.
+        self._add_drawer = Drawer("Add a measurement", [self._measure_box])
         self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_form = labelled_box("You said, we did", [
             self.theme_select, self.people_said, self.action_select, self.you_said,
@@ -164,20 +120,17 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
 
     def arrange(self) -> list[w.Widget]:
         tab = self._progress_tab
-        # Changing an indicator sits by the form that sets one, deleting a measurement by the
-        # form that adds one: in drawers of their own on the big screen, in the forms at a table.
+        # Deleting a measurement sits by the form that adds one: in a drawer of its own on
+        # the big screen, in the form at a table.
         at_table = self.table is not None
-        for box, fields, drawer in ((self._indicator_box, self._indicator_fields,
-                                     self._ind_drawer),
-                                    (self._measure_box, self._measure_fields,
-                                     self._meas_drawer)):
-            box.children = [box.children[0], *fields, *([drawer] if at_table else [])]
+        box = self._measure_box
+        box.children = [box.children[0], *self._measure_fields,
+                        *([self._meas_drawer] if at_table else [])]
         if self.table is None:
             # The big screen: the indicators (scrolling in their box) beside their chart.
-            set_ind, add_meas = self._drawers
-            # Four drawers two by two (an open one takes the row's width): the indicators
+            # Two drawers side by side (an open one takes the row's width): the indicators
             # keep the height.
-            drawers = w.Box([set_ind, self._ind_drawer, add_meas, self._meas_drawer])
+            drawers = w.Box([self._add_drawer, self._meas_drawer])
             drawers.add_class("wtfc-drawer-grid")
             left = w.VBox([labelled_box("Indicators", [self.indicators_list]), drawers])
             left.add_class("wtfc-fit-form")
@@ -190,8 +143,7 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
         else:
             tab.remove_class("wtfc-fit-grid")
             tab.remove_class("wtfc-review-progress")
-            measure = w.VBox([self._indicator_box, self._measure_box],
-                             layout=w.Layout(width="100%"))
+            measure = w.VBox([self._measure_box], layout=w.Layout(width="100%"))
             tab.children = [measure, labelled_box("Progress",
                                                      [self.indicators_list, self.chart])]
         return [self.tabs]
@@ -199,19 +151,14 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
     # --- drawing -------------------------------------------------------------------------------
     def redraw(self, tables: set[str]) -> None:
         with self._quiet():
-            self._success = self.workshop.success_statements
             self._ind = self.workshop.indicators
             self._fb = self.workshop.feedback
             self._themes = self.workshop.themes
             self._actions = self.workshop.actions
-            set_options(self.success_select, [("Choose a success statement", NONE), *(
-                (f"{r.theme} — {VOICES[r.perspective].voice}: {shorten(r.text, 60)}",
-                 r.success_id) for r in self._success.itertuples())],
-                keep=self.success_select.value, fallback=NONE)
             set_options(self.measure_select, [("Choose an indicator", NONE), *(
                 (shorten(r.name), r.indicator_id) for r in self._ind.itertuples())],
                 keep=self.measure_select.value, fallback=NONE)
-            self._draw_indicator_choices()
+            self._draw_measurement_edit()
             self._draw_entry_choices()
             themes = self._themes.sort_values("priority", na_position="last") if len(
                 self._themes) else self._themes
@@ -219,7 +166,8 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
                 (shorten(r.name), r.theme_id) for r in themes.itertuples()],
                 keep=self.theme_select.value)
             self._draw_theme()
-        self.indicators_list.value = indicators_html(self._ind)
+        self.indicators_list.value = indicators_html(
+            self._ind, f"No indicators yet: set them on {step(7).title}.")
         self.feedback_list.value = feedback_html(self._fb)
         key = tuple(self._ind[["indicator_id", "name", "latest", "target", "baseline"]]
                     .itertuples(index=False)) if len(self._ind) else ()
@@ -251,21 +199,6 @@ class ReviewView(IndicatorEditMixin, FeedbackEditMixin, StageView):
                 self._draw_theme()
 
     # --- actions -------------------------------------------------------------------------------
-    @guarded
-    def add_indicator(self) -> None:
-        if not self.success_select.value:
-            raise InputError("Choose the success statement this indicator measures.")
-        for picker, what in ((self.baseline_on, "baseline"), (self.target_on, "target")):
-            if picker.value is None:
-                raise InputError(f"Choose the {what} date.")
-        name = self.ind_name.value
-        self.workshop.add_indicator(
-            self.success_select.value, name, self.baseline.value, self.target.value,
-            baseline_on=self.baseline_on.value, target_on=self.target_on.value,
-            unit=self.ind_unit.value, actor=self.actor)
-        self.ind_name.value = self.baseline.value = self.target.value = ""
-        self.after_write(f"Added the indicator “{shorten(name, 60)}”.")
-
     @guarded
     def add_measurement(self) -> None:
         if not self.measure_select.value:

@@ -19,6 +19,7 @@ from workbook import InputError
 from workbook.charts.stages import theme_chart
 from workbook.model import PERSPECTIVE_LABELS
 from workbook.stages.theme_board import BoardFilter, board_data, card_label, parse_move
+from workbook.steps import step
 from workbook.text import plural
 
 log = logging.getLogger("wtfc.widgets.stages.theme.page")
@@ -40,7 +41,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
     messages (StageView).
     """
 
-    stage = "2 · Theme: what goes together"
+    stage = step(3).header
     watches = frozenset(CARD_TABLES | VOTE_TABLES)
 
     def build(self) -> list[w.Widget]:

@@ -26,6 +26,7 @@ from workbook.stages.understand_outline import (
     ranked,
     theme_choices,
 )
+from workbook.steps import step
 from workbook.text import plural, shorten
 
 log = logging.getLogger("wtfc.widgets.stages.understand.page")
@@ -35,7 +36,7 @@ NO_CAUSE = 0  # option value for "the theme itself" / "choose a cause" (cause id
 class RootCauseView(StageView):
     """Choose a prioritised theme, grow its cause tree, and put dots on the causes."""
 
-    stage = "3 · Root causes: why is it not working?"
+    stage = step(4).header
     # "meta" holds the dots-per-voter setting, which changes the dots-left sentence.
     watches = frozenset({"causes", "votes", "themes", "statements", "meta"})
 

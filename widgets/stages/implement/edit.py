@@ -1,4 +1,4 @@
-"""Review page, part two: change or delete an indicator, and delete one of its measurements."""
+"""Implement page, part two: change or delete an indicator."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
 from workbook import InputError
-from workbook.text import plural, quantity, shorten
+from workbook.text import plural, shorten
 
 NONE = 0
 FIELD_WORDS = {"name": "name", "unit": "unit", "baseline": "baseline",
@@ -26,11 +26,6 @@ def number_text(value: object) -> str:
         return ""
     f = float(value)
     return str(int(f)) if f.is_integer() else repr(f)
-
-
-def measurement_label(row: object, unit: object) -> str:
-    note = f" · {shorten(row.note, 40)}" if row.note else ""
-    return f"{row.taken_on}: {quantity(row.value, unit)}{note}"
 
 
 def _as_form(row: pd.Series) -> dict[str, object]:
@@ -47,13 +42,12 @@ def _same(a: object, b: object) -> bool:
 
 
 class IndicatorEditMixin(ChooserMixin):
-    """Mixed into ReviewView: the "Change or delete an indicator" and "Delete a measurement"
-    drawers and what they do."""
+    """Mixed into ImplementView: the "Change or delete an indicator" drawer and what it
+    does. The view sets ``self._ind`` (the indicators) before drawing."""
 
     def _build_indicator_edit(self) -> None:
         self._ind_loaded: tuple[int, dict[str, object]] | None = None
-        self._deleted_at = {"indicator": -1e9, "measurement": -1e9}
-        self._meas = pd.DataFrame()
+        self._ind_deleted_at = -1e9
         self.ind_edit_select = w.Dropdown(description="Indicator to change", layout=wide(),
                                           style=STYLE, options=[("Choose an indicator", NONE)])
         self.ind_edit_select.observe(self._on_indicator_choice, "value")
@@ -84,52 +78,19 @@ class IndicatorEditMixin(ChooserMixin):
                          w.HBox([self.save_indicator_button, self.delete_indicator_button])])
         self._ind_drawer = Drawer("Change or delete an indicator", [box])
 
-        self.meas_indicator = w.Dropdown(description="Measurements of", layout=wide(),
-                                         style=STYLE, options=[("Choose an indicator", NONE)])
-        self.meas_indicator.observe(self._on_meas_indicator, "value")
-        self.meas_select = w.Dropdown(description="Measurement to delete", layout=wide(),
-                                      style=STYLE, options=[("Choose an indicator first", NONE)])
-        self.delete_measurement_button = w.Button(description="Delete measurement",
-                                                  button_style="danger",
-                                                  tooltip="“Undo my last change” brings it back")
-        self.delete_measurement_button.on_click(lambda _b: self.delete_measurement())
-        self._meas_drawer = Drawer("Delete a measurement", [tools_box([
-            self.meas_indicator, self.meas_select,
-            w.HBox([self.delete_measurement_button])])])
-
     # --- drawing (inside the view's Hush) ------------------------------------------------------
     def _draw_indicator_choices(self) -> None:
-        self._meas = self.workshop.measurements
         ids = set(self._ind["indicator_id"]) if len(self._ind) else set()
         options = [(f"{shorten(r.name, 50)} — {shorten(r.success, 40)}", int(r.indicator_id))
                    for r in self._ind.itertuples()]
-        gone = ""
-        for select, first in ((self.ind_edit_select, "Choose an indicator"),
-                              (self.meas_indicator, "Choose an indicator")):
-            chosen = select.value or NONE
-            set_options(select, [(first if options else "No indicators yet", NONE),
-                                        *options], keep=chosen, fallback=NONE)
-            if chosen and chosen not in ids:
-                gone = "The indicator you chose has been deleted (on this or another screen)."
-        chosen = self.meas_select.value or NONE
-        self._draw_measurement_choices()
-        if chosen and (not len(self._meas) or chosen not in set(self._meas["measurement_id"])):
-            gone = gone or ("The measurement you chose has been deleted (on this or another "
+        chosen = self.ind_edit_select.value or NONE
+        set_options(self.ind_edit_select, [
+            ("Choose an indicator" if options else "No indicators yet", NONE), *options],
+            keep=chosen, fallback=NONE)
+        if chosen and chosen not in ids:
+            self._tell_gone("The indicator you chose has been deleted (on this or another "
                             "screen).")
-        if gone:
-            self._tell_gone(gone)
         self._fill_indicator()
-
-    def _draw_measurement_choices(self) -> None:
-        iid = self.meas_indicator.value or NONE
-        mine = self._meas[self._meas["indicator_id"] == iid] if iid and len(self._meas) else \
-            pd.DataFrame()
-        unit = self._indicator(iid)["unit"] if iid and self._indicator(iid) is not None else ""
-        first = ("Choose an indicator first" if not iid else
-                 "Choose a measurement" if len(mine) else "Not measured yet")
-        set_options(self.meas_select, [(first, NONE), *(
-            (measurement_label(r, unit), int(r.measurement_id)) for r in mine.itertuples())],
-            keep=self.meas_select.value, fallback=NONE)
 
     def _indicator(self, iid: int) -> pd.Series | None:
         if not iid or not len(self._ind):
@@ -153,12 +114,6 @@ class IndicatorEditMixin(ChooserMixin):
     def _on_indicator_choice(self, _c: dict) -> None:
         if not self._quiet.on:
             self._fill_indicator()
-
-    @guarded
-    def _on_meas_indicator(self, _c: dict) -> None:
-        if not self._quiet.on:
-            with self._quiet():
-                self._draw_measurement_choices()
 
     # --- actions -------------------------------------------------------------------------------
     @guarded
@@ -188,36 +143,18 @@ class IndicatorEditMixin(ChooserMixin):
     def delete_indicator(self) -> None:
         iid = self.ind_edit_select.value
         if not iid:
-            if just_now(self._deleted_at["indicator"]):
+            if just_now(self._ind_deleted_at):
                 return  # the second half of a double click: it is already deleted
             raise InputError("Choose the indicator to delete first, from “Indicator to "
                              "change”.")
         row = self._indicator(iid)
         self.workshop.delete_indicator(iid, actor=self.actor)
-        self._deleted_at["indicator"] = time.monotonic()
+        self._ind_deleted_at = time.monotonic()
         with self._quiet():
             self.ind_edit_select.value = NONE
-            if self.meas_indicator.value == iid:
-                self.meas_indicator.value = NONE
-                self._draw_measurement_choices()
         self._fill_indicator()
         n = 0 if row is None else int(row["measurements"])
         with_them = (f" and its {plural(n, 'measurement')}" if n else "")
         name = "" if row is None else f" “{shorten(str(row['name']), 30)}”"
         self.after_write(f"Deleted the indicator{name}{with_them}. “Undo my last change” "
                          "brings it back.")
-
-    @guarded
-    def delete_measurement(self) -> None:
-        mid = self.meas_select.value
-        if not mid:
-            if just_now(self._deleted_at["measurement"]):
-                return
-            raise InputError("Choose the indicator, then the measurement to delete.")
-        label = dict((v, k) for k, v in self.meas_select.options).get(mid, "")
-        self.workshop.delete_measurement(mid, actor=self.actor)
-        self._deleted_at["measurement"] = time.monotonic()
-        with self._quiet():
-            self.meas_select.value = NONE
-        self.after_write(f"Deleted the measurement {label}. “Undo my last change” brings it "
-                         "back.")
