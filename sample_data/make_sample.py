@@ -23,6 +23,7 @@ import council_template
 from sample_checks import check_messy, check_statements, check_worked_example
 from sample_files import HERE
 from sample_messy import write_messy
+from sample_prepare import prepare_plan
 from sample_readme import readme
 from sample_reviews import (
     KINDS,
@@ -53,6 +54,10 @@ def main() -> None:
     (HERE / "worked_example.json").write_text(
         json.dumps(plan, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+    (HERE / "prepare.json").write_text(
+        json.dumps(prepare_plan(list(REVIEWS)), indent=2, ensure_ascii=False) + "\n",
+        encoding="utf-8")
 
     check_statements(statements)
     check_messy()

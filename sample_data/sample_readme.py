@@ -81,6 +81,12 @@ added one or two statements too.
   statements are good, and each rejected row (numbered as Excel shows it) with a fragment
   of the reason given.
 {council_template.readme()}
+- `prepare.json` (from `sample_prepare.py`): step 1, Prepare: the event's date, place and
+  facilitators, 60 reviews planned, who is invited by role (descriptions, not names; who has
+  support needs and who took part in theming), the access checklist as ticked, and each
+  review's date, type and consent to use the person's words: R-047 and R-053 said no (their
+  statements count, their words are not shown), R-058 and R-059 were not recorded, and
+  R-012 and R-030 are older than 12 months at the event, so the Prepare page flags them.
 - `worked_example.json`: the sample event taken through every stage: themes (statements
   named by review, kind and text exactly as in the CSV), dots on themes, cause trees, dots
   on causes, success statements and actions. `wtfc` uses it to build the demo workshop.

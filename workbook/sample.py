@@ -36,6 +36,8 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
         return Workshop.open(folder)
     ws = Workshop.create(folder, plan["workshop_name"], db_url=db_url)
     import_file(ws, data / "reviews_long.csv", actor=ACTOR)
+    if (data / "prepare.json").exists():
+        apply_prepare(ws, json.loads((data / "prepare.json").read_text(encoding="utf-8")))
     ws.load_scenarios(data / "ladder_scenarios.csv", actor=ACTOR, origin="sample deck")
     if worked:
         apply_worked_example(ws, plan)
@@ -43,6 +45,17 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
 
         load_tender_sample(ws.tender, data / "tender_evaluation.xlsx")
     return ws
+
+
+def apply_prepare(ws: Workshop, plan: dict) -> None:
+    """Step 1: the event, who is invited, the access checklist, each review's details."""
+    ws.set_event(actor=ACTOR, **plan["event"])
+    for person in plan["invitees"]:
+        ws.add_invitee(person["name"], person["role"], support_needs=person["support_needs"],
+                       theming=person["theming"], actor=ACTOR)
+    for item in plan["access"]:
+        ws.tick_access(item, actor=ACTOR)
+    ws.edit_reviews(plan["reviews"], actor=ACTOR)
 
 
 def apply_worked_example(ws: Workshop, plan: dict) -> None:

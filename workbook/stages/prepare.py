@@ -318,6 +318,26 @@ class PrepareOps:
             tx.summary = f"Changed the details of review {row['ref']}"
             tx.update(db.reviews, review_id, **values)
 
+    def edit_reviews(self, details: dict[str, dict[str, object]], *, actor: str = "") -> int:
+        """Set several reviews' details, by reference, in one change; returns how many."""
+        cleaned = {}
+        for ref, changes in details.items():
+            _unknown(changes, _REVIEW_FIELDS, f"review {ref}")
+            try:
+                cleaned[ref] = {k: _clean_review(k, v) for k, v in changes.items()}
+            except InputError as exc:
+                raise InputError(f"Review {ref}: {exc}") from None
+        with self.store.write(actor, f"Changed the details of {plural(len(cleaned), 'review')}"
+                              ) as tx:
+            r = db.reviews.c
+            ids = dict(tx.conn.execute(select(r.ref, r.id)).all())
+            missing = [ref for ref in cleaned if ref not in ids]
+            if missing:
+                raise InputError(f"There is no review {missing[0]} in this workshop.")
+            for ref, values in cleaned.items():
+                tx.update(db.reviews, ids[ref], **values)
+        return len(cleaned)
+
     def reviews_used(self, today: date | None = None) -> ReviewsUsed:
         """The reviews with statements in the workshop, by consent, for the report."""
         used = [r for r in self.prepare_reviews(today) if r.statements]
@@ -372,3 +392,10 @@ def restore_rules() -> dict[str, Any]:
     """The checks a whole-workshop restore makes on the Prepare tables (io.restore_rules)."""
     return {"prepare_event": _restore_event, "prepare_invitees": _restore_invitee,
             "prepare_access": _restore_access}
+
+
+def collect_progress(store: Store, reviews_in: int) -> str:
+    """For Collect: reviews in so far against the number planned on the Prepare page."""
+    with store.read() as conn:
+        planned = read_event(conn).reviews_planned
+    return progress_sentence(reviews_in, planned) if planned else ""

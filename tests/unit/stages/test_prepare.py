@@ -157,3 +157,32 @@ def test_months_before_keeps_the_day_or_the_months_last():
 def test_progress_is_said_against_the_planned_number():
     assert progress_sentence(31, 40) == "31 of 40 planned reviews in"
     assert progress_sentence(3, None) == "3 reviews in"
+
+
+def test_several_reviews_details_are_set_in_one_change_or_none(workshop):
+    workshop.add_statement("R-1", "working", "person", "I like my garden")
+    workshop.add_statement("R-2", "working", "person", "I like my job")
+    before = workshop.revision
+    with pytest.raises(InputError, match="Review R-2: The review date"):
+        workshop.edit_reviews({"R-1": {"consent": "yes"}, "R-2": {"reviewed_on": "soon"}})
+    with pytest.raises(InputError, match="no review R-3"):
+        workshop.edit_reviews({"R-1": {"consent": "yes"}, "R-3": {"consent": "no"}})
+    assert workshop.revision == before
+    assert workshop.edit_reviews({"R-1": {"consent": True}, "R-2": {"consent": False}}) == 2
+    assert [r.consent for r in workshop.prepare_reviews()] == [True, False]
+    workshop.undo()
+    assert [r.consent for r in workshop.prepare_reviews()] == [None, None]
+
+
+def test_the_sample_event_is_prepared_with_some_reviews_flagged(tmp_path):
+    from workbook.sample import build_sample
+
+    ws = build_sample(tmp_path / "sample", worked=False)
+    assert ws.event.held_on == "2026-05-14" and ws.event.reviews_planned == 60
+    involved = ws.involvement()
+    assert involved.total == 11 and involved.support_needs == 4 and involved.theming == 7
+    used = ws.reviews_used()
+    assert (used.total, used.consent, used.no_consent, used.not_recorded, used.old) == (
+        60, 56, 2, 2, 2)
+    assert sum(on for *_r, on in ws.access_checklist()) == 10
+    ws.close()
