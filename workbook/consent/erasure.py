@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, func, select, text, update
 
+from workbook.consent.copies import remove_copies
 from workbook.model import KIND_LABELS, InputError, Kind, clean_review_ref
 from workbook.stages.search import matching_review_ids
 from workbook.store import db
@@ -35,6 +36,7 @@ class Erasure:
     by_kind: dict[str, int] = field(default_factory=dict)
     history_rows: int = 0
     file_clean: bool = True  # False if a reader kept SQLite from emptying its WAL file
+    files_removed: list[str] = field(default_factory=list)  # outputs/ files quoting them
 
     def sentence(self) -> str:
         kinds = ", ".join(f"{n} {KIND_LABELS[Kind(k)].lower()}"
@@ -43,6 +45,9 @@ class Erasure:
         text_ = (f"Erased the words of review {self.review}: {said} deleted, and "
                  f"{plural(self.history_rows, 'history record')} that held them. "
                  "This cannot be undone.")
+        if self.files_removed:
+            text_ += (f" Removed {plural(len(self.files_removed), 'file')} from the outputs "
+                      f"folder that quoted them: {', '.join(self.files_removed)}.")
         if not self.file_clean:
             text_ += (" Another screen was reading the workshop, so the database's journal "
                       "file could not be emptied: close the other pages and erase again.")
@@ -124,9 +129,11 @@ def same_review(typed: object, ref: str) -> bool:
     return fold(str(typed or "").strip()) == fold(ref)
 
 
-def erase_in_store(store: Store, ref: object, actor: str) -> Erasure:
+def erase_in_store(store: Store, ref: object, actor: str,
+                   words: list[str] | None = None) -> Erasure:
     """Delete the review's statements and every history record holding them, in one
-    transaction that undo skips. The review stays, its consent set to "no"."""
+    transaction that undo skips. The review stays, its consent set to "no". The erased
+    words are added to `words` if given (to find copies in files), and kept nowhere else."""
     wanted = clean_review_ref(ref)
     with store.write(actor or "facilitator", f"Erased the words of review {wanted}") as tx:
         if store.dialect == "sqlite":
@@ -153,6 +160,8 @@ def erase_in_store(store: Store, ref: object, actor: str) -> Erasure:
         # stays hidden from others); the reference is a code, never a name or the words.
         tx.conn.execute(update(db.reviews).where(db.reviews.c.id.in_(review_ids))
                         .values(consent=False))
+        if words is not None:
+            words.extend(r["text"] for r in rows)
         counts = Counter(r["kind"] for r in rows)
         erasure = Erasure(shown_ref, len(rows), {k.value: counts.get(k.value, 0) for k in Kind},
                           len(history))
@@ -189,8 +198,12 @@ def scrub_file(store: Store, tries: int = 20, wait: float = 0.25) -> bool:
 
 
 def forget_review(workshop: Workshop, ref: object, *, actor: str = "facilitator") -> Erasure:
-    """UK GDPR erasure of one review's words (consent withdrawn): statements, history and the
-    database file. Logged (who, when, which review, how many) without the words; no undo."""
-    erasure = erase_in_store(workshop.store, ref, actor)
+    """UK GDPR erasure of one review's words (consent withdrawn): statements, history, the
+    database file, and files in the workshop's outputs folder that quote them. Logged (who,
+    when, which review, how many) without the words; no undo."""
+    words: list[str] = []
+    erasure = erase_in_store(workshop.store, ref, actor, words)
     erasure.file_clean = scrub_file(workshop.store)
+    if workshop.folder is not None:
+        erasure.files_removed = remove_copies(workshop.folder / "outputs", words)
     return erasure

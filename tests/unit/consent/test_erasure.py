@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.consent_room import SECRET, SECRET_TOO, SHOWN, fill
+from tests.consent_room import SECRET, SECRET_TOO, SHOWN, fill, set_consent
 from workbook import InputError, Workshop
+from workbook.charts import stages as charts
 from workbook.cli import main as cli
+from workbook.consent.copies import quoting_files
 from workbook.consent.erasure import forget_review
 from workbook.io import exchange
 from workbook.report import write_report
@@ -144,3 +146,31 @@ def test_wtfc_forget_on_the_command_line(tmp_path, capsys):
         assert ws.history.iloc[-1]["actor"] == "Sam"
     assert cli(["forget", str(folder), "--review", "R-404"]) == 2
     assert "There is no review R-404" in capsys.readouterr().err
+
+
+def test_copies_in_the_outputs_folder_that_quote_the_words_are_removed(tmp_path):
+    ws = Workshop.create(tmp_path / "ws", "Erasure")
+    fill(ws)
+    set_consent(ws, "R-NO", True)  # agreed at first: the report quotes the person
+    out = ws.outputs
+    report = write_report(ws, "html", out / "erasure-report.html")
+    word = write_report(ws, "docx", out / "erasure-report.docx")
+    backup = exchange.export_xlsx(ws, out / "backup.xlsx")
+    assert PHRASE in report.read_text(encoding="utf-8") and PHRASE in docx_text(word)
+    (out / "notes.txt").write_text("Room booked till four", encoding="utf-8")
+    png, csv = charts.collect_chart(ws.statements).save(out)
+    erasure = forget_review(ws, "R-NO")
+    assert sorted(erasure.files_removed) == sorted(p.name for p in (report, word, backup))
+    assert "erasure-report.html" in erasure.sentence() and PHRASE not in erasure.sentence()
+    assert sorted(p.name for p in out.iterdir()) == sorted(["notes.txt", png.name, csv.name])
+    ws.close()
+
+
+def test_a_quote_is_found_however_the_file_escapes_it(tmp_path):
+    words = ["I can't get home after 6pm & it's dark", "No"]
+    (tmp_path / "a.html").write_text("<p>“I can&#39;t get home\n after 6pm &amp; it&#x27;s "
+                                     "dark”</p>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>No, nothing here</p>", encoding="utf-8")  # too short
+    (tmp_path / "c.docx").write_bytes(b"not a zip")  # unreadable: left alone
+    assert [p.name for p in quoting_files(tmp_path, words)] == ["a.html"]
+    assert quoting_files(tmp_path / "missing", words) == []
