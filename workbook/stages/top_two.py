@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from workbook.model import KIND_LABELS, Kind, Perspective
 from workbook.store import db
-from workbook.text import listed
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -95,8 +94,10 @@ def summary(flags: list[TopTwoFlag], most: int = 5) -> str:
     if not flags:
         return ""
     reviews = len({f.review for f in flags})
-    shown = listed([f"{f.review} ({f.count} '{KIND_LABELS[f.kind]}' from "
-                    f"{FROM_WHOM[f.perspective]})" for f in flags], most)
+    shown = ", ".join(f"{f.review} ({f.count} '{KIND_LABELS[f.kind]}' from "
+                      f"{FROM_WHOM[f.perspective]})" for f in flags[:most])
+    if len(flags) > most:
+        shown += f" and {len(flags) - most:,} more"
     which = "1 review has" if reviews == 1 else f"{reviews:,} reviews have"
     return (f"Two top things: {which} more than two statements of one kind from one "
             f"perspective: {shown}. They are all kept; check with the reviewer which two "

@@ -70,6 +70,7 @@ def import_report_html(results: list[tuple[str, ImportReport | str]]) -> str:
     """
     lines: list[str] = []
     rejected: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
     for name, result in results:
         if isinstance(result, str):
             lines.append(f"<li><strong>{esc(name)}</strong> could not be read: {esc(result)}</li>")
@@ -85,9 +86,11 @@ def import_report_html(results: list[tuple[str, ImportReport | str]]) -> str:
         lines.append(
             f"<li><strong>{esc(name)}</strong>: {result.added:,} added, "
             f"{result.skipped_duplicates:,} already there (not added again), "
-            f"{plural(bad, 'row')} not imported.</li>"
+            f"{plural(bad, 'row')} not imported"
+            + (f", {len(result.warnings):,} worth a look" if result.warnings else "") + ".</li>"
         )
         rejected.extend(result.rejected)
+        warnings.extend(result.warnings)
     html = f'<ul class="wtfc-import-summary">{"".join(lines)}</ul>'
     if rejected:
         shown = rejected[:MAX_REJECTED_SHOWN]
@@ -102,7 +105,27 @@ def import_report_html(results: list[tuple[str, ImportReport | str]]) -> str:
         if len(rejected) > len(shown):
             html += (f"<p>Showing the first {len(shown):,} of {plural(len(rejected), 'row')} not "
                      "imported.</p>")
+    if warnings:
+        html += warnings_html(warnings)
     return f'<div class="wtfc-import-report">{html}</div>'
+
+
+def warnings_html(warnings: list[dict[str, Any]]) -> str:
+    """What was kept (or skipped as already there) but is worth a look: the two top things,
+    duplicates, blank rows. Each names its file and its row or review; all escaped."""
+    shown = warnings[:MAX_REJECTED_SHOWN]
+    rows = "".join(f"<tr>{_cell(w.get('file', ''))}"
+                   f"{_cell(w['row'] if 'row' in w else w.get('review', ''))}"
+                   f"{_cell(w.get('reason', ''))}</tr>" for w in shown)
+    head = "".join(f'<th scope="col" style="text-align:left;padding:0.2rem 0.8rem">{h}</th>'
+                   for h in ("File", "Row or review", "Worth a look"))
+    html = (f'<table class="wtfc-import-warnings" style="border-collapse:collapse">'
+            f'<caption style="text-align:left;font-weight:700">Worth a look: imported, or '
+            f'skipped as said, nothing refused</caption><thead><tr>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table>')
+    if len(warnings) > len(shown):
+        html += f"<p>Showing the first {len(shown):,} of {len(warnings):,} warnings.</p>"
+    return html
 
 
 class CollectFormMixin:
@@ -218,6 +241,9 @@ class CollectFormMixin:
             message = (f"Imported {plural(len(reports), 'file')}: "
                        f"{plural(added, 'statement')} added, {dupes:,} already there")
             message += f", {plural(bad, 'row')} not imported (see the list below)." if bad else "."
+            looks = sum(len(r.warnings) for r in reports)
+            if looks:
+                message += f" {plural(looks, 'thing')} worth a look (see below)."
             if unreadable:
                 message += (f" {plural(len(unreadable), 'file')} could not be read "
                             "(see below).")

@@ -14,6 +14,7 @@ from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
 from workbook.stages.search import CollectCounts, collect_counts
+from workbook.stages.top_two import summary, top_two_flags
 from workbook.steps import step
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")
@@ -29,7 +30,8 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
     upload, import_button, import_report; review_ref, perspective, kind, text, add_button;
     search, kind_filter, perspective_filter, review_filter, prev_button, next_button,
     page_label, list_html; edit_select, edit_review_ref, edit_perspective, edit_kind,
-    edit_text, save_button, delete_button; chart, totals; and undo_button, messages (StageView).
+    edit_text, save_button, delete_button; chart, totals, top_two; and undo_button, messages
+    (StageView).
     """
 
     stage = step(2).header
@@ -43,9 +45,11 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self._chart_timer: asyncio.TimerHandle | None = None
         self.totals = w.HTML()
         self.totals.add_class("wtfc-collect-totals")
+        self.top_two = w.HTML()  # reviews over the two top things: a flag, never a refusal
+        self.top_two.add_class("wtfc-collect-top-two")
         self.chart = ChartView(outputs=self.workshop.outputs)
         self._counts_box = w.VBox([section_title("How many so far"), self.totals,
-                                   self.chart.opener, self.chart])
+                                   self.top_two, self.chart.opener, self.chart])
         self._counts_box.add_class("wtfc-collect-counts")
         self._add_form, self._import_box = self._build_add_form(), self._build_import()
         self._browse = self._build_list()
@@ -81,6 +85,7 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         if tables and not tables & self.watches:
             return
         self._draw_counts()
+        self._draw_top_two()
         self._draw_list()
 
     # --- totals and chart -------------------------------------------------------------------
@@ -102,6 +107,11 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
                 self._chart_timer = loop.call_later(wait, self._draw_chart)
             return
         self._draw_chart()
+
+    def _draw_top_two(self) -> None:
+        # Redrawn on every change: moving a statement to another review changes no count.
+        text = summary(top_two_flags(self.workshop.store), most=3)
+        self.top_two.value = f"<p>{esc(text)}</p>" if text else ""
 
     def _draw_chart(self) -> None:
         self._chart_timer = None
