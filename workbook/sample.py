@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbook.io.ingest import import_file
 from workbook.paths import sample_dir
+from workbook.store import frames
 from workbook.workshop import Workshop
 
 ACTOR = "sample event"
@@ -60,7 +61,9 @@ def apply_prepare(ws: Workshop, plan: dict) -> None:
 
 def apply_worked_example(ws: Workshop, plan: dict) -> None:
     """Theme, vote, find causes, write success statements and plan actions as the example says."""
-    st = ws.statements
+    # every word, consent or not: the example names statements by their words (the
+    # facilitator's own set-up, never shown to the room)
+    st = frames.statements(ws.store, all_words=True)
     key = {(r.review, r.kind, r.text): r.statement_id for r in st.itertuples()}
     ws.set_dots_per_voter(int(plan.get("dots_per_voter", 3)), actor=ACTOR)
     themes: dict[str, int] = {}
