@@ -37,14 +37,16 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
         return Workshop.open(folder)
     ws = Workshop.create(folder, plan["workshop_name"], db_url=db_url)
     import_file(ws, data / "reviews_long.csv", actor=ACTOR)
-    if (data / "prepare.json").exists():
-        apply_prepare(ws, json.loads((data / "prepare.json").read_text(encoding="utf-8")))
     ws.load_scenarios(data / "ladder_scenarios.csv", actor=ACTOR, origin="sample deck")
     if worked:
         apply_worked_example(ws, plan)
         from workbook.tender.sample import load_tender_sample
 
         load_tender_sample(ws.tender, data / "tender_evaluation.xlsx")
+    # Last: the worked example finds statements by their words, which a review without
+    # consent no longer shows once its consent is recorded.
+    if (data / "prepare.json").exists():
+        apply_prepare(ws, json.loads((data / "prepare.json").read_text(encoding="utf-8")))
     return ws
 
 
