@@ -111,7 +111,7 @@ def _causes(row: dict, ctx: Context, n: int) -> None:
 
 def _votes(row: dict, ctx: Context, n: int) -> None:
     row["voter"] = clean_text(row["voter"], "voter name", MAX_NAME)
-    one_of(row, "target", ("theme", "cause"))
+    one_of(row, "target", ("theme", "cause", "idea"))  # "idea": a dot in Plan (step 6)
     if row["target_id"] not in ctx.rows[row["target"] + "s"]:
         raise InputError(f"target_id {row['target_id']}: there is no {row['target']} with "
                          "that id in the file")
@@ -323,5 +323,8 @@ def check_tables(tables: object) -> dict[str, list[dict[str, Any]]]:
         raise InputError(f"tables: {show(unknown[0])} is not a table this version of "
                          "wtfc-workbook knows")
     ctx = Context()
-    # A table missing from an older export (made before it existed) is restored empty.
-    return {t.name: check_table(t, tables.get(t.name, []), ctx) for t in RESTORED_TABLES}
+    # A table missing from an older export (made before it existed) is restored empty. Votes
+    # are checked last: a dot may be on an idea, and ideas come after votes in the tables.
+    order = sorted(RESTORED_TABLES, key=lambda t: t.name == "votes")
+    checked = {t.name: check_table(t, tables.get(t.name, []), ctx) for t in order}
+    return {t.name: checked[t.name] for t in RESTORED_TABLES}

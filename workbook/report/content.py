@@ -242,12 +242,13 @@ def _success(report: Report, ws: Workshop, themes: pd.DataFrame) -> None:
 
 
 def _plan(report: Report, ws: Workshop, charts_too: bool, today: str | None) -> None:
-    ideas = ws.ideas
+    ideas = ws.ideas_with_dots()  # dots: the room's choice of ideas to become actions
     if len(ideas):
         report.ideas = Table(
             "What is happening already, and ideas",
-            ["Theme", "Happening already or idea", "Words", "Became an action"],
-            [[r.theme, IDEA_LABELS[r.kind], r.text, "Yes" if pd.notna(r.action_id) else "No"]
+            ["Theme", "Happening already or idea", "Words", "Became an action", "Dots"],
+            [[r.theme, IDEA_LABELS[r.kind], r.text, "Yes" if pd.notna(r.action_id) else "No",
+              str(r.dots) if r.kind == "idea" else ""]
              for r in ideas.sort_values(["theme_id", "kind", "idea_id"]).itertuples()],
         )
     actions = ws.actions

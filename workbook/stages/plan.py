@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbook.model import MAX_NAME, InputError, clean_date, clean_text
 from workbook.store import db
+from workbook.text import plural, shorten
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from sqlalchemy.sql import Select
+
     from workbook.store.transactions import Store, Tx
 
 ACTION_STATUSES = ("not started", "in progress", "done")
 IDEA_KINDS = ("already", "idea")  # "what is happening already", or a new idea
 IDEA_LABELS = {"already": "Happening already", "idea": "Idea"}
+IDEA_TARGET = "idea"  # votes.target for a dot on an idea, beside "theme" and "cause"
+
+
+def _live_idea_dots(*columns: object) -> Select:
+    """Dots on ideas that are still there (an idea's theme deleted takes its ideas away)."""
+    v, i, t = db.votes.c, db.ideas.c, db.themes.c
+    return (select(*columns).select_from(db.votes)
+            .join(db.ideas, i.id == v.target_id).join(db.themes, t.id == i.theme_id)
+            .where(v.target == IDEA_TARGET, v.deleted.is_(False), i.deleted.is_(False),
+                   t.deleted.is_(False)))
 
 
 def _due(value: object) -> str:
@@ -68,6 +83,8 @@ class PlanOps:
     """Mixed into Workshop: ideas and actions (the end of the golden thread)."""
 
     store: Store
+    dots_per_voter: Callable[[], int]  # the facilitator's setting (ThemeOps): one for all dots
+    ideas: pd.DataFrame
 
     def add_action(
         self,
@@ -156,6 +173,63 @@ class PlanOps:
             tx.update(db.ideas, idea_id, text=text)
 
     def delete_idea(self, idea_id: int, *, actor: str = "") -> None:
+        """The idea and its dots go together (one undo brings both back)."""
         with self.store.write(actor, "Deleted an idea") as tx:
             tx.existing(db.ideas, idea_id, "idea")
             tx.delete(db.ideas, idea_id)
+            v = db.votes.c
+            for (vid,) in tx.conn.execute(select(v.id).where(
+                    v.target == IDEA_TARGET, v.target_id == idea_id, v.deleted.is_(False))):
+                tx.delete(db.votes, vid)
+
+    # --- step 6: dots on ideas, to choose which become actions --------------------------------
+    def dot_idea(self, voter: object, idea_id: int, *, actor: str = "") -> int:
+        """Place one of a voter's dots on an idea; each voter has the facilitator's number of
+        dots for ideas, as for themes and for causes."""
+        voter = clean_text(voter, "voter name", MAX_NAME)
+        dots = self.dots_per_voter()
+        with self.store.write(actor or voter, f"{voter} placed a dot") as tx:
+            idea = tx.existing(db.ideas, idea_id, "idea")
+            tx.existing(db.themes, idea["theme_id"], "theme")
+            if idea["kind"] != "idea":
+                raise InputError("Dots go on ideas, not on what is happening already.")
+            v = db.votes.c
+            used = tx.conn.execute(_live_idea_dots(func.count()).where(v.voter == voter)).scalar()
+            if used >= dots:
+                raise InputError(f"{voter} has used all {plural(dots, 'dot')} on ideas. "
+                                 "Take one back first.")
+            tx.summary = f"{voter} placed a dot on the idea '{shorten(idea['text'], 40)}'"
+            return tx.insert(db.votes, voter=voter, target=IDEA_TARGET, target_id=idea_id)
+
+    def undot_idea(self, voter: object, idea_id: int, *, actor: str = "") -> None:
+        """Take back one of this voter's dots from an idea."""
+        voter = clean_text(voter, "voter name", MAX_NAME)
+        with self.store.write(actor or voter, f"{voter} took back a dot") as tx:
+            v = db.votes.c
+            vid = tx.conn.execute(
+                select(v.id).where(v.voter == voter, v.target == IDEA_TARGET,
+                                   v.target_id == idea_id, v.deleted.is_(False))
+                .order_by(v.id.desc()).limit(1)).scalar()
+            if vid is None:
+                raise InputError(f"{voter} has no dot on that idea to take back.")
+            tx.delete(db.votes, vid)
+
+    def idea_dots(self) -> dict[int, int]:
+        """Dots per idea (ideas without dots left out)."""
+        v = db.votes.c
+        with self.store.read() as conn:
+            rows = conn.execute(_live_idea_dots(v.target_id, func.count()).group_by(v.target_id))
+            return {int(k): int(n) for k, n in rows}
+
+    def idea_dots_left(self, voter: str) -> int:
+        v = db.votes.c
+        with self.store.read() as conn:
+            used = conn.execute(_live_idea_dots(func.count()).where(v.voter == voter)).scalar()
+        return max(0, self.dots_per_voter() - int(used or 0))
+
+    def ideas_with_dots(self) -> pd.DataFrame:
+        """The ideas frame with a `dots` column (0 for "happening already" and undotted)."""
+        df = self.ideas.copy()
+        counts = self.idea_dots()
+        df["dots"] = [counts.get(int(i), 0) for i in df["idea_id"]]
+        return df
