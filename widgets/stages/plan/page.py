@@ -15,6 +15,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.common.submit import AddForm, Submission, SubmitButton
+from widgets.stages.plan.dots import IdeaDotsMixin
 from widgets.stages.plan.edit import IdeaEditMixin
 from workbook import InputError
 from workbook.charts.plan import actions_by_owner_chart, actions_by_status_chart, due_timeline_chart
@@ -29,11 +30,18 @@ NONE = 0
 STATUS_SYMBOL = {"not started": "○", "in progress": "◐", "done": "●"}
 
 
+def _dots(r: object) -> str:
+    """An idea's dots beside it (what is happening already takes none)."""
+    if getattr(r, "kind", "") != "idea":
+        return ""
+    return f" <span class='wtfc-idea-dots'>● {plural(int(getattr(r, 'dots', 0)), 'dot')}</span>"
+
+
 def ideas_html(ideas: pd.DataFrame) -> str:
     if not len(ideas):
         return "<p>Nothing written for this theme yet.</p>"
     items = "".join(
-        f"<li><strong>{esc(IDEA_LABELS[r.kind])}:</strong> {esc(r.text)}"
+        f"<li><strong>{esc(IDEA_LABELS[r.kind])}:</strong> {esc(r.text)}" + _dots(r)
         + (" <span class='wtfc-chosen'>→ chosen as an action</span>"
            if pd.notna(r.action_id) else "")
         + (f" <span class='wtfc-card-meta'>({esc(r.author)})</span>" if r.author else "")
@@ -64,7 +72,7 @@ def actions_html(actions: pd.DataFrame) -> str:
         "Actions", "tbody tr", "action", "actions", css="wtfc-scroll wtfc-actions")
 
 
-class ActionPlanView(IdeaEditMixin, StageView):
+class ActionPlanView(IdeaDotsMixin, IdeaEditMixin, StageView):
     """Per theme: write what is happening already and ideas; turn ideas into owned actions."""
 
     stage = step(6).header
@@ -92,6 +100,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
         self._add_idea_flow = AddForm(self, self.add_idea_button, boxes=[self.idea_text])
         self.ideas_list = w.HTML(layout=w.Layout(width="100%"))
         self._build_idea_edit()
+        self._build_dots()
 
         self.from_idea = w.Dropdown(description="Start from an idea", layout=wide(), style=STYLE)
         self.from_idea.observe(self._on_from_idea, "value")
@@ -155,8 +164,8 @@ class ActionPlanView(IdeaEditMixin, StageView):
             # The big screen shows the plan: the actions (or a chart of them) beside the
             # ideas; making actions and changing ideas and actions open on demand.
             self._ideas_box.children = [self._ideas_box.children[0], *self._idea_fields]
-            left = w.VBox([self._ideas_box, self._idea_drawer, self._action_drawer,
-                           self._edit_drawer])
+            left = w.VBox([self._ideas_box, self._dots_drawer, self._idea_drawer,
+                           self._action_drawer, self._edit_drawer])
             left.add_class("wtfc-fit-form")
             plan = labelled_box("The plan", [self.plan_tabs])
             plan.add_class("wtfc-fit-main")
@@ -165,8 +174,10 @@ class ActionPlanView(IdeaEditMixin, StageView):
             grid.add_class("wtfc-fit-grid")
             return [self.theme_select, grid]
         # A table's laptop writes ideas and actions: both forms open, the plan below.
+        # the table's dots sit open under its ideas: choosing ideas is what the room does here
         self._ideas_box.children = [self._ideas_box.children[0], *self._idea_fields,
-                                    self._idea_drawer]
+                                    self._idea_drawer,
+                                    labelled_box("Dots on ideas", self._dot_fields)]
         self._action_box.children = [self._action_box.children[0], *self._action_fields,
                                      self._edit_drawer]
         self.actions_list.layout.width = "55%"
@@ -187,7 +198,7 @@ class ActionPlanView(IdeaEditMixin, StageView):
             self._themes = self.workshop.themes
             self._causes = self.workshop.causes
             self._success = self.workshop.success_statements
-            self._ideas = self.workshop.ideas
+            self._ideas = self.workshop.ideas_with_dots()
             self._actions = self.workshop.actions
             choices = theme_choices(self._themes, self._causes) if len(self._themes) else []
             set_options(self.theme_select, [(c.label, c.theme_id) for c in choices],
@@ -213,10 +224,14 @@ class ActionPlanView(IdeaEditMixin, StageView):
             "ideas are written here.</p>")
         open_ideas = ideas[(ideas["kind"] == "idea") & ideas["action_id"].isna()] if len(
             ideas) else ideas
+        if len(open_ideas):  # the room's choice first: most dots at the top
+            open_ideas = open_ideas.sort_values(["dots", "idea_id"], ascending=[False, True])
         set_options(self.from_idea, [("No: write a new action", NONE), *(
-            (shorten(r.text), r.idea_id) for r in open_ideas.itertuples())],
+            (f"{shorten(r.text)} ({plural(int(r.dots), 'dot')})", r.idea_id)
+            for r in open_ideas.itertuples())],
             keep=self.from_idea.value, fallback=NONE)
         self._draw_idea_choices(ideas)
+        self._draw_dots(ideas)
         causes = self._of_theme(self._causes)
         rows = outline(causes) if len(causes) else []
         set_options(self.cause_select, [("Not linked to a cause", NONE), *(
