@@ -15,11 +15,17 @@ HEADER_SCAN_ROWS = 30
 Row = Sequence[object]
 
 REVIEW, PERSPECTIVE, KIND, TEXT = "review", "perspective", "kind", "text"
+# Optional columns about the review itself (step 1, Prepare): read when present.
+REVIEW_DATE, REVIEW_TYPE, CONSENT = "review_date", "review_type", "consent"
+DETAIL_ROLES = (REVIEW_DATE, REVIEW_TYPE, CONSENT)
 ROLE_NAMES = {
     REVIEW: "review reference",
     PERSPECTIVE: "perspective",
     KIND: "kind",
     TEXT: "statement text",
+    REVIEW_DATE: "Review date",
+    REVIEW_TYPE: "Review type",
+    CONSENT: "Consent to use words",
 }
 
 _ROLE_SYNONYMS = {
@@ -37,6 +43,16 @@ _ROLE_SYNONYMS = {
     TEXT: (
         "text", "statement", "what they said", "comment", "comments", "response",
         "statement text",
+    ),
+    REVIEW_DATE: (
+        "review date", "date of review", "date reviewed", "reviewed on", "date of the review",
+        "review held", "date review held", "date",
+    ),
+    REVIEW_TYPE: ("review type", "type of review", "kind of review"),
+    CONSENT: (
+        "consent to use words", "consent", "consent to use", "consent given",
+        "consent to use their words", "consent to use my words", "agreed to words being used",
+        "permission to use words", "permission", "words may be used",
     ),
 }  # fmt: skip
 _ROLE_BY_TOKEN = {token: role for role, tokens in _ROLE_SYNONYMS.items() for token in tokens}

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _store(workshop: Workshop, result: ReadResult, name: str, actor: str) -> ImportReport:
     report = workshop.import_statements(
         (item for _, item in result.statements), source=name, actor=actor,
-        rows=[row for row, _ in result.statements],
+        rows=[row for row, _ in result.statements], details=result.details,
     )
     report.rejected = [{"file": r.file, "row": r.row, "reason": r.reason} for r in result.rejected]
     # Rows first, in the file's order, then the reviews to check (two top things).

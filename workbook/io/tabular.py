@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from workbook.io.decode import FileUnreadable, decode_text
 from workbook.io.headers import (
@@ -24,6 +24,7 @@ from workbook.io.headers import (
     no_header,
 )
 from workbook.io.limits import MAX_FILE_BYTES, capped_rows, check_bytes, check_xlsx, read_capped
+from workbook.io.review_details import reading_details
 from workbook.io.row_notes import noting_rows
 from workbook.model import (
     InputError,
@@ -54,6 +55,8 @@ class ReadResult:
     rejected: list[Rejection] = field(default_factory=list)
     layout: str = "long"  # "long": a statement a row; "wide": a review a row
     sheet: str | None = None
+    # Each review's date, type and consent from the file's optional columns, by reference.
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: list[tuple[int, str]] = field(default_factory=list)  # rows skipped: (row, why)
 
 
@@ -125,7 +128,8 @@ def _rows_to_result(
     reader = _read_long if result.layout == "long" else _read_wide
     first = header.row + 1
     rows = capped_rows(rows, name, sheet, first)  # refused at the cap + 1, before any write
-    reader(header, noting_rows(header, enumerate(rows, start=first), result.notes), name, result)
+    numbered = noting_rows(header, enumerate(rows, start=first), result.notes)
+    reader(header, reading_details(header, numbered, name, result.details), name, result)
     return result
 
 

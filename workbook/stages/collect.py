@@ -171,11 +171,13 @@ class CollectOps:
 
     def import_statements(
         self, items: Iterable[StatementIn], *, source: str, actor: str = "",
-        rows: Sequence[int] | None = None,
+        rows: Sequence[int] | None = None, details: dict[str, dict[str, Any]] | None = None,
     ) -> ImportReport:
         """Add statements in one transaction; ones already in the workshop are skipped.
 
         rows, the file's row number of each item, lets a warning name the row it is about.
+        details, each review's date, type and consent by reference (the file's optional
+        columns), are set on the reviews in the same transaction, so undo takes them back.
         """
         items = list(items)
         report = ImportReport(files=[source])
@@ -218,11 +220,14 @@ class CollectOps:
                     tx.conn.execute(db.statements.insert(), rows[start : start + 5000])
                 tx.touched.add("statements")
             report.added = len(fresh)
+            updated = set_review_details(tx, details or {}, {i.review_ref for i in items})
             tx.summary = (
                 f"Imported {plural(report.added, 'statement')} from {source}"
                 f" ({report.skipped_duplicates} already there)"
             )
-            if not fresh:
+            if updated:
+                tx.summary += f"; details of {plural(updated, 'review')}"
+            if not fresh and not updated:
                 tx.not_undoable = True  # nothing to take back
             if items:  # the file's reviews, counted with what was there before it
                 refs = review_ids_found(tx, [item.review_ref for item in items])
@@ -243,3 +248,19 @@ def review_ids_found(tx: Tx, refs: Iterable[str]) -> list[int]:
     keys = {fold(ref) for ref in refs}
     r = db.reviews.c
     return [rid for ref, rid in tx.conn.execute(select(r.ref, r.id)) if fold(ref) in keys]
+
+
+def set_review_details(tx: Tx, details: dict[str, dict[str, Any]], refs: set[str]) -> int:
+    """Set each review's imported date, type and consent (only for references with
+    statements in the file); returns how many reviews changed."""
+    wanted = {ref: values for ref, values in details.items() if ref in refs and values}
+    if not wanted:
+        return 0
+    ids = review_ids(tx, list(wanted))
+    changed = 0
+    for ref, values in wanted.items():
+        before = tx.get(db.reviews, ids[ref])
+        if before is not None and any(before[k] != v for k, v in values.items()):
+            tx.update(db.reviews, ids[ref], **values)
+            changed += 1
+    return changed

@@ -79,6 +79,8 @@ def parse_review_date(value: object, what: str = "review date") -> str | None:
         if float(value).is_integer() and 1 <= value <= 2958465:  # Excel's range of days
             return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
     text = str(value).strip()
+    if text.isdigit() and len(text) == 5:  # an Excel day number that came through as text
+        return parse_review_date(int(text), what)
     if text[10:].strip() in ("", "00:00:00") or text[10:11] == "T":
         try:  # "2026-03-01", or "2026-03-01 00:00:00" (a date cell saved as text)
             return date.fromisoformat(text[:10]).isoformat()
