@@ -134,3 +134,20 @@ def test_a_tables_laptop_is_refused_with_a_clear_message(ws):
     assert not hasattr(view, "tabs") or view.tabs not in view.children
     assert view.refusal(Access(Role.FACILITATOR)) is None
     view.close()
+
+
+def test_collect_shows_progress_against_the_planned_number_of_reviews(ws):
+    from widgets.stages.collect.page import CollectView
+
+    collect = CollectView(ws)
+    assert collect.progress.value == ""  # no number planned: nothing to measure against
+    ws.set_event(reviews_planned=40)
+    ws.add_statement("R-1", "working", "person", "I like my garden")
+    ws.add_statement("R-1", "future", "person", "A job in a café")
+    ws.add_statement("R-2", "working", "family", "She has friends")
+    collect.live.sync()
+    assert "2 of 40 planned reviews in" in collect.progress.value
+    ws.set_event(reviews_planned=2)
+    collect.live.sync()
+    assert "2 of 2 planned reviews in" in collect.progress.value
+    collect.close()

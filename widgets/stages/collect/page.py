@@ -13,6 +13,7 @@ from widgets.common.chart import ChartView
 from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
+from workbook.stages.prepare import collect_progress
 from workbook.stages.search import CollectCounts, collect_counts
 from workbook.stages.top_two import summary, top_two_flags
 from workbook.steps import step
@@ -35,7 +36,7 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
     """
 
     stage = step(2).header
-    watches = frozenset({"statements", "reviews"})
+    watches = frozenset({"statements", "reviews", "prepare_event"})  # the number planned
 
     def build(self) -> list[w.Widget]:
         self._done_at: dict[str, float] = {}
@@ -47,8 +48,9 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self.totals.add_class("wtfc-collect-totals")
         self.top_two = w.HTML()  # reviews over the two top things: a flag, never a refusal
         self.top_two.add_class("wtfc-collect-top-two")
+        self.progress = w.HTML()  # "31 of 40 planned reviews in", once Prepare sets a number
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self._counts_box = w.VBox([section_title("How many so far"), self.totals,
+        self._counts_box = w.VBox([section_title("How many so far"), self.progress, self.totals,
                                    self.top_two, self.chart.opener, self.chart])
         self._counts_box.add_class("wtfc-collect-counts")
         self._add_form, self._import_box = self._build_add_form(), self._build_import()
@@ -91,6 +93,9 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
     # --- totals and chart -------------------------------------------------------------------
     def _draw_counts(self) -> None:
         counts = collect_counts(self.workshop.store)
+        line = collect_progress(self.workshop.store, counts.reviews)
+        self.progress.value = (f"<p class='wtfc-collect-progress'><strong>{esc(line)}</strong>"
+                               "</p>" if line else "")
         if counts == self._counts:
             return  # an edit to the words changes no count: leave the chart alone
         self._counts = counts
