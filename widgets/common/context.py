@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
+from widgets.common.request import wait_for_request
 from workbook import Workshop
 from workbook.access.grants import SECRET_ENV, read_grant
 from workbook.access.roles import Access, for_label
@@ -21,10 +22,7 @@ def served_by_voila() -> bool:
 
 def query_string() -> str:
     """The page's query string; with preheated kernels, wait for the real request first."""
-    if os.environ.get("VOILA_PREHEAT", "False") != "False":
-        from voila.utils import wait_for_request
-
-        wait_for_request()
+    wait_for_request()  # our own: voila.utils would cost each kernel 73 MB (request.py)
     return os.environ.get("QUERY_STRING", "")
 
 

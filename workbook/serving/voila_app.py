@@ -225,6 +225,15 @@ class ReadyQueryHandler(RequestInfoSocketHandler):
         if report is not None:
             report.asked_for_request(kernel_id)
 
+    def on_close(self) -> None:
+        # Voila's on_close deletes the last waiter in its dict when this socket is not there
+        # (a kernel that opened its socket again replaced it): another kernel then never got
+        # its request. Remove this socket only.
+        waiters = RequestInfoSocketHandler._waiters
+        for kernel_id, waiter in list(waiters.items()):
+            if waiter is self:
+                del waiters[kernel_id]
+
 
 class WtfcVoilaHandler(TornadoVoilaHandler):
     """Voila's page handler: the room's rules first (workbook.serving.room), then the page,

@@ -93,3 +93,25 @@ def test_a_kernel_that_asked_before_the_visitor_came_is_taken_at_once():
 def test_a_ready_kernel_whose_process_was_killed_is_replaced():
     (task, _, kernel_id), pool = run(["ran", "ran"], gone={"k0"})
     assert kernel_id == "k1" and pool.shut == ["k0"]
+
+
+def test_a_closing_query_socket_removes_only_itself():
+    """Voila's on_close deleted another kernel's waiter when the closing socket had been
+    replaced (a kernel that opened its socket again): that kernel never got its request."""
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    from workbook.serving.voila_app import ReadyQueryHandler
+
+    waiters = RequestInfoSocketHandler._waiters
+    saved = dict(waiters)
+    old, new, other = object(), object(), object()
+    try:
+        waiters.clear()
+        waiters.update({"k1": new, "k2": other})
+        ReadyQueryHandler.on_close(old)  # replaced by ``new``: nothing of others goes
+        assert waiters == {"k1": new, "k2": other}
+        ReadyQueryHandler.on_close(new)
+        assert waiters == {"k2": other}
+    finally:
+        waiters.clear()
+        waiters.update(saved)
