@@ -151,3 +151,19 @@ def test_collect_shows_progress_against_the_planned_number_of_reviews(ws):
     collect.live.sync()
     assert "2 of 2 planned reviews in" in collect.progress.value
     collect.close()
+
+
+def test_the_forget_panel_is_on_the_reviews_tab_and_erasing_redraws_the_list(view, ws):
+    ws.add_statement("R-7", "working", "person", "I like my garden")
+    ws.add_statement("R-8", "working", "person", "I like my job")
+    view.live.sync()
+    assert view.forget in view.forget_slot.children
+    assert "R-7" in [value for _label, value in view.forget.review.options]
+    view.forget.review.value = "R-7"
+    view.forget.confirm.value = "R-7"
+    view.forget.erase_button.click()
+    rows = {r.ref: r for r in ws.prepare_reviews()}
+    assert rows["R-7"].statements == 0 and rows["R-7"].consent is False
+    assert "I like my garden" not in ws.statements["text"].tolist()
+    assert "R-7" in view.reviews_list.value  # the list was redrawn: no statements now
+    assert ">0<" in view.reviews_list.value.split("R-7", 1)[1].split("</tr>", 1)[0]

@@ -10,6 +10,7 @@ from widgets.common.cards import heading
 from widgets.common.controls import STYLE, button, labelled_box, note, row, set_note, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush, LazyTab, StageView
+from widgets.stages.prepare.forget import ForgetPanel
 from widgets.stages.prepare.people import PeopleMixin
 from widgets.stages.prepare.reviews import ReviewsMixin
 from workbook.access.roles import Access
@@ -24,7 +25,8 @@ TABLES_ELSEWHERE = ("Preparing the event is the facilitator's job, so this page 
 class PrepareView(PeopleMixin, ReviewsMixin, StageView):
     """Public controls (tests drive these): event_date, event_place, event_facilitators,
     reviews_planned, review_age, save_event_button, event_status; access_boxes (item key ->
-    Checkbox), access_status; tabs; and those of PeopleMixin and ReviewsMixin."""
+    Checkbox), access_status; tabs; forget (the panel that erases a review's words); and
+    those of PeopleMixin and ReviewsMixin."""
 
     stage = step(1).header
     watches = frozenset({"prepare_event", "prepare_invitees", "prepare_access", "reviews",
@@ -44,6 +46,10 @@ class PrepareView(PeopleMixin, ReviewsMixin, StageView):
                              ("Access requirements", self._build_access()),
                              ("Reviews to be used", self._build_reviews())])
         self.tabs.add_class("wtfc-prepare-tabs")
+        # Erasing a review's words when consent is withdrawn: beside the review form.
+        self.forget = ForgetPanel(self.workshop, access=self.access,
+                                  on_erased=lambda: self.live.sync())
+        self.mount_forget(self.forget)
         return [self.tabs]
 
     # --- the event ---------------------------------------------------------------------------
@@ -118,6 +124,9 @@ class PrepareView(PeopleMixin, ReviewsMixin, StageView):
         self.workshop.tick_access(key, ticked, actor=self.actor)
         self.after_write()
 
+    def table_changed(self) -> None:
+        self.forget.access = self.access  # who erases, as the history names them
+
     # --- drawing -------------------------------------------------------------------------------
     def redraw(self, tables: set[str]) -> None:
         if not tables or "prepare_event" in tables:
@@ -128,3 +137,5 @@ class PrepareView(PeopleMixin, ReviewsMixin, StageView):
             self._draw_people()
         if not tables or tables & {"prepare_event", "reviews", "statements"}:
             self._draw_reviews()
+        if tables & {"reviews", "statements"}:
+            self.forget.refresh()  # (it reads the reviews itself when first built)
