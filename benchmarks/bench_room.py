@@ -1,4 +1,4 @@
-"""A room opening at once (issue 15): 12 table laptops open 01 Collect one after another and
+"""A room opening at once (issue 15): 12 table laptops open Step 2 Collect one after another and
 each types 5 statements as fast as a browser can, while the big screen watches.
 
 A real `wtfc serve` (the sample workshop, loopback, a free port) is started and, once its log
@@ -32,7 +32,7 @@ from .common import row
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = 12
 STATEMENTS = 5
-PAGE = "01_collect.ipynb"
+PAGE = "02_collect.ipynb"
 START_TIMEOUT = 300.0
 GOAL_USABLE_S, GOAL_LAG_S, GOAL_KERNEL_MB = 15.0, 2.0, 100.0
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
