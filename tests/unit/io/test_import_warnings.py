@@ -7,16 +7,14 @@ import io
 import openpyxl
 import pytest
 
-from workbook import Workshop
 from workbook.io.ingest import import_file, import_upload
 from workbook.io.row_notes import ONLY_OTHER_COLUMNS
 
 
 @pytest.fixture
-def ws(tmp_path):
-    workshop = Workshop.create(tmp_path / "ws", "Warnings")
-    yield workshop
-    workshop.close()
+def ws(workshop):
+    """On SQLite, and on PostgreSQL when a server is given (tests/conftest.py)."""
+    return workshop
 
 
 LONG = """Review,Perspective,Kind,Statement,Notes

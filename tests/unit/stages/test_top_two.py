@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from workbook import Workshop
 from workbook.model import Kind, Perspective
 from workbook.stages.top_two import TopTwoFlag, over_two, summary, top_two_flags
 
 
 @pytest.fixture
-def ws(tmp_path):
-    workshop = Workshop.create(tmp_path / "ws", "Two top things")
-    yield workshop
-    workshop.close()
+def ws(workshop):
+    """On SQLite, and on PostgreSQL when a server is given (tests/conftest.py)."""
+    return workshop
 
 
 def test_over_two_keeps_only_counts_above_two_in_review_kind_perspective_order():
