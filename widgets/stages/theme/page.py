@@ -16,7 +16,6 @@ from widgets.stages.theme.board import Board
 from widgets.stages.theme.controls import ThemeEditMixin, section
 from widgets.stages.theme.voting import VotingMixin
 from workbook import InputError
-from workbook.charts.stages import theme_chart
 from workbook.model import PERSPECTIVE_LABELS
 from workbook.stages.theme_board import BoardFilter, board_data, card_label, parse_move
 from workbook.steps import step
@@ -181,7 +180,8 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             return  # e.g. only an "I" statement changed: the bars are the same
         self._charted = figures
         try:
-            self.chart.show(theme_chart(themes))
+            # held in a kernel waiting in the pool: a table's page may never draw it (chart.py)
+            self.chart.show_later(lambda: _theme_chart(themes))
         except OSError:  # saving the PNG/CSV copy failed (e.g. a full disk): the page goes on
             log.exception("could not save the theme chart to outputs/")
 
@@ -233,3 +233,9 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         except Exception:
             self.board.tell("Something went wrong. If the card has not moved, try again.")
             raise
+
+
+def _theme_chart(themes: pd.DataFrame):
+    from workbook.charts.stages import theme_chart  # matplotlib: only a page that draws it
+
+    return theme_chart(themes)
