@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 from workbook.model import MAX_REVIEW_REF, PERSPECTIVE_LABELS, InputError, Perspective
 
@@ -99,7 +101,21 @@ def write_template(out: str | Path, refs: list[str] | None = None, *,
     return out
 
 
-def write_xlsx(out: Path, blocks: list[str | None]) -> None:
+def template_bytes(suffix: str, refs: list[str] | None = None) -> bytes:
+    """The template as a file's bytes (".xlsx" or ".docx"), for a page to offer for download."""
+    out = io.BytesIO()
+    if suffix == ".xlsx":
+        write_xlsx(out, review_refs(refs))
+    elif suffix == ".docx":
+        from workbook.io.template_docx import write_docx
+
+        write_docx(out, review_refs(refs))
+    else:
+        raise InputError("A template is .xlsx (Excel) or .docx (Word).")
+    return out.getvalue()
+
+
+def write_xlsx(out: Path | BinaryIO, blocks: list[str | None]) -> None:
     """The statements sheet (instructions above the heading row) and the questions sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -23,7 +24,7 @@ from workbook.io.template import (
 BODY_PT = 16  # large print; headings larger still
 
 
-def write_docx(out: Path, blocks: list[str | None]) -> None:
+def write_docx(out: Path | BinaryIO, blocks: list[str | None]) -> None:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(BODY_PT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import time
 from collections.abc import Iterator
@@ -35,6 +36,13 @@ MAX_REJECTED_SHOWN = 100  # a file of 30,000 bad rows must not become 30,000 tab
 # Restoring a whole workshop replaces everything: the facilitator's action, never a table's.
 RESTORE_IS_THE_FACILITATORS = ("it is a whole-workshop export, which only the facilitator can "
                                "restore: open this page from the facilitator's link")
+
+TEMPLATES = (  # the review template's two copies: (ending, MIME type, what it is for)
+    (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     "Excel: filled in, it imports here as it is"),
+    (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     "Word, large print: to read, or to fill in by hand"),
+)
 
 KIND_OPTIONS = [(f"{KIND_SYMBOLS[k]} {KIND_LABELS[k]}", k.value) for k in Kind]
 PERSPECTIVE_OPTIONS = [(PERSPECTIVE_LABELS[p], p.value) for p in Perspective]
@@ -189,10 +197,29 @@ class CollectFormMixin:
         self.import_report.add_class("wtfc-import-report")
         hint = w.HTML("<p>Spreadsheets (CSV or Excel) with a column for the review, whose view, "
                       "the kind and the words. Statements already here are not added twice.</p>")
+        # The template reviewers fill in comes back in the shape this import reads.
+        self.template_button = w.Button(description="Review template for reviewers",
+                                        tooltip="Make the review template (Excel and Word) "
+                                                "to give reviewers")
+        self.template_button.on_click(lambda _b: self._offer_template())
+        self.template_links = w.HTML()
         box = w.VBox([section_title("Import statements from a file"), hint,
-                      w.HBox([self.upload, self.import_button]), self.import_report])
+                      w.HBox([self.upload, self.import_button]), self.import_report,
+                      self.template_button, self.template_links])
         box.add_class("wtfc-collect-import")
         return box
+
+    @guarded
+    def _offer_template(self) -> None:
+        from workbook.io.template import template_bytes  # openpyxl and docx: only on a click
+
+        links = "".join(
+            f'<li><a download="review-template{suffix}" href="data:{mime};base64,'
+            f'{base64.b64encode(template_bytes(suffix)).decode("ascii")}">Download the review '
+            f"template ({what})</a></li>" for suffix, mime, what in TEMPLATES)
+        self.template_links.value = f'<ul class="wtfc-template-links">{links}</ul>'
+        self.messages.ok("The review template is ready: download it below and give it to "
+                         "reviewers. The Excel copy, filled in, imports here as it is.")
 
     @guarded
     def _import(self) -> None:

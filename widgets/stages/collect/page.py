@@ -28,7 +28,8 @@ CHART_EVERY_SECONDS = 3.0
 class CollectView(CollectFormMixin, CollectListMixin, StageView):
     """Public controls (tests and browser tests drive these):
 
-    upload, import_button, import_report; review_ref, perspective, kind, text, add_button;
+    upload, import_button, import_report, template_button, template_links; review_ref,
+    perspective, kind, text, add_button;
     search, kind_filter, perspective_filter, review_filter, prev_button, next_button,
     page_label, list_html; edit_select, edit_review_ref, edit_perspective, edit_kind,
     edit_text, save_button, delete_button; chart, totals, top_two; and undo_button, messages
