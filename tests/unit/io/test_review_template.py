@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from docx import Document
@@ -136,3 +138,28 @@ def test_plain_refusals(tmp_path):
         write_template(tmp_path / "r.xlsx", ["x" * 65])
     with pytest.raises(InputError, match="no folder"):
         write_template(tmp_path / "missing" / "r.xlsx")
+
+
+def test_review_date_type_and_consent_written_once_import_with_the_review(tmp_path, ws):
+    path = write_template(tmp_path / "review.xlsx", ["R-20", "R-21"])
+    book = openpyxl.load_workbook(path)
+    sheet = book[SHEET]
+    row = heading_row(sheet)
+    at = {heading: column for column, heading in enumerate(HEADINGS, start=1)}
+    first_of = {"R-20": row + 1, "R-21": row + 1 + len(VIEWS)}  # each review's person row
+    filled = {"R-20": (dt.date(2026, 2, 14), "Person-centred review", "yes"),  # a date cell
+              "R-21": ("2026-01-09", "Outcome-focused review", "no")}
+    for ref, values in filled.items():
+        sheet.cell(row=first_of[ref], column=at["What is working 1"], value=f"{ref} likes art")
+        sheet.cell(row=first_of[ref] + 2, column=at["What is not working 1"],
+                   value=f"{ref}'s rota changes")  # the staff row: details left blank there
+        for heading, value in zip(DETAIL_COLUMNS, values, strict=True):
+            sheet.cell(row=first_of[ref], column=at[heading], value=value)
+    book.save(path)
+    report = import_file(ws, path)
+    assert (report.added, report.rejected, report.warnings) == (4, [], [])
+    reviews = {r.ref: r for r in ws.prepare_reviews()}
+    assert (reviews["R-20"].reviewed_on, reviews["R-20"].review_type,
+            reviews["R-20"].consent) == ("2026-02-14", "Person-centred review", True)
+    assert (reviews["R-21"].reviewed_on, reviews["R-21"].consent) == ("2026-01-09", False)
+    assert reviews["R-20"].statements == 2
