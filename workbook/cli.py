@@ -172,7 +172,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ws.close()
     location = args.dir if "://" in args.dir else str(Path(args.dir).resolve())
     return serve.serve(location, notebooks_dir(), port, host=args.host, theme=args.theme,
-                       links=room)
+                       links=room, tables=args.tables)
 
 
 def cmd_tender_results(args: argparse.Namespace) -> int:
@@ -300,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         s = sub.add_parser(name, help=helptext)
         if name == "serve":
+            from workbook.serving.serve import DEFAULT_TABLES
+
             s.add_argument("dir", help="workshop folder or database URL")
             s.add_argument("--host", default="127.0.0.1",
                            help="127.0.0.1: this machine only (you are the facilitator, no "
@@ -313,6 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 "WTFC_TABLE_KEY, else one made for you")
             s.add_argument("--new-keys", action="store_true",
                            help="make new keys: every link handed out before stops working")
+            s.add_argument("--tables", type=int, default=DEFAULT_TABLES,
+                           help="how many tables (laptops) will open the pages at once: "
+                                "that many Collect pages are kept ready (default "
+                                f"{DEFAULT_TABLES}; each costs about 80 MB)")
         s.add_argument("--port", type=int, default=0)
         s.add_argument("--theme", choices=("light", "dark"), default="light")
         s.set_defaults(func=func)

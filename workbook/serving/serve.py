@@ -57,13 +57,25 @@ AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 # Pre-heated kernels per page (Voila's kernel_pools_config; every other page keeps one). The
 # pages every table opens at once get more: a visitor who finds the pool empty waits for a
 # kernel to start and build the page (3-4 s on 2 cores, longer when twelve start together),
-# so with one kernel a room of 12 tables was usable only after 42-45 s. Each waiting kernel
-# holds memory whether or not anyone comes: a Collect kernel about 120 MB RSS, 100 MB PSS
-# (its chart, pandas and matplotlib load only on the big screen), Theme and Understand about
-# 190 MB each, so these pools cost about 1.5 GB while idle, rather than 0.5 GB for one each.
-# The pool refills a second after each hand-out (fill_delay), while the next tables' pages
-# load.
-TABLE_PAGE_POOLS = {step(2).page: 6, step(3).page: 2, step(4).page: 2}
+# so with one kernel a room of 12 tables was usable only after 42-45 s. The facilitator says
+# how many tables the room has (`wtfc serve --tables N`): Collect, which every table opens
+# first, keeps one kernel per table; Theme and Understand, opened later and a few at a time,
+# a quarter as many. Each waiting kernel holds memory whether or not anyone comes: a table's
+# Collect kernel about 80 MB RSS (its chart, pandas and matplotlib load only on the big
+# screen or when asked). The pools refill a second after each hand-out (fill_delay).
+DEFAULT_TABLES = 6
+MAX_TABLES = 60
+
+
+def table_page_pools(tables: int = DEFAULT_TABLES) -> dict[str, int]:
+    """Pre-heated kernels for the pages tables open, for a room of ``tables`` tables."""
+    if not 1 <= tables <= MAX_TABLES:
+        raise InputError(f"--tables must be between 1 and {MAX_TABLES} (it was {tables}): the "
+                         "number of tables (laptops) that will open the pages at once.")
+    later = max(2, -(-tables // 4))  # a quarter, rounded up, and never fewer than two
+    return {step(2).page: tables, step(3).page: later, step(4).page: later}
+
+
 
 _SERVING_DIR = Path(__file__).resolve().parent
 
@@ -148,6 +160,7 @@ def voila_command(
     preheat: bool = True,
     open_browser: bool = False,
     open_room: bool = False,
+    tables: int = DEFAULT_TABLES,
 ) -> list[str]:
     """The Voila command line serving every notebook in ``notebooks_dir``. It holds no
     secret: the room's keys are in the workshop's store and the grant secret in Voila's
@@ -184,7 +197,7 @@ def voila_command(
     ]
     if preheat:
         pools = {"default": {"pool_size": 1},
-                 **{nb: {"pool_size": n} for nb, n in TABLE_PAGE_POOLS.items()}}
+                 **{nb: {"pool_size": n} for nb, n in table_page_pools(tables).items()}}
         cmd += ["--preheat_kernel=True", "--pool_size=1",
                 f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"]
     return cmd
@@ -203,6 +216,7 @@ def serve(
     host: str = "127.0.0.1",
     theme: str = "light",
     links: RoomLinks | None = None,
+    tables: int = DEFAULT_TABLES,
 ) -> int:
     """Run Voila in the foreground until it stops, or until Ctrl+C, SIGHUP or SIGTERM stop
     it with every kernel (``lifecycle.run``); return its exit code (0 when we stopped it).
@@ -212,7 +226,7 @@ def serve(
                          "the network could change the workshop. Use `wtfc serve`, which "
                          "makes them.")
     cmd = voila_command(notebooks_dir, port, host=host, theme=theme,
-                        open_room=links is not None)
+                        open_room=links is not None, tables=tables)
     lifecycle.check_port_free(host, port)  # name who holds it, before Voila starts
     runtime = tempfile.TemporaryDirectory(prefix="wtfc-serve-")
     env = jupyter_path_env(first=write_kernelspec(Path(runtime.name)))

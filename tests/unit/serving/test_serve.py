@@ -193,3 +193,28 @@ def test_a_page_may_send_its_kernel_every_file_the_limits_allow():
 
     # tornado's default (10 MiB) would close the page's connection on a 12 MB spreadsheet
     assert voila_app.WEBSOCKET_MAX_MESSAGE > MAX_UPLOAD_BYTES > 10 * 1024 * 1024
+
+
+def test_the_room_size_sets_the_table_pages_pools(tmp_path):
+    def pools(**kwargs) -> dict:
+        return json.loads(_opt(serve.voila_command(tmp_path, 8866, **kwargs),
+                               "VoilaKernelManager.kernel_pools_config"))
+
+    default = pools()
+    assert default["default"] == {"pool_size": 1}
+    assert default["02_collect.ipynb"] == {"pool_size": serve.DEFAULT_TABLES}
+    room = pools(tables=12)
+    assert room["02_collect.ipynb"] == {"pool_size": 12}  # one Collect page per table
+    assert room["03_theme.ipynb"] == room["04_understand.ipynb"] == {"pool_size": 3}
+    assert pools(tables=1)["03_theme.ipynb"] == {"pool_size": 2}
+    for bad in (0, -3, serve.MAX_TABLES + 1):
+        with pytest.raises(InputError, match="--tables must be between 1 and"):
+            serve.voila_command(tmp_path, 8866, tables=bad)
+
+
+def test_wtfc_serve_takes_the_number_of_tables():
+    from workbook.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "ws", "--tables", "12"])
+    assert args.tables == 12
+    assert build_parser().parse_args(["serve", "ws"]).tables == serve.DEFAULT_TABLES
