@@ -1,7 +1,8 @@
 """A room opening at once (issue 15): 12 table laptops open Step 2 Collect one after another and
 each types 5 statements as fast as a browser can, while the big screen watches.
 
-A real `wtfc serve` (the sample workshop, loopback, a free port) is started and, once its log
+A real `wtfc serve --tables 12` (the sample workshop, loopback, a free port: 12 Collect pages
+kept ready, as a facilitator expecting 12 tables would serve) is started and, once its log
 says every page is ready, one table page opens alone (the baseline: seconds until its form can
 be typed into); after Voila has heated a kernel again, the big screen (no ?table=) opens,
 then the 12 table pages, each navigation started as soon as the one before has begun. Each
@@ -303,7 +304,8 @@ def measure() -> dict:
         with log.open("w") as out:
             started = time.monotonic()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port)],
+                [sys.executable, "-m", "workbook.cli", "serve", str(folder), "--port", str(port),
+                 "--tables", str(TABLES)],
                 cwd=str(ROOT), env=env, stdout=out, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL)
         watch = MemoryWatch(proc.pid)
