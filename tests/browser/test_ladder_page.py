@@ -154,3 +154,48 @@ def test_commissioner_assessment(page, server, button, store, poll, screenshot):
     screenshot(page, "ladder-commissioner")
     assert_axe_clean(page, "ladder-commissioner")
     no_errors(page, server)
+
+
+def test_levels_of_engagement_as_the_seed_draws_them(context_factory, server, button, store,
+                                                     poll, screenshot):
+    """The trainer puts a scenario on the levels of engagement: the page shows the levels
+    numbered from the top with the context to point at; a table votes on a face."""
+    big = open_ladder(context_factory(), server.base, button)
+    big.get_by_label("Model", exact=True).select_option(
+        label="Levels of engagement, negative and positive")
+    about = big.locator(".wtfc-model-about").first
+    expect(about).to_contain_text("Negative context: Negative motivation, Limited capacity, "
+                                  "Insufficient assurances")
+    expect(about).to_contain_text("Positive context: Positive motivation, Sufficient capacity")
+    expect(about.locator("th[scope=row]").first).to_have_text("1. Citizen control")
+    big.get_by_label("Scenario", exact=True).select_option(
+        label="7. Children become commissioners")
+    button(big, "Put to the room").click()
+    current = poll(lambda: store.current_round(), what="the round starting")
+    assert current["model"] == "levels"
+    # the round's drawing: the levels as the seed numbers them, no votes shown yet
+    expect(big.locator(".wtfc-ladder-figure img").first).to_have_attribute(
+        "alt", re.compile(r"4 levels numbered from the top \(1\. Citizen control"),
+        timeout=15_000)
+    table = context_factory()
+    table.set_viewport_size(LAPTOP)
+    open_ladder(table, server.base, button, table="Table 3")
+    radios = table.get_by_role("radio")
+    expect(radios.first).to_have_accessible_name(
+        "1. Citizen control: Abdication of responsibility (negative)")
+    table.get_by_role("radio", name="2. Shared power: Co-operation (positive)").check()
+    button(table, "Send my vote").click()
+    poll(lambda: store.round_counts(current["id"]) == {6: 1}, what="the table's vote saved")
+    assert_axe_clean(table, "ladder-levels-table")
+    expect(big.get_by_text("1 vote in")).to_be_visible(timeout=15_000)
+    button(big, "Reveal votes").click()
+    img = big.locator(".wtfc-ladder-figure img").first
+    expect(img).to_have_attribute(
+        "alt", re.compile(r"2\. Shared power: Co-operation \(positive\): 1"), timeout=15_000)
+    box = img.bounding_box()
+    assert box["y"] + box["height"] <= 1080, box
+    big.mouse.move(0, 0)
+    screenshot(big, "ladder-levels-revealed")
+    assert_axe_clean(big, "ladder-levels-trainer")
+    no_errors(big, server)
+    no_errors(table, server)
