@@ -58,6 +58,11 @@ def test_the_big_screen_places_dots_for_a_voter_it_names(ws, room):
     view.dot_idea_select.value = idea
     view.dot_button.click()
     assert ws.idea_dots() == {idea: 1}
+    # a page made before it knows its table (a pooled kernel) votes as that table
+    view.dot_voter.value = ""
+    view.set_table("Table 7")
+    assert view.dot_voter.value == "Table 7"
+    assert view.idea_dots_left.value == "Table 7 has 3 of 3 dots left for ideas."
     # another screen's dot redraws this one
     other = ActionPlanView(ws, table="Table 1")
     other.theme_select.value = room["theme"]

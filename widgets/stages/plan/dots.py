@@ -58,6 +58,12 @@ class IdeaDotsMixin:
             row(self.dot_button, self.undot_button)]
         self._dots_drawer = Drawer("Put dots on ideas", self._dot_fields)
 
+    def table_changed(self) -> None:
+        """A pooled page learns its table late: the table is who votes, unless typed."""
+        super().table_changed()  # type: ignore[misc]
+        if not self.dot_voter.value.strip():
+            self.dot_voter.value = self.table or ""
+
     def _draw_dots(self, ideas: pd.DataFrame) -> None:
         set_options(self.dot_idea_select, dot_options(ideas), keep=self.dot_idea_select.value)
         self._draw_dots_left()
