@@ -162,7 +162,7 @@ def open_stage(page: Any, base: str, notebook: str, table: str | None = None,
     control = main_control(page, notebook)
     expect(control).to_be_visible(timeout=timeout_ms)
     expect(control).to_be_enabled(timeout=timeout_ms)
-    if notebook.startswith("02_"):
+    if notebook == "03_theme.ipynb":
         expect(page.locator(".wtfc-board-root")).to_be_visible(timeout=timeout_ms)
     return page
 

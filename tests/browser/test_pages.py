@@ -124,3 +124,17 @@ def test_page_renders_cleanly(page, server, open_stage, screenshot, button, note
 def test_page_accessibility(page, open_stage, notebook):
     open_stage(page, notebook)
     assert_axe_clean(page, notebook.removesuffix(".ipynb"))
+
+
+@pytest.mark.parametrize("old, new, title", [
+    ("03_root_cause.ipynb", "04_understand.ipynb", "Step 4 · Understand"),
+    ("06_review.ipynb", "08_review.ipynb", "Step 8 · Review"),
+])
+def test_an_old_address_opens_its_steps_page(page, server, old, new, title):
+    """A link from before the pages took the steps' numbers (a bookmark, a printed QR code)
+    opens the same step's page, its table's name kept."""
+    page.goto(f"{server.base}/voila/render/{old}?table=Table%209", wait_until="domcontentloaded")
+    assert page.url == f"{server.base}/voila/render/{new}?table=Table%209"
+    header = page.locator(".wtfc-header")
+    expect(header.locator("h1")).to_contain_text(title, timeout=60_000)
+    expect(header).to_contain_text("Table: Table 9")

@@ -86,6 +86,24 @@ def test_a_table_link_cannot_open_the_tender_page_nor_be_a_member(room, page):
             expect(page.get_by_text(view, exact=True)).to_have_count(0)
 
 
+def test_an_old_address_keeps_its_key_and_a_table_cannot_open_prepare(room, page):
+    """On the room's network an old page's address, key and all, opens its step's page: the
+    key is checked there as on any page. A table's link never opens the Prepare page."""
+    page.goto(f"{room.base}/voila/render/01_collect.ipynb?key={quote(room.table)}&table=Green",
+              wait_until="domcontentloaded")
+    assert "/voila/render/02_collect.ipynb?" in page.url and "table=Green" in page.url
+    header = page.locator(".wtfc-header")
+    expect(header.locator("h1")).to_contain_text("Step 2 · Collect", timeout=60_000)
+    expect(header).to_contain_text("Table: Green")
+    expect(button(page, "Undo anyone's last change")).to_have_count(0)  # a table, still
+    response = page.goto(f"{room.base}/voila/render/01_prepare.ipynb")
+    assert response.status == 403
+    expect(page.locator("main")).to_contain_text("facilitator")
+    page.goto(f"{room.base}/?table=Green", wait_until="domcontentloaded")
+    expect(page.get_by_role("link", name="Step 2 · Collect")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Prepare"))).to_have_count(0)
+
+
 def test_a_member_sees_only_their_own_sheet(room, page):
     key = member_key(room.ws, "Frankie")
     page.goto(f"{room.base}/?key={quote(key)}", wait_until="domcontentloaded")
