@@ -45,6 +45,11 @@ class TopTwoFlag:
             f"All {self.count} are kept: check with the reviewer which two matter most."
         )
 
+    def line(self) -> str:
+        """'R-017: 4 'Not working' from the family carer', for a list of flags."""
+        return (f"{self.review}: {self.count} '{KIND_LABELS[self.kind]}' from "
+                f"{FROM_WHOM[self.perspective]}")
+
     def as_dict(self, file: str | None = None) -> dict[str, Any]:
         """The flag as an import warning: {file, review, kind, perspective, count, reason}."""
         out: dict[str, Any] = {} if file is None else {"file": file}
@@ -89,16 +94,11 @@ def top_two_flags(store: Store) -> list[TopTwoFlag]:
         return flags_in(conn)
 
 
-def summary(flags: list[TopTwoFlag], most: int = 5) -> str:
-    """One plain sentence for a page: how many, and the first few by review, kind and view."""
-    if not flags:
-        return ""
+KEEP_AND_CHECK = "They are all kept: check with the reviewer which two matter most."
+
+
+def headline(flags: list[TopTwoFlag]) -> str:
+    """One short sentence for a page: how many reviews are over the two top things."""
     reviews = len({f.review for f in flags})
-    shown = ", ".join(f"{f.review} ({f.count} '{KIND_LABELS[f.kind]}' from "
-                      f"{FROM_WHOM[f.perspective]})" for f in flags[:most])
-    if len(flags) > most:
-        shown += f" and {len(flags) - most:,} more"
     which = "1 review has" if reviews == 1 else f"{reviews:,} reviews have"
-    return (f"Two top things: {which} more than two statements of one kind from one "
-            f"perspective: {shown}. They are all kept; check with the reviewer which two "
-            "matter most.")
+    return f"Two top things: {which} more than two of one kind from one perspective."

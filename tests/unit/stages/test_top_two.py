@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.model import Kind, Perspective
-from workbook.stages.top_two import TopTwoFlag, over_two, summary, top_two_flags
+from workbook.stages.top_two import TopTwoFlag, headline, over_two, top_two_flags
 
 
 @pytest.fixture
@@ -51,12 +51,10 @@ def test_store_flags_count_live_statements_per_review_kind_and_perspective(ws):
     assert [f.review for f in top_two_flags(ws.store)] == ["R-2"]
 
 
-def test_summary_sentence_counts_reviews_and_names_the_first_few():
-    assert summary([]) == ""
+def test_headline_counts_reviews_and_each_flag_has_its_line():
     flags = [TopTwoFlag(f"R-{i}", Kind.WORKING, Perspective.PERSON, 3) for i in range(1, 8)]
     flags.append(TopTwoFlag("R-1", Kind.FUTURE, Perspective.STAFF, 6))
-    text = summary(flags, most=2)
-    assert text.startswith("Two top things: 7 reviews have more than two statements")
-    assert ("R-1 (3 'Working' from the person), R-2 (3 'Working' from the person) and 6 more."
-            in text)
-    assert "1 review has" in summary(flags[:1])
+    assert headline(flags) == ("Two top things: 7 reviews have more than two of one kind "
+                               "from one perspective.")
+    assert headline(flags[:1]).startswith("Two top things: 1 review has")
+    assert flags[-1].line() == "R-1: 6 'For the future' from staff"

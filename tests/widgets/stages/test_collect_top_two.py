@@ -31,8 +31,9 @@ def test_a_third_thing_typed_in_is_saved_and_flagged_and_the_flag_goes_with_it(v
     type_in(view, "Her brother visits")
     assert view.messages.kind == "ok" and len(ws.statements) == 3  # kept, not refused
     flag = view.top_two.value
-    assert "Two top things: 1 review has more than two statements" in flag
-    assert "R-1 (3 &#x27;Working&#x27; from the family carer)" in flag
+    assert "Two top things: 1 review has more than two of one kind" in flag
+    assert "<li>R-1: 3 &#x27;Working&#x27; from the family carer</li>" in flag
+    assert view.top_two in view._left.children  # the big screen: under the typing
     ws.delete_statement(int(ws.statements.statement_id.iloc[-1]), actor="setup")
     view.redraw({"statements"})
     assert view.top_two.value == ""

@@ -15,7 +15,7 @@ from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
 from workbook.stages.prepare import collect_progress
 from workbook.stages.search import CollectCounts, collect_counts
-from workbook.stages.top_two import summary, top_two_flags
+from workbook.stages.top_two import KEEP_AND_CHECK, TopTwoFlag, headline, top_two_flags
 from workbook.steps import step
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")
@@ -23,6 +23,7 @@ log = logging.getLogger("wtfc.widgets.stages.collect.page")
 # Drawing the chart costs about half a second of the kernel's time; when statements pour in
 # from every table, a live page redraws it at most this often (the totals line never waits).
 CHART_EVERY_SECONDS = 3.0
+MAX_FLAGS_SHOWN = 50  # reviews over the two top things listed; the rest counted
 
 
 class CollectView(CollectFormMixin, CollectListMixin, StageView):
@@ -52,7 +53,7 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         self.progress = w.HTML()  # "31 of 40 planned reviews in", once Prepare sets a number
         self.chart = ChartView(outputs=self.workshop.outputs)
         self._counts_box = w.VBox([section_title("How many so far"), self.progress, self.totals,
-                                   self.top_two, self.chart.opener, self.chart])
+                                   self.chart.opener, self.chart])
         self._counts_box.add_class("wtfc-collect-counts")
         self._add_form, self._import_box = self._build_add_form(), self._build_import()
         self._browse = self._build_list()
@@ -76,12 +77,14 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
             # file and changing a statement open on demand below it), the statements as they
             # arrive, and the counts with their chart.
             self._entry.children = []
-            self._left.children = [self._add_form, self._import_drawer, self.edit_drawer]
+            # The two top things go under the typing, where the column has room to spare.
+            self._left.children = [self._add_form, self._import_drawer, self.edit_drawer,
+                                   self.top_two]
             self._grid.children = [self._left, self._browse, self._counts_box]
             return [self._grid]
         self._grid.children = self._left.children = []
         self._entry.children = [self._add_form, self._import_box]
-        return [self._entry, self._counts_box, self._browse]
+        return [self._entry, self.top_two, self._counts_box, self._browse]
 
     def redraw(self, tables: set[str]) -> None:
         """Counts and list from the store; the chart only when the counts moved."""
@@ -116,8 +119,7 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
 
     def _draw_top_two(self) -> None:
         # Redrawn on every change: moving a statement to another review changes no count.
-        text = summary(top_two_flags(self.workshop.store), most=3)
-        self.top_two.value = f"<p>{esc(text)}</p>" if text else ""
+        self.top_two.value = top_two_html(top_two_flags(self.workshop.store))
 
     def _draw_chart(self) -> None:
         self._chart_timer = None
@@ -137,6 +139,17 @@ class CollectView(CollectFormMixin, CollectListMixin, StageView):
         if self._chart_timer is not None:
             self._chart_timer.cancel()
         super().close()
+
+
+def top_two_html(flags: list[TopTwoFlag]) -> str:
+    """One short line, and each review's flag (kind, perspective, count) a click away."""
+    if not flags:
+        return ""
+    items = "".join(f"<li>{esc(flag.line())}</li>" for flag in flags[:MAX_FLAGS_SHOWN])
+    if len(flags) > MAX_FLAGS_SHOWN:
+        items += f"<li>and {len(flags) - MAX_FLAGS_SHOWN:,} more</li>"
+    return (f"<p><strong>{esc(headline(flags))}</strong></p><details><summary>Which reviews"
+            f"</summary><ul>{items}</ul><p>{esc(KEEP_AND_CHECK)}</p></details>")
 
 
 def _collect_chart(counts: CollectCounts):
