@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
 from workbook.report.prepare_section import write_prepare_docx
+from workbook.report.sections import TITLES
 from workbook.text import plural
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def report_docx(r: Report) -> DocumentType:
     if r.prepare:
         write_prepare_docx(doc, r.prepare, _heading, _table)
 
-    _heading(doc, "Event summary", 1)
+    _heading(doc, TITLES["summary"], 1)
     if r.reached("collect"):
         s = r.stats["statements"]
         doc.add_paragraph(
@@ -116,7 +117,7 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "collect")
 
-    _heading(doc, "Themes", 1)
+    _heading(doc, TITLES["themes"], 1)
     if r.themes:
         _table(doc, r.themes)
         if "themes" in r.figures:
@@ -124,14 +125,14 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "themes")
 
-    _heading(doc, "Priorities and votes", 1)
+    _heading(doc, TITLES["priorities"], 1)
     for name, i_statement, dots in r.priorities:
         said = f": “{i_statement}”" if i_statement else ""
         _para(doc, f"{name} ({plural(dots, 'dot')}){said}", "ListNumber")
     if not r.priorities:
         _not_yet(doc, "priorities")
 
-    _heading(doc, "Root causes", 1)
+    _heading(doc, TITLES["causes"], 1)
     for t in r.causes:
         _heading(doc, f"Why is “{t.theme}” not working?", 2)
         if t.figure:
@@ -151,7 +152,7 @@ def report_docx(r: Report) -> DocumentType:
     if not r.causes:
         _not_yet(doc, "causes")
 
-    _heading(doc, "What success looks like", 1)
+    _heading(doc, TITLES["success"], 1)
     for theme, table, gaps in r.success:
         _heading(doc, theme, 2)
         _table(doc, table)
@@ -160,7 +161,7 @@ def report_docx(r: Report) -> DocumentType:
     if not r.success:
         _not_yet(doc, "success")
 
-    _heading(doc, "The action plan", 1)
+    _heading(doc, TITLES["plan"], 1)
     if r.reached("plan"):
         if r.ideas:
             _table(doc, r.ideas)
@@ -172,7 +173,7 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "plan")
 
-    _heading(doc, "Progress", 1)
+    _heading(doc, TITLES["progress"], 1)
     if r.indicators:
         _table(doc, r.indicators)
         if "progress" in r.figures:
@@ -180,7 +181,7 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "progress")
 
-    _heading(doc, "The golden thread", 1)
+    _heading(doc, TITLES["thread"], 1)
     for t in r.threads:
         _heading(doc, t.action, 2)
         doc.add_paragraph(f"{t.owner} · due {t.due} · {STATUS_LABELS.get(t.status, t.status)}")
@@ -199,7 +200,7 @@ def report_docx(r: Report) -> DocumentType:
     if not r.threads:
         _not_yet(doc, "thread")
 
-    _heading(doc, "You said, we did", 1)
+    _heading(doc, TITLES["feedback"], 1)
     if r.feedback:
         _table(doc, Table("You said, we did", ["Theme", "You said", "We did"],
                           [list(f) for f in r.feedback]))

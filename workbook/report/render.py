@@ -14,6 +14,7 @@ from workbook.io.files import write_atomic
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, InputError
 from workbook.report.content import NOT_YET, STATUS_LABELS, Report, Table, gather
 from workbook.report.prepare_section import TITLE as PREPARE_TITLE
+from workbook.report.sections import SECTIONS, TITLES
 from workbook.text import plural
 
 if TYPE_CHECKING:
@@ -21,13 +22,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("html", "docx", "easy-read")
 EASY_WORDS = 15  # an easy-read sentence has at most this many words
-SECTIONS = [
-    ("prepare", PREPARE_TITLE),
-    ("summary", "Event summary"), ("themes", "Themes"), ("priorities", "Priorities and votes"),
-    ("causes", "Root causes"), ("success", "What success looks like"),
-    ("plan", "The action plan"), ("progress", "Progress"), ("thread", "The golden thread"),
-    ("feedback", "You said, we did"),
-]
 
 _env = Environment(
     loader=PackageLoader("workbook.report", "templates"),
@@ -41,7 +35,8 @@ _env.filters["plural"] = plural  # {{ n | plural("statement") }}: "1 statement",
 def html_report(report: Report) -> str:
     """One self-contained HTML file: charts are data URIs; every text is escaped by Jinja2."""
     return _env.get_template("report.html.j2").render(
-        r=report, sections=SECTIONS, not_yet_text=NOT_YET, status_labels=STATUS_LABELS,
+        r=report, sections=SECTIONS, titles=TITLES, not_yet_text=NOT_YET,
+        status_labels=STATUS_LABELS,
         kind_labels={k.value: v for k, v in KIND_LABELS.items()},
         perspective_labels={k.value: v for k, v in PERSPECTIVE_LABELS.items()},
         total=sum(report.stats["statements"].values()), prepare_title=PREPARE_TITLE,

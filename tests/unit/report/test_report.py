@@ -80,10 +80,12 @@ def html_page(sample, tmp_path_factory):
 
 def test_html_has_every_section_heading_figures_and_tables(html_page):
     h2 = [t for tag, t in html_page.headings if tag == "h2"]
-    for title in ("Event summary", "Themes", "Priorities and votes", "Root causes",
-                  "What success looks like", "The action plan", "Progress",
-                  "The golden thread", "You said, we did"):
-        assert title in h2
+    assert h2[1:] == [  # after the contents: the sections, each headed by its step
+        "Step 1 · Prepare: who was involved, and the reviews used", "Event summary",
+        "Step 3 · Theme: the themes", "Step 3 · Theme: priorities and votes",
+        "Step 4 · Understand: root causes", "Step 5 · Identify success: what success looks like",
+        "Step 6 · Plan: the action plan", "Step 8 · Review: progress against the indicators",
+        "The golden thread", "Step 8 · Review: you said, we did"]
     assert [t for tag, t in html_page.headings if tag == "h1"] == [
         "Riverside supported living — spring review event"]
     # six charts and three cause trees, each embedded (no outside file) with alt text
@@ -146,8 +148,11 @@ def test_docx_has_heading_styles_tables_and_described_images(sample, tmp_path):
     headings = [(p.style.name, p.text) for p in doc.paragraphs
                 if p.style.name.startswith(("Heading", "Title"))]
     assert ("Title", sample.name) in headings
-    for title in ("Event summary", "Themes", "Root causes", "What success looks like",
-                  "The action plan", "Progress", "The golden thread", "You said, we did"):
+    for title in ("Event summary", "Step 3 · Theme: the themes", "Step 4 · Understand: root "
+                  "causes", "Step 5 · Identify success: what success looks like",
+                  "Step 6 · Plan: the action plan",
+                  "Step 8 · Review: progress against the indicators", "The golden thread",
+                  "Step 8 · Review: you said, we did"):
         assert ("Heading 1", title) in headings
     assert ("Heading 2", "Make a picture rota for each house, shared every Friday for the "
             "week ahead, with photos of who is on each shift") in headings
