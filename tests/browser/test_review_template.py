@@ -6,6 +6,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from tests.browser.test_bigscreen import _fits
 from workbook.io.template import HEADINGS, SHEET
 
 expect = pytest.importorskip("playwright.sync_api",
@@ -49,3 +50,12 @@ def test_template_downloaded_filled_in_and_imported(page, open_stage, button, st
     expect(report).to_contain_text("R-88 has 3 'Working' statements from the person")
     rows = store.statements
     assert sorted(rows[rows.review == "R-88"].text) == ["I like my job", "I see my nan", "My cat"]
+    # The big screen flags R-88 under the typing column, and still fits 1920x1080.
+    open_stage(page, COLLECT)
+    flag = page.locator(".wtfc-collect-top-two")
+    expect(flag).to_contain_text("Two top things: ", timeout=30_000)  # other tests may add more
+    page.get_by_text("Which reviews").click()
+    expect(flag).to_contain_text("R-88: 3 'Working' from the person")
+    page.get_by_text("Which reviews").click()
+    page.wait_for_timeout(1000)  # the chart
+    _fits(page)
