@@ -18,7 +18,9 @@ PAGE = "01_prepare.ipynb"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    srv = start_sample_server(tmp_path_factory.mktemp("prepare"), ready=[PAGE])
+    # every page heated first (as the session's server does): a page opened while the others
+    # still heat can wait past the timeout on a busy two-core machine
+    srv = start_sample_server(tmp_path_factory.mktemp("prepare"))
     from workbook import Workshop
 
     ws = Workshop.open(srv.folder)
@@ -59,3 +61,35 @@ def test_the_facilitator_fills_the_event_and_invites_someone(served, page):
     assert (person.role, person.support_needs, person.theming) == ("family", True, False)
     expect(page.locator(".wtfc-invitees")).to_contain_text(who)
     assert page.wtfc_watch.unexpected_console_errors() == []
+
+
+SIZES = """() => {
+  const cells = document.getElementById('rendered_cells');
+  return {doc: document.documentElement.scrollHeight, cells: cells ? cells.scrollHeight : 0,
+          view: window.innerHeight, width: cells ? cells.scrollWidth : 0};
+}"""
+TABS = ["The event", "Who is invited", "Access requirements", "Reviews to be used"]
+
+
+@pytest.mark.parametrize("size", [{"width": 1920, "height": 1080},
+                                  {"width": 1366, "height": 768}])
+def test_every_section_fits_the_screen_with_no_serious_axe_violation(served, page, size):
+    from tests.browser.helpers import assert_axe_clean, screenshot
+
+    srv, _ws = served
+    page.set_viewport_size(size)
+    page.goto(f"{srv.base}/voila/render/{PAGE}", wait_until="domcontentloaded",
+              timeout=PAGE_TIMEOUT_MS)
+    expect(button(page, "Save the event").first).to_be_enabled(timeout=PAGE_TIMEOUT_MS)
+    where = f"{size['width']}x{size['height']}"
+    for n, tab in enumerate(TABS):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(700)
+        page.mouse.move(0, 0)
+        screenshot(page, f"prepare-{n + 1}-{where}")
+        sizes = page.evaluate(SIZES)
+        assert sizes["width"] <= size["width"], (tab, sizes)  # no sideways scrolling
+        if size["width"] == 1920:  # the big screen: each section on one screen
+            assert sizes["doc"] <= sizes["view"] and sizes["cells"] <= sizes["view"], (tab,
+                                                                                       sizes)
+        assert_axe_clean(page, f"prepare-{n + 1}-{where}")

@@ -25,25 +25,20 @@ ROLE_PLURALS: dict[str, str] = {
 
 # The access-requirements checklist of 002_291dc340d354f2da.txt, grouped as the seed groups it.
 CHECKLIST: tuple[tuple[str, str, str], ...] = (
-    ("doors", "Access", "Door frames are wide enough for wheelchairs and mobility aids"),
-    ("ground_floor", "Access", "The meeting room is on the ground floor"),
-    ("lifts", "Access", "If not, there are enough lifts for several wheelchairs"),
-    ("emergency", "Access", "Emergency plans (such as evacuation for a fire) are thought "
-                            "through"),
-    ("signage", "Access", "Signs are in place so people can find the meeting room"),
-    ("times", "Location and frequency", "Preferred meeting times are discussed with all "
-                                        "parties"),
-    ("venue", "Location and frequency", "The venue is suitable for, and local to, most "
-                                        "people coming"),
-    ("travel", "Location and frequency", "Travel (such as taxis) can be arranged for people "
-                                         "who need it"),
-    ("alternatives", "Location and frequency", "Alternatives to a formal meeting have been "
-                                               "considered"),
+    ("doors", "Access", "Door frames wide enough for wheelchairs and mobility aids"),
+    ("ground_floor", "Access", "Meeting room on the ground floor"),
+    ("lifts", "Access", "If not, enough lifts for several wheelchairs"),
+    ("emergency", "Access", "Emergency plans (such as fire evacuation) thought through"),
+    ("signage", "Access", "Signs in place so people can find the meeting room"),
+    ("times", "Location and frequency", "Preferred meeting times discussed with all parties"),
+    ("venue", "Location and frequency", "Venue suitable for, and local to, most people coming"),
+    ("travel", "Location and frequency", "Travel (such as taxis) arranged for those who need it"),
+    ("alternatives", "Location and frequency", "Alternatives to a formal meeting considered"),
     ("introductions", "Duration", "Time at the start for people to introduce themselves"),
-    ("ice_breaker", "Duration", "An ice breaker is ready (for example a mood barometer)"),
-    ("shorter_sessions", "Duration", "Shorter sessions are offered to carers and people with "
-                                     "little time in the day"),
+    ("ice_breaker", "Duration", "An ice breaker ready (for example a mood barometer)"),
+    ("shorter_sessions", "Duration", "Shorter sessions for carers and people short of time"),
 )
+# (Short enough to show whole beside a tick box in half the big screen's width.)
 CHECKLIST_ITEMS = {key: label for key, _group, label in CHECKLIST}
 
 MAX_REVIEW_TYPE = 64

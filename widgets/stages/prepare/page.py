@@ -11,6 +11,7 @@ from widgets.common.controls import STYLE, button, labelled_box, note, row, set_
 from widgets.common.messages import guarded
 from widgets.common.page import Hush, LazyTab, StageView
 from widgets.stages.prepare.forget import ForgetPanel
+from widgets.stages.prepare.layout import side_by_side
 from widgets.stages.prepare.people import PeopleMixin
 from widgets.stages.prepare.reviews import ReviewsMixin
 from workbook.access.roles import Access
@@ -93,19 +94,19 @@ class PrepareView(PeopleMixin, ReviewsMixin, StageView):
     # --- access requirements -------------------------------------------------------------------
     def _build_access(self) -> w.VBox:
         self.access_boxes: dict[str, w.Checkbox] = {}
-        parts: list[w.Widget] = []
-        group = None
-        for key, this_group, label, _ticked in self.workshop.access_checklist():
-            if this_group != group:
-                group = this_group
-                parts.append(w.HTML(heading(group, 3)))
-            box = w.Checkbox(description=label, indent=False, layout=wide(60))
+        groups: dict[str, list[w.Widget]] = {}
+        for key, group, label, _ticked in self.workshop.access_checklist():
+            box = w.Checkbox(description=label, indent=False, layout=w.Layout(width="auto"))
             box.observe(lambda change, key=key: self._on_tick(key, change["new"]), "value")
             self.access_boxes[key] = box
-            parts.append(box)
+            groups.setdefault(group, [w.HTML(heading(group, 3))]).append(box)
         self.access_status = note()
-        return labelled_box("Access requirements: tick each one done for this event",
-                            [self.access_status, *parts])
+        # the seed's three groups in two columns: access; location, frequency and duration
+        first, *rest = groups.values()
+        return labelled_box("Access requirements: tick each one done for this event", [
+            self.access_status,
+            side_by_side(w.VBox(first), w.VBox([p for parts in rest for p in parts]),
+                         basis="36rem")])
 
     def _draw_access(self) -> None:
         items = self.workshop.access_checklist()

@@ -7,6 +7,7 @@ import ipywidgets as w
 from widgets.common.cards import esc, scroll_region
 from widgets.common.controls import STYLE, button, labelled_box, row, set_options, wide
 from widgets.common.messages import guarded
+from widgets.stages.prepare.layout import side_by_side
 from workbook import InputError
 from workbook.stages.prepare import Invitee
 from workbook.stages.prepare_values import ROLES
@@ -41,8 +42,10 @@ class PeopleMixin:
                                   layout=wide(30),
                                   placeholder="e.g. member of the carers' forum")
         self.person_role = w.Dropdown(description="Role", options=ROLE_OPTIONS, style=STYLE)
-        self.person_support = w.Checkbox(description="Has support needs", indent=False)
-        self.person_theming = w.Checkbox(description="Took part in theming", indent=False)
+        self.person_support = w.Checkbox(description="Has support needs", indent=False,
+                                         layout=w.Layout(width="auto"))
+        self.person_theming = w.Checkbox(description="Took part in theming", indent=False,
+                                         layout=w.Layout(width="auto"))
         self.add_person_button = button("Add to who is invited", "Add this person to the list",
                                         "primary")
         self.add_person_button.on_click(lambda _b: self.add_person())
@@ -52,8 +55,10 @@ class PeopleMixin:
         self.edit_person_name = w.Text(description="Name or description", style=STYLE,
                                        layout=wide(30))
         self.edit_person_role = w.Dropdown(description="Role", options=ROLE_OPTIONS, style=STYLE)
-        self.edit_person_support = w.Checkbox(description="Has support needs", indent=False)
-        self.edit_person_theming = w.Checkbox(description="Took part in theming", indent=False)
+        self.edit_person_support = w.Checkbox(description="Has support needs", indent=False,
+                                              layout=w.Layout(width="auto"))
+        self.edit_person_theming = w.Checkbox(description="Took part in theming", indent=False,
+                                              layout=w.Layout(width="auto"))
         self.save_person_button = button("Save changes", "Save the changes to this person")
         self.save_person_button.on_click(lambda _b: self.save_person())
         self.remove_person_button = button("Remove from the list", "Remove this person",
@@ -68,8 +73,7 @@ class PeopleMixin:
             row(self.add_person_button)])
         change = labelled_box("Change or remove someone", [self.person_select,
                                                            self._person_edit])
-        return w.VBox([self.people_list, w.HBox([add, change], layout=w.Layout(
-            flex_flow="row wrap", grid_gap="1rem", width="100%"))])
+        return w.VBox([self.people_list, side_by_side(add, change)])
 
     def _draw_people(self) -> None:
         self._people = {p.id: p for p in self.workshop.invitees()}

@@ -16,6 +16,8 @@ from widgets.common.controls import (
     wide,
 )
 from widgets.common.messages import guarded
+from widgets.common.page import Drawer
+from widgets.stages.prepare.layout import side_by_side
 from workbook.stages.prepare import Event, ReviewInfo, progress_sentence
 from workbook.text import plural
 
@@ -30,6 +32,8 @@ def reviews_html(reviews: list[ReviewInfo], event: Event) -> str:
     if not reviews:
         return ("<p>No reviews yet. Add the reviews to be used below, or import a "
                 "spreadsheet of statements on the Collect page.</p>")
+    # what is worth a look first (old, no date, no consent), then in reference order
+    shown = sorted(reviews, key=lambda r: not r.flags)
     rows = "".join(
         f"<tr{FLAGGED if r.flags else ''}><th scope='row'>{esc(r.ref)}</th>"
         f"<td data-label='Date'>{esc(r.reviewed_on or '—')}</td>"
@@ -37,9 +41,11 @@ def reviews_html(reviews: list[ReviewInfo], event: Event) -> str:
         f"<td data-label='Consent to use words'>{_CONSENT_WORDS[r.consent]}</td>"
         f"<td data-label='Statements'>{r.statements}</td>"
         f"<td data-label='Check'>{esc('; '.join(r.flags)) if r.flags else 'OK'}</td></tr>"
-        for r in reviews)
-    table = (f"<table class='wtfc-grid wtfc-prepare-reviews'><caption>Reviews ({len(reviews)})"
-             "</caption><thead><tr><th scope='col'>Review</th><th scope='col'>Date</th>"
+        for r in shown)
+    to_check = sum(bool(r.flags) for r in reviews)
+    table = (f"<table class='wtfc-grid wtfc-prepare-reviews'><caption>Reviews ({len(reviews)}; "
+             f"{to_check} to check, listed first)</caption>"
+             "<thead><tr><th scope='col'>Review</th><th scope='col'>Date</th>"
              "<th scope='col'>Type</th><th scope='col'>Consent to use words</th>"
              "<th scope='col'>Statements</th><th scope='col'>Check</th></tr></thead>"
              f"<tbody>{rows}</tbody></table>")
@@ -80,12 +86,14 @@ class ReviewsMixin:
         form = labelled_box("Add a review, or change one", [
             self.review_select, self.review_ref, self.review_date, self.review_type,
             self.review_consent, row(self.save_review_button)])
-        # W3's "forget this review" panel goes here (the lead mounts it with mount_forget).
+        # The panel that erases a review's words (mount_forget): used rarely, so it opens on
+        # demand under the form, and the list and the form keep the screen.
         self.forget_slot = w.VBox()
-        return w.VBox([self.reviews_summary, self.reviews_list,
-                       w.HBox([form, self.forget_slot],
-                              layout=w.Layout(flex_flow="row wrap", grid_gap="1rem",
-                                              width="100%"))])
+        self.forget_drawer = Drawer("Erase a review's words (consent withdrawn)",
+                                    [self.forget_slot])
+        return w.VBox([self.reviews_summary,
+                       side_by_side(self.reviews_list, w.VBox([form, self.forget_drawer]),
+                                    basis="34rem")])
 
     def mount_forget(self, panel: w.Widget) -> None:
         """Put the panel that erases a review's words beside the review form."""
