@@ -79,6 +79,47 @@ def test_stage_at_a_table_laptop(page, open_stage, screenshot, notebook):
     assert width <= LAPTOP["width"], width
 
 
+def test_the_cause_trees_last_level_and_caption_are_reachable(page, open_stage, screenshot):
+    """Understand at 1920x1080: the tree scrolls in its own box, by keyboard too, to its last
+    level; its caption shows in a box of its own; both inside the screen and the chart's box."""
+    open_stage(page, "04_understand.ipynb")
+    page.wait_for_timeout(1000)
+    tree = page.get_by_role("region", name="Chart (scrolls)")
+    caption = page.get_by_role("region", name="Chart figures (scrolls)")
+    expect(tree).to_be_visible()
+    expect(caption).to_be_visible()
+    boxes = """() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const chart = box('.wtfc-rc-chart'), tree = box('.wtfc-rc-chart .wtfc-figure-scroll');
+      const cap = box('.wtfc-rc-chart .wtfc-figcaption-scroll');
+      const img = box('.wtfc-rc-chart img');
+      return {view: innerHeight, chart: chart.bottom, tree: [tree.top, tree.bottom],
+              cap: [cap.top, cap.bottom], img: img.bottom};
+    }"""
+    seen = page.evaluate(boxes)
+    assert seen["tree"][1] <= seen["cap"][0] + 1, seen  # the caption under the tree
+    assert seen["cap"][1] <= min(seen["chart"], seen["view"]) + 1, seen  # not cut off
+    more = "() => document.querySelector('.wtfc-rc-chart .wtfc-figure-scroll').className"
+    if seen["img"] > seen["tree"][1] + 1:  # taller than its box: it says there is more
+        assert "wtfc-more-below" in page.evaluate(more)
+    tree.focus()
+    page.keyboard.press("End")  # a keyboard user scrolls the tree's box to its foot
+    page.wait_for_timeout(300)
+    seen = page.evaluate(boxes)
+    assert seen["img"] <= seen["tree"][1] + 1, seen  # the last level is in view
+    assert "wtfc-more-below" not in page.evaluate(more)  # and the line no longer covers it
+    caption.focus()
+    page.keyboard.press("End")
+    page.wait_for_timeout(300)
+    end = page.evaluate("""() => { const c = document.querySelector(
+      '.wtfc-rc-chart .wtfc-figcaption-scroll');
+      return c.scrollTop + c.clientHeight >= c.scrollHeight - 1; }""")
+    assert end, "the caption's last words cannot be scrolled to"
+    page.mouse.move(0, 0)
+    screenshot(page, "bigscreen-04_understand-tree-scrolled-1920x1080")
+    _fits(page)
+
+
 def test_theme_board_shows_every_theme_and_20_cards_on_the_big_screen(page, open_stage, store):
     open_stage(page, "03_theme.ipynb")
     page.wait_for_timeout(1000)

@@ -14,10 +14,9 @@ from workbook.steps import STEPS
 NOTEBOOKS = CHECKOUT_DIR / "notebooks"
 
 
-@pytest.mark.parametrize("s", [s for s in STEPS if s.number != 1], ids=lambda s: s.name)
+@pytest.mark.parametrize("s", STEPS, ids=lambda s: s.name)
 def test_each_steps_page_shows_its_number_and_name(s):
-    """The page file exists and its view's header comes from the registry (Prepare's page is
-    another part of the work)."""
+    """The page file exists and its view's header comes from the registry."""
     cells = json.loads((NOTEBOOKS / s.page).read_text(encoding="utf-8"))["cells"]
     code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     module, name = re.findall(r"from (widgets\.\S+) import (\w+)", code)[-1]

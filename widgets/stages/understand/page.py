@@ -229,7 +229,10 @@ class RootCauseView(StageView):
             self.chart.value = ""
         else:
             try:
-                self.chart.show(cause_tree_chart(name, causes), scroll=True)
+                # The tree and its caption each scroll in a box of their own on the big screen
+                # (wtfc.css): a deep tree is taller than the room under the theme.
+                self.chart.show(cause_tree_chart(name, causes), scroll=True,
+                                caption_scrolls=True)
             except OSError:
                 # Several pages save the same file; the picture is already on screen, and the
                 # next page to draw it saves it again.
