@@ -13,13 +13,13 @@ from workbook.charts import plan as plan_charts
 from workbook.charts import stages as charts
 from workbook.charts.base import Chart
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
+from workbook.report.prepare_section import PrepareSection, gather_prepare
 from workbook.stages.plan import IDEA_LABELS
 from workbook.stages.thread import Thread, golden_thread, priority_themes, success_gaps
 from workbook.stages.understand_outline import outline, tree_selection
 from workbook.text import noun, quantity
 
 if TYPE_CHECKING:
-    from workbook.report.prepare_section import PrepareSection
     from workbook.workshop import Workshop
 
 SUCCESS_LABELS = {"person": "The person", "family": "Family carer", "staff": "Staff",
@@ -155,8 +155,6 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
               str(sum(k.values()))]],
     )
     report = Report(ws.name, today or datetime.now(UTC).date().isoformat(), stats, summary)
-    from workbook.report.prepare_section import gather_prepare  # it builds on Table, above
-
     report.prepare = gather_prepare(ws)
     themes = ws.themes
     if charts_too and len(statements):

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workbook.report.content import Table
 from workbook.stages.prepare_values import ROLE_PLURALS, ROLES
 from workbook.steps import step
 from workbook.text import noun, plural
@@ -16,6 +15,16 @@ if TYPE_CHECKING:
     from workbook.workshop import Workshop
 
 TITLE = step(1).heading("who was involved, and the reviews used")
+
+
+@dataclass
+class Table:
+    """A table as the report's renderers draw one (the shape of report.content.Table; kept
+    here so content can gather this section without a cycle of imports)."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
 _CONSENT = {True: "Yes", False: "No", None: "Not recorded"}
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from workbook.model import InputError, clean_date, clean_review_ref, optional_text
-from workbook.stages.prepare_schema import REVIEW_AGE_MONTHS
 from workbook.stages.prepare_values import (
     CHECKLIST,
     CHECKLIST_ITEMS,
@@ -26,6 +25,7 @@ from workbook.stages.prepare_values import (
     parse_role,
 )
 from workbook.store import db
+from workbook.store.prepare_tables import REVIEW_AGE_MONTHS
 from workbook.text import plural
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from workbook.ladder.schema import (  # noqa: F401 - re-exported: db is where th
     ladder_votes,
 )
 from workbook.model import InputError
-from workbook.stages.prepare_schema import (  # noqa: F401 - re-exported
+from workbook.store.prepare_tables import (  # noqa: F401 - re-exported
     PREPARE_TABLES,
     prepare_access,
     prepare_event,

@@ -13,7 +13,7 @@ from widgets.common.page import Hush, LazyTab, StageView
 from widgets.stages.prepare.forget import ForgetPanel
 from widgets.stages.prepare.layout import side_by_side
 from widgets.stages.prepare.people import PeopleMixin
-from widgets.stages.prepare.reviews import ReviewsMixin
+from widgets.stages.prepare.review_list import ReviewsMixin
 from workbook.access.roles import Access
 from workbook.stages.prepare_values import MAX_AGE_MONTHS
 from workbook.steps import step
