@@ -133,7 +133,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_template_reviews(args: argparse.Namespace) -> int:
-    from workbook.io.template import write_template
+    from workbook.forms.review_template import write_template
 
     out = write_template(args.out, args.review, overwrite=args.force)
     if out.suffix.lower() == ".xlsx":

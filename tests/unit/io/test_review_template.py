@@ -9,9 +9,7 @@ import pytest
 from docx import Document
 
 from workbook import InputError, Workshop
-from workbook.io.headers import find_header
-from workbook.io.ingest import import_file
-from workbook.io.template import (
+from workbook.forms.review_template import (
     DETAIL_COLUMNS,
     HEADINGS,
     QUESTIONS_SHEET,
@@ -20,6 +18,8 @@ from workbook.io.template import (
     VIEWS,
     write_template,
 )
+from workbook.io.headers import find_header
+from workbook.io.ingest import import_file
 
 SAID = {  # whose view -> the six boxes, as a reviewer types them
     "The person": ["I go to the art class", "My keyworker listens", "I never have cash",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.model import Kind, Perspective
-from workbook.stages.top_two import TopTwoFlag, headline, over_two, top_two_flags
+from workbook.stages.collect import TopTwoFlag, headline, over_two, top_two_flags
 
 
 @pytest.fixture

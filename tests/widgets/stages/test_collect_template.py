@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from widgets.stages.collect.page import CollectView
-from workbook.io.template import HEADINGS, SHEET
+from workbook.forms.review_template import HEADINGS, SHEET
 
 
 @pytest.fixture

@@ -211,7 +211,8 @@ class CollectFormMixin:
 
     @guarded
     def _offer_template(self) -> None:
-        from workbook.io.template import template_bytes  # openpyxl and docx: only on a click
+        # openpyxl and python-docx load only on a click: page kernels stay light
+        from workbook.forms.review_template import template_bytes
 
         links = "".join(
             f'<li><a download="review-template{suffix}" href="data:{mime};base64,'

@@ -13,9 +13,9 @@ from widgets.common.chart import ChartView
 from widgets.common.page import Drawer, StageView
 from widgets.stages.collect.finder import CollectListMixin
 from widgets.stages.collect.form import CollectFormMixin, section_title
+from workbook.stages.collect import KEEP_AND_CHECK, TopTwoFlag, headline, top_two_flags
 from workbook.stages.prepare import collect_progress
 from workbook.stages.search import CollectCounts, collect_counts
-from workbook.stages.top_two import KEEP_AND_CHECK, TopTwoFlag, headline, top_two_flags
 from workbook.steps import step
 
 log = logging.getLogger("wtfc.widgets.stages.collect.page")

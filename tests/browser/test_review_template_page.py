@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from tests.browser.test_bigscreen import _fits
-from workbook.io.template import HEADINGS, SHEET
+from workbook.forms.review_template import HEADINGS, SHEET
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect

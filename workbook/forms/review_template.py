@@ -95,7 +95,7 @@ def write_template(out: str | Path, refs: list[str] | None = None, *,
     if suffix == ".xlsx":
         write_xlsx(out, blocks)
     else:
-        from workbook.io.template_docx import write_docx
+        from workbook.forms.review_word import write_docx
 
         write_docx(out, blocks)
     return out
@@ -107,7 +107,7 @@ def template_bytes(suffix: str, refs: list[str] | None = None) -> bytes:
     if suffix == ".xlsx":
         write_xlsx(out, review_refs(refs))
     elif suffix == ".docx":
-        from workbook.io.template_docx import write_docx
+        from workbook.forms.review_word import write_docx
 
         write_docx(out, review_refs(refs))
     else:
