@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from workbook.forms.review_template import (
+from workbook.forms.review_content import (
     DETAIL_COLUMNS,
     REF,
     RETURN_WORD,
