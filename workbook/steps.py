@@ -50,7 +50,7 @@ STEPS: tuple[Step, ...] = (
     Step(6, "Plan", "06_plan.ipynb", "who will do what, by when?",
          "See what is happening already, think of other ways to make change, and agree "
          "which ideas become action plans."),
-    Step(7, "Implement", "07_implement.ipynb", "where are we now, and how will we know?",
+    Step(7, "Implement", "07_implement.ipynb", "baselines and indicators",
          "Set where you are now (the baseline) and how you will know it worked (the "
          "indicators), share them, and start the action plans."),
     Step(8, "Review", "08_review.ipynb", "are things getting better?",

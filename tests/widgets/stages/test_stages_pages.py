@@ -113,7 +113,7 @@ def test_ideas_then_an_action_from_an_idea(ws, room):
 def test_indicator_set_on_implement_then_measured_on_review(ws, room):
     s = ws.add_success(room["theme"], "person", "I go out in the evenings", actor="setup")
     implement = ImplementView(ws, table="Table 3")
-    assert implement.stage == "Step 7 · Implement: where are we now, and how will we know?"
+    assert implement.stage == "Step 7 · Implement: baselines and indicators"
     implement.success_select.value = s
     implement.ind_name.value = "Evenings out a week"
     implement.baseline.value, implement.target.value = "2", "6"
