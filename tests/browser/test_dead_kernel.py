@@ -2,9 +2,9 @@
 
 A kernel can die while starting (two kernels started at once can race for a port:
 "Kernel died before replying to kernel_info", seen in CI) or later (killed, out of
-memory). Voila 0.5.13 handed the dead kernel to the next visitor (jupyter_client had
-restarted it blank), whose page said "Running ..." or failed; workbook/serving/pool.py
-takes the next kernel instead.
+memory). Voila 0.5.13 handed the dead kernel to the next visitor (or the blank one
+jupyter_client restarted in its place), whose page said "Running ..." or failed;
+workbook/serving/pool.py takes the next kernel instead.
 
 Its own server: the test kills every kernel of it.
 """

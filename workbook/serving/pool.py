@@ -6,7 +6,7 @@ kernels started at once can race for one port: "Kernel died before replying to
 kernel_info"); Voila then gave that dead kernel to the next visitor, whose page showed
 "Running ..." for ever (seen in CI on the Success page). Here the handler waits until the
 kernel has started its page (it asks for its request) or its run has ended, and takes the
-next kernel if the run failed or the kernel's process is gone.
+next kernel if the run failed, or the kernel's process is gone or was restarted blank.
 """
 
 from __future__ import annotations

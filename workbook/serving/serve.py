@@ -185,9 +185,6 @@ def voila_command(
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
         f"--VoilaConfiguration.multi_kernel_manager_class={KERNEL_MANAGER}",
         f"--GraceKernelManager.connect_grace={CONNECT_GRACE}",
-        # a kernel that died is not restarted blank (its page's widgets are gone with it):
-        # a dead pre-heated kernel is then seen as dead and skipped (serving/pool.py)
-        "--KernelManager.autorestart=False",
         # code highlighting: our pages show no code, so save a laptop the download
         "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
         # who a request is: the room's keys (workbook.serving.room), never one shared token

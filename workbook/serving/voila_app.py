@@ -116,6 +116,7 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self.owners: dict[str, str] = {}  # kernel id -> the user its page was handed to
         self._connected_once: set[str] = set()
         self.started_pages = StartedPages()  # pre-heated kernels that asked for their request
+        self._restarted: set[str] = set()  # kernels jupyter_client restarted after they died
 
     def handed_out(self, kernel_id: str) -> None:
         """Record that ``kernel_id`` was just given to a page request (and to whom)."""
@@ -127,6 +128,10 @@ class GraceKernelManager(AsyncMappingKernelManager):
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         kernel_id = await super().start_kernel(*args, **kwargs)
         self.handed_out(kernel_id)  # without preheating, a kernel is started for its page
+        # jupyter_client restarts a kernel that died, blank: its page's widgets are gone.
+        # A page in use hears "restarting" and says its connection is lost; a pre-heated
+        # kernel restarted so is no longer a page to hand out (kernel_alive).
+        self.add_restart_callback(kernel_id, lambda: self._restarted.add(kernel_id), "restart")
         return kernel_id
 
     def notify_connect(self, kernel_id: str) -> None:
@@ -146,7 +151,9 @@ class GraceKernelManager(AsyncMappingKernelManager):
         await super().cull_kernel_if_idle(kernel_id)
 
     async def kernel_alive(self, kernel_id: str) -> bool:
-        """True while ``kernel_id``'s process runs."""
+        """True while the process ``kernel_id`` started with runs (not one restarted blank)."""
+        if kernel_id in self._restarted:
+            return False
         try:
             return bool(await self.get_kernel(kernel_id).is_alive())
         except KeyError:
@@ -157,6 +164,7 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self.owners.pop(kernel_id, None)
         self._connected_once.discard(kernel_id)
         self.started_pages.forget(kernel_id)
+        self._restarted.discard(kernel_id)
         return super().remove_kernel(kernel_id)
 
 

@@ -218,3 +218,14 @@ def test_wtfc_serve_takes_the_number_of_tables():
     args = build_parser().parse_args(["serve", "ws", "--tables", "12"])
     assert args.tables == 12
     assert build_parser().parse_args(["serve", "ws"]).tables == serve.DEFAULT_TABLES
+
+
+def test_wtfc_demo_serves_with_the_default_pools(tmp_path, monkeypatch):
+    from workbook import cli
+
+    seen = {}
+    monkeypatch.setenv("WTFC_DEMO_DIR", str(tmp_path / "demo"))
+    monkeypatch.setattr(serve, "serve", lambda *a, **k: seen.update(k) or 0)
+    args = cli.build_parser().parse_args(["demo", "--port", "8899"])
+    assert args.func(args) == 0
+    assert seen["tables"] == serve.DEFAULT_TABLES and seen["links"] is None
