@@ -26,6 +26,9 @@ class BuildWithPages(build_py):
             return  # an editable install reads them from the checkout
         for source, (target, patterns) in SHIPPED.items():
             out = Path(self.build_lib) / "workbook" / target
+            # A build folder left by an earlier `pip install .` still holds the pages of then
+            # (renamed ones too): the server would list both. Ship exactly today's.
+            shutil.rmtree(out, ignore_errors=True)
             out.mkdir(parents=True, exist_ok=True)
             for pattern in patterns:
                 for path in sorted((HERE / source).rglob(pattern)):
