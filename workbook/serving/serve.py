@@ -63,6 +63,7 @@ AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 # a quarter as many. Each waiting kernel holds memory whether or not anyone comes: a table's
 # Collect kernel about 80 MB RSS (its chart, pandas and matplotlib load only on the big
 # screen or when asked). The pools refill a second after each hand-out (fill_delay).
+IOPUB_WAIT = 600  # seconds nbclient waits for a run cell's output (see voila_command)
 DEFAULT_TABLES = 6
 MAX_TABLES = 60
 
@@ -185,6 +186,11 @@ def voila_command(
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
         f"--VoilaConfiguration.multi_kernel_manager_class={KERNEL_MANAGER}",
         f"--GraceKernelManager.connect_grace={CONNECT_GRACE}",
+        # Once a cell has run, nbclient waited 4 s for the rest of its output and then went on
+        # without it: on a server busy opening a room's pages, a page's widget came later and
+        # was dropped, and the page stayed blank for ever. Wait for it (it comes at once on a
+        # quiet server; a kernel that dies is noticed apart from this).
+        f"--VoilaExecutor.iopub_timeout={IOPUB_WAIT}",
         # code highlighting: our pages show no code, so save a laptop the download
         "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
         # who a request is: the room's keys (workbook.serving.room), never one shared token

@@ -229,3 +229,9 @@ def test_wtfc_demo_serves_with_the_default_pools(tmp_path, monkeypatch):
     args = cli.build_parser().parse_args(["demo", "--port", "8899"])
     assert args.func(args) == 0
     assert seen["tables"] == serve.DEFAULT_TABLES and seen["links"] is None
+
+
+def test_a_cells_output_is_waited_for_on_a_busy_server(tmp_path):
+    # nbclient's 4 s default dropped a page's widget when the server was busy: blank page.
+    cmd = serve.voila_command(tmp_path, 8866)
+    assert int(_opt(cmd, "VoilaExecutor.iopub_timeout")) >= 300
