@@ -22,7 +22,7 @@ from .bench_pages import BASELINE, CHROMIUM_ARGS, baseline_notebook
 from .common import row
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["00_workshop.ipynb", "01_collect.ipynb", "02_theme.ipynb", "03_root_cause.ipynb"]
+PAGES = ["00_workshop.ipynb", "02_collect.ipynb", "03_theme.ipynb", "04_understand.ipynb"]
 BASELINE_READY = "button:has-text('Baseline button')"
 
 
