@@ -76,3 +76,20 @@ def test_keys_are_not_in_a_workshop_export(workshop, tmp_path):
     exchange.export_json(workshop, out)
     text = out.read_text(encoding="utf-8")
     assert facilitator not in text and table not in text and "access_keys" not in text
+
+
+def test_a_long_key_must_match_exactly_dashes_included(workshop):
+    # token_urlsafe uses "-" as one of its 64 signs: dropping one must not still match
+    # (the facilitator's key ending in "-" matched without it, found by CI by chance).
+    from sqlalchemy import update
+
+    from workbook.access.schema import access_keys
+
+    with workshop.store.engine.begin() as conn:
+        facilitator, _table = keys.room_keys(conn)
+        dashed = "ab-cd" + facilitator[5:-1] + "-"
+        conn.execute(update(access_keys).where(access_keys.c.key == facilitator)
+                     .values(key=dashed))
+        assert keys.lookup(conn, dashed) == Access(Role.FACILITATOR)
+        for near in (dashed[:-1], dashed.replace("-", ""), "abcd" + dashed[5:]):
+            assert keys.lookup(conn, near) is None
