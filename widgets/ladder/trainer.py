@@ -38,6 +38,7 @@ class TrainerPanel:
         self.actor = page.actor
         self._quiet = page.quiet
         self.shown_round: int | None = None
+        self._followed_round: int | None = None  # the room's round the controls last followed
         self._shown_key: object = None
         self._task: asyncio.Task | None = None
 
@@ -254,7 +255,11 @@ class TrainerPanel:
         set_options(self.round_select, list(reversed(options)), keep)
         self.shown_round = keep
         current = self.workshop.current_round()
-        if current is not None:  # the controls follow the room's round
+        # The controls follow the room's round when a new one starts, not on every redraw:
+        # a vote at a table redraws this page, and must not undo the model or scenario the
+        # trainer has just chosen for the next round.
+        if current is not None and current["id"] != self._followed_round:
+            self._followed_round = current["id"]
             if self.model.value != current["model"]:
                 self.model.value = current["model"]
             if current["scenario_id"] in [v for _, v in self.scenario.options]:

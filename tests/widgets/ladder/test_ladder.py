@@ -265,3 +265,25 @@ def test_undo_from_the_page(ws, screen):
     assert len(ws.ladder_rounds) == 1
     screen.undo_button.click()
     assert ws.ladder_rounds.empty and ws.current_round() is None
+
+
+def test_a_vote_at_a_table_keeps_the_model_the_trainer_chose_for_the_next_round(ws, screen):
+    """The controls follow the room's round when it starts, not on every redraw: a change to
+    the rounds made elsewhere redrew the page and put the model back to the current round's
+    (seen in CI's browser test)."""
+    t = screen.trainer
+    t.model.value = "arnstein"
+    t.start_button.click()
+    assert ws.current_round()["model"] == "arnstein"
+    t.model.value = "levels"  # the trainer readies the next round
+    vote(table(ws, "T1"), 1)  # meanwhile a table votes on this one,
+    helper = LadderView(ws, table=None, live=False)
+    helper.trainer.reveal_button.click()  # and a second screen reveals it: the rounds change
+    helper.close()
+    screen.live.sync()
+    assert t.model.value == "levels"
+    t.next_button.click()
+    assert ws.current_round()["model"] == "levels"
+    other = LadderView(ws, table=None, live=False)  # another screen follows the new round
+    assert other.trainer.model.value == "levels"
+    other.close()
