@@ -212,14 +212,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     args.host, args.token = "127.0.0.1", None
     args.facilitator_key_file = args.table_key_file = None
     args.new_keys = False
-    args.tables = serve_tables_default()
-    return cmd_serve(args)
-
-
-def serve_tables_default() -> int:
     from workbook.serving.serve import DEFAULT_TABLES
 
-    return DEFAULT_TABLES
+    args.tables = DEFAULT_TABLES
+    return cmd_serve(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
