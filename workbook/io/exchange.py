@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
-from workbook.io.files import write_atomic
+from workbook.io.files import write_atomic, xlsx_cell
 from workbook.io.limits import MAX_EXPORT_BYTES, check_xlsx, read_capped
 from workbook.io.restore_columns import RESTORED_TABLES, show
 from workbook.io.restore_rules import check_tables
@@ -66,15 +66,6 @@ def export_json(workshop: Workshop, path: str | Path) -> Path:
     return write_atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def _cell(ws, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # participant text is never run as a spreadsheet formula
-    return cell
-
-
 def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
     data = dump(workshop)
     from openpyxl import Workbook  # only when exporting: a page kernel stays light
@@ -85,19 +76,19 @@ def export_xlsx(workshop: Workshop, path: str | Path) -> Path:
     about.append(["schema_version", data["schema_version"]])
     about.append(["revision", data["revision"]])
     for key, value in sorted(data["meta"].items()):
-        about.append([_cell(about, f"meta:{key}"), _cell(about, value)])
+        about.append([xlsx_cell(about, f"meta:{key}"), xlsx_cell(about, value)])
     for title, attr in FRIENDLY.items():
         df = getattr(workshop, attr)
         ws = wb.create_sheet(title)
         ws.append(list(df.columns))
         for row in df.itertuples(index=False):
-            ws.append([_cell(ws, _plain(v)) for v in row])
+            ws.append([xlsx_cell(ws, _plain(v)) for v in row])
     for table in db.CONTENT_TABLES:
         ws = wb.create_sheet(RAW_PREFIX + table.name)
         cols = [c.name for c in table.columns]
         ws.append(cols)
         for row in data["tables"][table.name]:
-            ws.append([_cell(ws, row[c]) for c in cols])
+            ws.append([xlsx_cell(ws, row[c]) for c in cols])
     return write_atomic(Path(path), wb.save)
 
 

@@ -7,7 +7,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,10 +41,30 @@ def formula_like(text: str) -> bool:
 def inert(value: object) -> object:
     """A CSV cell that no spreadsheet runs: formula-like text gets a leading apostrophe.
 
-    The XLSX exports store such text as a string cell (exchange._cell, tender.xlsx.make_book),
+    The XLSX exports store such text as a text cell (xlsx_cell, tender.xlsx.make_book),
     which is inert there; in a CSV the apostrophe is the only way. Numbers stay numbers.
     """
     return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
+def xlsx_cell(ws: Any, value: Any) -> Any:
+    """A write-only XLSX cell that no spreadsheet runs: text starting '=' stays a text cell.
+
+    openpyxl takes such text for a formula; a text cell is inert whatever it starts with, so
+    only '=' needs the change (CSV has no text cells: see `inert`). Missing values are blank.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, float) and value != value:
+        value = None
+    elif value is not None and not isinstance(value, str | int | float):
+        import pandas as pd
+        if pd.api.types.is_scalar(value) and pd.isna(value):
+            value = None
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
 
 
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,25 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from workbook.charts.base import Chart
-from workbook.io.files import write_atomic
+from workbook.io.files import write_atomic, xlsx_cell
 from workbook.ladder.charts import SIZE, compare_chart, model_chart
 from workbook.ladder.models import MODELS, STAGE_LABELS, Model, Rung
 from workbook.model import InputError
 
 if TYPE_CHECKING:
     from workbook.workshop import Workshop
-
-
-def _cell(ws, value: Any) -> Any:
-    if value is not None and not isinstance(value, str) and pd.isna(value):
-        value = None
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # typed text is never run as a spreadsheet formula
-    return cell
 
 
 def _rung(model: str, number: object) -> str:
@@ -79,7 +69,7 @@ def export_ladder_xlsx(workshop: Workshop, path: str | Path) -> Path:
         ws = wb.create_sheet(title)
         ws.append(list(df.columns))
         for row in df.itertuples(index=False):
-            ws.append([_cell(ws, v) for v in row])
+            ws.append([xlsx_cell(ws, v) for v in row])
     return write_atomic(Path(path), wb.save)
 
 

@@ -43,3 +43,20 @@ def test_every_text_column_and_heading_of_a_frame_is_made_inert():
     assert out["'=owner"].tolist() == ["'=A1", "Sam"]
     assert out["count"].tolist() == [-1, 2] and out["when"].tolist() == ["'-", "x"]
     assert frame["=owner"].tolist() == ["=A1", "Sam"]  # the chart's own data is unchanged
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\",\"y\")", "=1+1", "+1+1", "@SUM(A1)"])
+def test_an_xlsx_cell_of_formula_like_text_is_a_text_cell(value, tmp_path):
+    """Every XLSX the kit writes with write-only cells keeps typed text as text (io.files)."""
+    import openpyxl
+    from openpyxl import Workbook
+
+    from workbook.io.files import xlsx_cell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("s")
+    sheet.append([xlsx_cell(sheet, value), xlsx_cell(sheet, float("nan")), xlsx_cell(sheet, 3)])
+    book.save(tmp_path / "s.xlsx")
+    cells = openpyxl.load_workbook(tmp_path / "s.xlsx")["s"][1]
+    assert [c.data_type for c in cells[:1]] == ["s"] and cells[0].value == value
+    assert cells[1].value is None and cells[2].value == 3
