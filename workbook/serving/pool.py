@@ -1,4 +1,4 @@
-"""A pre-heated kernel that died while starting is replaced, never handed to a visitor.
+"""Pre-heated kernels: a dead one is replaced, never handed out; the log says when all are ready.
 
 Voila 0.5.13 hands out the next kernel of a page's pool whatever became of it. A kernel can
 die before it answers (jupyter_client picks its ports by binding and releasing them, so two
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import PurePath
 from typing import Any
 
 ATTEMPTS = 3  # pre-heated kernels tried for one visitor before the page reports the failure
@@ -81,3 +82,56 @@ async def take_live(
         with contextlib.suppress(Exception):  # it is dead already; this tidies the record
             await shutdown(kernel_id)
     raise AssertionError("unreachable")  # the loop returns on its last attempt
+
+
+class PreheatReport:
+    """Logs each page whose pre-heated kernel is ready for a visitor, then once when all are.
+
+    A kernel is ready when it asks for its request (our pages build everything, then wait
+    for the URL's table) or, for a page that never asks, when it has run the notebook.
+    """
+
+    def __init__(self, log: Any, pools: Callable[[], Iterable[str]]) -> None:
+        self.log = log
+        self.pools = pools  # the notebooks being pre-heated (Voila's pool names)
+        self.kernels: dict[str, str] = {}  # kernel id -> notebook
+        self.ready: set[str] = set()
+        self.announced = False
+
+    def watch_pool(self, notebook: str, entry: asyncio.Future) -> None:
+        """``entry`` is a pool slot: it gives Voila's {"kernel_id", "task"} once started."""
+
+        def started(done: asyncio.Future) -> None:
+            if not done.cancelled() and done.exception() is None:
+                content = done.result()
+                self.watch(notebook, content["kernel_id"], content["task"])
+
+        entry.add_done_callback(started)
+
+    def watch(self, notebook: str, kernel_id: str, task: asyncio.Future) -> None:
+        self.kernels[kernel_id] = notebook
+        task.add_done_callback(lambda done: self._ran(notebook, done))
+
+    def asked_for_request(self, kernel_id: str) -> None:
+        if kernel_id in self.kernels:  # the first kernel of each pool (refills are not watched)
+            self.page_ready(self.kernels[kernel_id])
+
+    def _ran(self, notebook: str, task: asyncio.Future) -> None:
+        if task.cancelled():
+            return  # the server is stopping
+        if task.exception() is not None:
+            name = PurePath(notebook).name
+            self.log.warning("Page %s failed while pre-heating: %s", name, task.exception())
+            return
+        self.page_ready(notebook)
+
+    def page_ready(self, notebook: str) -> None:
+        if notebook in self.ready:
+            return  # a refill after a visitor took the kernel
+        self.ready.add(notebook)
+        total = len(set(self.pools()) | self.ready)
+        name = PurePath(notebook).name
+        self.log.info("Page %s is ready (%d of %d)", name, len(self.ready), total)
+        if not self.announced and len(self.ready) == total:
+            self.announced = True
+            self.log.info("All %d pages are ready to open", total)

@@ -38,15 +38,12 @@ a hall" and "Facts about the stack"):
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -64,7 +61,8 @@ from workbook.access import grants
 from workbook.access.roles import MEMBER_PAGE
 from workbook.io.limits import MAX_UPLOAD_BYTES
 from workbook.serving import room
-from workbook.serving.pool import StartedPages, take_live
+from workbook.serving.pool import PreheatReport, StartedPages, take_live
+from workbook.serving.refill import RefillGate, gate_refills, note_take
 
 # A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
 _HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
@@ -166,59 +164,6 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self.started_pages.forget(kernel_id)
         self._restarted.discard(kernel_id)
         return super().remove_kernel(kernel_id)
-
-
-class PreheatReport:
-    """Logs each page whose pre-heated kernel is ready for a visitor, then once when all are.
-
-    A kernel is ready when it asks for its request (our pages build everything, then wait
-    for the URL's table) or, for a page that never asks, when it has run the notebook.
-    """
-
-    def __init__(self, log: Any, pools: Callable[[], Iterable[str]]) -> None:
-        self.log = log
-        self.pools = pools  # the notebooks being pre-heated (Voila's pool names)
-        self.kernels: dict[str, str] = {}  # kernel id -> notebook
-        self.ready: set[str] = set()
-        self.announced = False
-
-    def watch_pool(self, notebook: str, entry: asyncio.Future) -> None:
-        """``entry`` is a pool slot: it gives Voila's {"kernel_id", "task"} once started."""
-
-        def started(done: asyncio.Future) -> None:
-            if not done.cancelled() and done.exception() is None:
-                content = done.result()
-                self.watch(notebook, content["kernel_id"], content["task"])
-
-        entry.add_done_callback(started)
-
-    def watch(self, notebook: str, kernel_id: str, task: asyncio.Future) -> None:
-        self.kernels[kernel_id] = notebook
-        task.add_done_callback(lambda done: self._ran(notebook, done))
-
-    def asked_for_request(self, kernel_id: str) -> None:
-        if kernel_id in self.kernels:  # the first kernel of each pool (refills are not watched)
-            self.page_ready(self.kernels[kernel_id])
-
-    def _ran(self, notebook: str, task: asyncio.Future) -> None:
-        if task.cancelled():
-            return  # the server is stopping
-        if task.exception() is not None:
-            name = PurePath(notebook).name
-            self.log.warning("Page %s failed while pre-heating: %s", name, task.exception())
-            return
-        self.page_ready(notebook)
-
-    def page_ready(self, notebook: str) -> None:
-        if notebook in self.ready:
-            return  # a refill after a visitor took the kernel
-        self.ready.add(notebook)
-        total = len(set(self.pools()) | self.ready)
-        name = PurePath(notebook).name
-        self.log.info("Page %s is ready (%d of %d)", name, len(self.ready), total)
-        if not self.announced and len(self.ready) == total:
-            self.announced = True
-            self.log.info("All %d pages are ready to open", total)
 
 
 class ReadyQueryHandler(RequestInfoSocketHandler):
@@ -330,9 +275,15 @@ class WtfcVoila(Voila):
         km = self.kernel_manager
         if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
             take = km.get_rendered_notebook
+            gate = RefillGate()
+            gate_refills(km, gate)  # tables opening at once first, their replacements after
+
+            async def take_noted(*args: Any, **kwargs: Any):
+                note_take(gate, km._pools.get(kwargs.get("notebook_name"), ()))
+                return await take(*args, **kwargs)
 
             async def get_rendered_notebook(*args: Any, **kwargs: Any):
-                result = await take_live(take, km.started_pages, km.shutdown_kernel,
+                result = await take_live(take_noted, km.started_pages, km.shutdown_kernel,
                                          km.kernel_alive, self.log, *args, **kwargs)
                 km.handed_out(result[2])  # (render_task, rendered_cache, kernel_id)
                 return result

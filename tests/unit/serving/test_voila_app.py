@@ -8,6 +8,7 @@ import time
 import pytest
 
 from workbook.serving import voila_app
+from workbook.serving.pool import PreheatReport
 from workbook.serving.voila_app import IMMUTABLE, REVALIDATE, GraceKernelManager, cache_control
 
 
@@ -126,7 +127,7 @@ def test_the_log_says_when_each_page_and_then_all_pages_are_ready():
     async def scenario() -> list[str]:
         log = Log()
         pools = ["00_workshop.ipynb", "sub/02_collect.ipynb", "03_theme.ipynb", "explore.ipynb"]
-        report = voila_app.PreheatReport(log, lambda: pools)
+        report = PreheatReport(log, lambda: pools)
         loop = asyncio.get_running_loop()
         tasks = {nb: loop.create_future() for nb in pools}
         for n, (nb, task) in enumerate(tasks.items()):
