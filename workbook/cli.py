@@ -20,6 +20,10 @@ def _open(location: str):
 def cmd_new(args: argparse.Namespace) -> int:
     from workbook.workshop import Workshop
 
+    if args.from_:  # the next event, started from the last (workbook/cycle)
+        from workbook.cycle.command import new_from
+
+        return new_from(args)
     ws = Workshop.create(args.dir, args.name, db_url=args.db)
     print(f"Made the workshop '{ws.name}' in {Path(args.dir).resolve()}")
     print(f"Next: wtfc import {args.dir} YOUR_SPREADSHEET.xlsx")
@@ -182,11 +186,15 @@ def cmd_tender_results(args: argparse.Namespace) -> int:
 
 
 def cmd_tender_export(args: argparse.Namespace) -> int:
+    from workbook.tender.panel.panel_export import export_panel
     from workbook.tender.report import export_all
 
     with _open(args.dir) as ws:
         for path in export_all(ws.tender, Path(args.out)):
             print(f"Wrote {path}")
+        paths, notes = export_panel(ws.tender, Path(args.out))
+        for line in [*(f"Wrote {p}" for p in paths), *notes]:
+            print(line)
     return 0
 
 
@@ -198,6 +206,20 @@ def cmd_tender_summaries(args: argparse.Namespace) -> int:
         for path in write_bidder_summaries(ws.tender, out):
             print(f"Wrote {path}")
     return 0
+
+
+def cmd_tender_template(args: argparse.Namespace) -> int:
+    from workbook.tender.bids.blank_book import write_template
+
+    print(f"Wrote {write_template(args.out, force=args.force)}: fill it in, then "
+          f"wtfc tender load DIR {Path(args.out).name}")
+    return 0
+
+
+def cmd_tender_load(args: argparse.Namespace) -> int:
+    from workbook.tender.bids.loading import load_command
+
+    return load_command(args.dir, args.workbook, fresh=args.fresh, replace=args.replace)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -227,6 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--name", required=True)
     s.add_argument("--db", help="PostgreSQL URL, without its password (give that in "
                                    "PGPASSWORD or ~/.pgpass); default: a SQLite file")
+    s.add_argument("--from", dest="from_", metavar="LAST",
+                   help="start from this workshop (folder or database URL): its themes, "
+                        "success statements, open actions and indicators carry over")
     s.set_defaults(func=cmd_new)
 
     s = sub.add_parser("import", help="import CSV/XLSX statements or a workshop export")
@@ -245,9 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("out")
     s.set_defaults(func=cmd_export)
 
-    s = sub.add_parser("report", help="write the WTfC report (HTML, Word, or easy read)")
+    s = sub.add_parser("report", help="write the WTfC report (HTML, Word, or easy read "
+                                          "with pictures)")
     s.add_argument("dir")
-    s.add_argument("--format", choices=("html", "docx", "easy-read"), default="html")
+    s.add_argument("--format", choices=("html", "docx", "easy-read", "easy-read-docx"),
+                   default="html")
     s.add_argument("--output", required=True,
                    help="the file to write (.html or .docx; easy read can be either)")
     s.set_defaults(func=cmd_report)
@@ -285,8 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("source", help="evaluation workbook (.xlsx) or workshop folder")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_tender_results)
-    s = tender.add_parser("export", help="the evaluation workbook (with history) and each "
-                                         "bidder's summary (XLSX and Word)")
+    s = tender.add_parser("export", help="the evaluation workbook (with history), each "
+                                         "bidder's summary (XLSX and Word), the young people's "
+                                         "payment sheet, certificates and, once final, their "
+                                         "outcome")
     s.add_argument("dir", help="workshop folder or database URL")
     s.add_argument("out", help="folder to write the files into")
     s.set_defaults(func=cmd_tender_export)
@@ -296,6 +325,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("dir", help="workshop folder or database URL")
     s.add_argument("--out", help="folder to write into (default: the workshop's outputs)")
     s.set_defaults(func=cmd_tender_summaries)
+    s = tender.add_parser("template", help="a blank evaluation workbook: every sheet, a worked "
+                                           "example row in each, and notes on each column")
+    s.add_argument("out", help="the .xlsx file to write")
+    s.add_argument("--force", action="store_true", help="write over a file already there")
+    s.set_defaults(func=cmd_tender_template)
+    s = tender.add_parser("load", help="check an evaluation workbook and load it into a "
+                                       "workshop (nothing is written while a problem is left)")
+    s.add_argument("dir", help="workshop folder or database URL")
+    s.add_argument("workbook", help="evaluation workbook (.xlsx)")
+    s.add_argument("--fresh", action="store_true", help="leave out the workbook's scores: "
+                                                        "the panels score in the page")
+    s.add_argument("--replace", action="store_true",
+                   help="replace the workshop's current evaluation")
+    s.set_defaults(func=cmd_tender_load)
+
+    from workbook.cards.printing import add_cards_command
+
+    add_cards_command(sub)  # wtfc cards DIR --output cards.pdf|cards.docx
 
     for name, func, helptext in (
         ("serve", cmd_serve, "serve a workshop's pages with Voila"),

@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from workbook.cycle.origin import restore_rules as cycle_rules
+from workbook.evaluation.restore import restore_rules as evaluation_rules
+from workbook.feedback.restore import restore_rules as feedback_rules
 from workbook.io.restore_columns import HISTORY_TABLES, RESTORED_TABLES, Context, show, typed
 from workbook.ladder.models import KEY_AREAS, MODELS, STAGES, stage
 from workbook.ladder.store import MAX_TALLY
@@ -30,7 +33,9 @@ from workbook.stages.prepare import restore_rules as prepare_rules
 from workbook.stages.prepare_values import clean_review_type, parse_review_date
 from workbook.stages.review import MAX_UNIT
 from workbook.store import db
+from workbook.tender.bids.bid_tables import restore_rules as bid_restore_rules
 from workbook.tender.model import MAX_SCORE
+from workbook.tender.panel.panel_restore import restore_rules as panel_rules
 from workbook.tender.store import clean_reason
 
 # An exact number as the tender store writes it: str(Fraction), e.g. "70", "1/3".
@@ -148,11 +153,6 @@ def _measurements(row: dict, ctx: Context, n: int) -> None:
     row["note"] = optional_text(row["note"], "note", MAX_NAME * 4)
 
 
-def _feedback(row: dict, ctx: Context, n: int) -> None:
-    row["you_said"] = clean_text(row["you_said"], "“you said”")
-    row["we_did"] = clean_text(row["we_did"], "“we did”")
-
-
 def _evaluation_of(ctx: Context, table: str, row_id: int) -> int:
     """The tender evaluation a panel, member, question or bidder belongs to."""
     row = ctx.row(table, row_id)
@@ -266,16 +266,21 @@ def _plan_items(row: dict, ctx: Context, n: int) -> None:
 RULES: dict[str, Rule] = {
     "reviews": _reviews, "themes": _themes, "statements": _statements, "causes": _causes,
     "votes": _votes, "success_statements": _success, "actions": _actions, "ideas": _ideas,
-    "indicators": _indicators, "measurements": _measurements, "feedback": _feedback,
+    "indicators": _indicators, "measurements": _measurements,
     "ladder_scenarios": _scenarios, "ladder_rounds": _rounds, "ladder_votes": _ladder_votes,
     "ladder_assessments": _assessments, "ladder_assessment_stages": _assessment_stages,
     "ladder_plan_items": _plan_items,
     "action_success": _links,
     **prepare_rules(),
+    **panel_rules(),
+    **cycle_rules(),
+    **feedback_rules(),
     **{t.name: (lambda row, ctx, n, name=t.name: _tender(row, ctx, n, name))
        for t in db.TENDER_TABLES},
 }
 RULES["tender_submissions"] = _submissions  # its reason is blank for a submit
+RULES.update(evaluation_rules())  # evaluation_sheets, evaluation_answers (schema 10)
+RULES.update(bid_restore_rules())  # tender_bids, tender_profiles (schema 12)
 
 
 def _references(table: Table, row: dict[str, Any], ctx: Context) -> None:

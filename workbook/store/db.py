@@ -20,6 +20,9 @@ from sqlalchemy import (  # noqa: F401 - Boolean: exchange tells column types ap
 from sqlalchemy.engine import make_url
 
 from workbook.access.schema import access_keys, access_metadata  # noqa: F401 - re-exported
+from workbook.cycle.schema import CYCLE_TABLES, create_cycle_tables
+from workbook.evaluation.schema import EVALUATION_TABLES, create_evaluation_tables
+from workbook.feedback.tables import FEEDBACK_TABLES, add_feedback_columns, hear_back  # noqa: F401
 from workbook.ladder.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     LADDER_TABLES,
     ladder_assessment_stages,
@@ -57,6 +60,9 @@ from workbook.store.schema import (  # noqa: F401 - re-exported: db is where the
     themes,
     votes,
 )
+from workbook.tender.bids.bid_tables import create_bid_tables
+from workbook.tender.funding.grant_tables import add_grant_columns
+from workbook.tender.panel.panel_tables import PANEL_TABLES, create_panel_tables
 from workbook.tender.schema import (  # noqa: F401 - re-exported: db is where the store's code looks
     TENDER_TABLES,
     create_tender_submissions,
@@ -82,9 +88,13 @@ CONTENT_TABLES = (
     success_statements,
     actions,
     *STAGES_TABLES,
+    *FEEDBACK_TABLES,
     *PREPARE_TABLES,
     *TENDER_TABLES,
+    *PANEL_TABLES,
     *LADDER_TABLES,
+    *EVALUATION_TABLES,
+    *CYCLE_TABLES,
     changes,
     change_rows,
 )
@@ -142,7 +152,7 @@ def read_only(engine: Engine) -> Engine:
 
 def _create_v1(conn: Connection) -> None:
     # only the first release's tables: later ones come from their own migrations
-    later = {*STAGES_TABLES, *TENDER_TABLES, *PREPARE_TABLES}
+    later = {*STAGES_TABLES, *TENDER_TABLES, *PREPARE_TABLES, *PANEL_TABLES}
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in later])
     conn.execute(revision.insert().values(id=1, n=0))
 
@@ -210,6 +220,12 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     6: create_tender_submissions,
     7: add_review_details,
     8: _create_prepare_tables,
+    9: add_feedback_columns,
+    10: create_evaluation_tables,
+    11: create_cycle_tables,
+    12: create_bid_tables,
+    13: add_grant_columns,
+    14: create_panel_tables,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

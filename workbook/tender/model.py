@@ -57,6 +57,7 @@ class Question:
     weight: Fraction
     panel: str | None = None  # None: every panel scores it
     row: int = 0
+    stage: int = 1  # stages run in order; a later one scores only the shortlisted bids
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,15 @@ class Evaluation:
     rankings: list[Ranking] = field(default_factory=list)
     descriptors: dict[int, str] = field(default_factory=lambda: dict(PLAIN_DESCRIPTORS))
     name: str = "Tender evaluation"
+    # What the panel reads while scoring: (bidder, question) -> the bid's answer; bidder ->
+    # its one-page profile (schema 12; workbook sheets Bids and Profiles).
+    bids: dict[tuple[str, str], str] = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)
+    # A budget makes it a grant round: each bid's price is the amount it asks for.
+    budget: Fraction | None = None
+    shortlist: int | None = None  # how many bids go on to the next stage (ties all go on)
+    # stage -> the bids let into it, as the facilitator fixed them; unset: worked out
+    shortlists: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def panel(self, code: str) -> Panel | None:
         return next((p for p in self.panels if p.panel == code), None)

@@ -7,6 +7,10 @@ from fractions import Fraction
 
 from workbook.io.limits import limit_problem, read_number
 from workbook.model import InputError
+from workbook.tender.bids.bid_sheets import read_bid_sheets
+from workbook.tender.funding.scope import cells as open_cells
+from workbook.tender.funding.scope import stage_problems
+from workbook.tender.funding.sheets import check_stages, read_budget, read_shortlist, read_stage
 from workbook.tender.model import (
     MAX_SCORE,
     PLAIN_DESCRIPTORS,
@@ -178,12 +182,14 @@ def read_questions(rows: Rows, panels: set[str], ck: Checker) -> list[Question]:
                                    ": type a weight above 0, e.g. 1.")
             ok = False
         panel = text(row.get("panel")) or None
+        stage = read_stage(row.get("stage"), n, ck.add)
+        ok = ok and stage is not None
         if panel is not None and panel not in panels:
             ck.add("Questions", n, f"panel '{panel}' is not on the Panels sheet: use one of "
                                    f"{_list(panels)}, or leave it blank for every panel.")
             ok = False
         if ok:
-            out.append(Question(code, text(row.get("text")), weight, panel, n))
+            out.append(Question(code, text(row.get("text")), weight, panel, n, stage or 1))
     out = _unique(ck, "Questions", out, lambda q: q.question, "question")
     if not out:
         ck.add("Questions", 0, "there are no usable questions: add a row for each question.",
@@ -191,12 +197,17 @@ def read_questions(rows: Rows, panels: set[str], ck: Checker) -> list[Question]:
     return out
 
 
-def read_bidders(rows: Rows, ck: Checker) -> list[Bidder]:
+def read_bidders(rows: Rows, ck: Checker, optional_price: bool = False) -> list[Bidder]:
+    """optional_price: a price weight of 0 (a grant round's amounts are checked later)."""
     out = []
     for n, row in rows:
         code = ck.code("Bidders", n, row.get("bidder"), "bidder", blocks=True)
         price = number(row.get("price"))
-        if price is None or price <= 0:
+        if optional_price and (blank(row.get("price")) or price == 0):
+            price = Fraction(0)  # no price given: it earns no price points
+            if code:
+                out.append(Bidder(code, text(row.get("name")) or code, price, n))
+        elif price is None or price <= 0:
             ck.add("Bidders", n, f"{not_a('price', row.get('price'), 'a positive number')}: "
                                  "type the bid's price, e.g. 125000.", blocks=True)
         elif code:
@@ -336,8 +347,7 @@ def completeness(ev: Evaluation) -> list[Problem]:
     done = {(s.panel, s.member, s.bidder, s.question) for s in ev.scores}
     problems = []
     for p in ev.panels:
-        cells = [(b.bidder, q.question) for b in ev.bidders for q in ev.questions_for(p.panel)
-                 if (p.panel, b.bidder, q.question) not in agreed]
+        cells = [c for c in open_cells(ev, p.panel) if (p.panel, *c) not in agreed]
         members = ev.members_of(p.panel)
         if not members and cells:
             problems.append(Problem("Scores", 0, f"panel '{p.panel}' has no scores yet: it is "
@@ -358,7 +368,7 @@ def completeness(ev: Evaluation) -> list[Problem]:
                     f"{m} ({p.panel}) has not scored {len(missing)} of {len(cells)}: "
                     f"{shown}{more}. The result is incomplete until they are scored or the "
                     "panel agrees a score."))
-    return problems
+    return problems + stage_problems(ev)
 
 
 def build(sheets: dict[str, Rows], name: str = "Tender evaluation") -> tuple[Evaluation,
@@ -370,10 +380,13 @@ def build(sheets: dict[str, Rows], name: str = "Tender evaluation") -> tuple[Eva
             ck.add(sheet, 0, f"the workbook has no {sheet} sheet: add it (see the sample "
                              "evaluation workbook).", blocks=sheet != "Scores")
     qw, pw = read_setup(sheets.get("Setup", []), ck)
+    budget = read_budget(sheets.get("Setup", []), ck.add)
     panels = read_panels(sheets.get("Panels", []), ck)
     questions = read_questions(sheets.get("Questions", []), {p.panel for p in panels}, ck)
-    bidders = read_bidders(sheets.get("Bidders", []), ck)
-    ev = Evaluation(qw, pw, panels, questions, bidders, name=name)
+    bidders = read_bidders(sheets.get("Bidders", []), ck, pw == 0 or budget is not None)
+    ev = Evaluation(qw, pw, panels, questions, bidders, name=name, budget=budget,
+                    shortlist=read_shortlist(sheets.get("Setup", []), ck.add))
+    check_stages(ev, sheets.get("Setup", []), ck.add)
     for p in panels:
         if questions and not ev.questions_for(p.panel):
             ck.add("Questions", 0, f"panel '{p.panel}' has no questions to score: give it "
@@ -382,6 +395,7 @@ def build(sheets: dict[str, Rows], name: str = "Tender evaluation") -> tuple[Eva
     ev.scores = read_scores(sheets.get("Scores", []), ev, ck, listed="Members" in sheets)
     ev.agreed = read_agreed(sheets.get("Agreed", []), ev, ck)
     ev.rankings = read_rankings(sheets.get("Rankings", []), ev, ck)
+    read_bid_sheets(sheets, ev, ck.add)  # what the panel reads: Bids and Profiles (optional)
     words = dict(PLAIN_DESCRIPTORS)
     for n, row in sheets.get("Descriptors", []):
         s = number(row.get("score"))
@@ -391,8 +405,8 @@ def build(sheets: dict[str, Rows], name: str = "Tender evaluation") -> tuple[Eva
             ck.add("Descriptors", n, "each row needs a score from 0 to 5 and its words.")
     ev.descriptors = words
     order = {s: i for i, s in enumerate(
-        ("Setup", "Panels", "Questions", "Bidders", "Members", "Scores", "Agreed", "Rankings",
-         "Descriptors"))}
+        ("Setup", "Panels", "Questions", "Bidders", "Bids", "Profiles", "Members", "Scores",
+         "Agreed", "Rankings", "Descriptors"))}
     problems = ck.problems + completeness(ev)
     problems.sort(key=lambda p: (order.get(p.sheet, 99), p.row))
     return ev, problems

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from workbook.store import db
+from workbook.tender.bids.bid_rows import read_bids
+from workbook.tender.funding.grant_rows import apply_stored
 from workbook.tender.model import (
     PLAIN_DESCRIPTORS,
     Agreed,
@@ -97,10 +99,11 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
     ranking_upto = {i: sub["ranking_upto"] for i, sub in submits.items()}
     ev = Evaluation(
         Fraction(row["quality_weight"]), Fraction(row["price_weight"]), panels,
-        [Question(q["code"], q["text"], Fraction(q["weight"]), panel_code.get(q["panel_id"]))
-         for q in questions],
+        [Question(q["code"], q["text"], Fraction(q["weight"]), panel_code.get(q["panel_id"]),
+                  stage=q["stage"]) for q in questions],
         [Bidder(b["code"], b["name"], Fraction(b["price"])) for b in bidders],
         name=row["name"])
+    apply_stored(ev, row)  # budget, shortlist, the stages started (schema 13)
     for m in seen.values():
         ev.members.setdefault(m["panel"], []).append(m["name"])
     ev.scores = [
@@ -123,6 +126,7 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
     words = {d["score"]: d["words"] for d in live_rows(conn, db.tender_descriptors,
                                                      evaluation_id=ev_id)}
     ev.descriptors = {**PLAIN_DESCRIPTORS, **words}
+    ev.bids, ev.profiles = read_bids(conn, ev_id)
     problems = []
     if ev.quality_weight + ev.price_weight != 100:
         problems.append(Problem("Setup", 0, "the quality and price weights must add up to 100.",

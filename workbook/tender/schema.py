@@ -21,6 +21,8 @@ from sqlalchemy import (
 )
 
 from workbook.store.schema import deleted_flag, metadata, timestamp
+from workbook.tender.bids.bid_tables import BID_TABLES
+from workbook.tender.funding.grant_tables import EVALUATION_COLUMNS, QUESTION_COLUMNS
 
 SUBMITTED_KEPT = (
     "This cannot be undone: it would take back scores a panel member has submitted, and "
@@ -80,6 +82,7 @@ tender_evaluations = Table(
     Column("name", String(200), nullable=False),
     Column("quality_weight", String(40), nullable=False),
     Column("price_weight", String(40), nullable=False),
+    *(make() for make in EVALUATION_COLUMNS),  # schema 13: budget, shortlist
     timestamp("created_at"),
     timestamp("updated_at"),
     deleted_flag(),
@@ -116,6 +119,7 @@ tender_questions = Table(
     Column("text", Text, nullable=False),
     Column("weight", String(40), nullable=False),
     Column("panel_id", Integer, ForeignKey("tender_panels.id"), nullable=True),
+    *(make() for make in QUESTION_COLUMNS),  # schema 13: stage
     timestamp("created_at"),
     timestamp("updated_at"),
     deleted_flag(),
@@ -217,6 +221,7 @@ TENDER_TABLES = (
     tender_rankings,
     tender_descriptors,
     tender_submissions,
+    *BID_TABLES,  # schema 12: after the bidders and questions they belong to
 )
 
 

@@ -12,6 +12,8 @@ from sqlalchemy import Connection, select
 from workbook.model import InputError
 from workbook.store import db
 from workbook.store.transactions import Store
+from workbook.tender.bids.bid_rows import store_bids
+from workbook.tender.funding.grant_rows import stored_values
 from workbook.tender.model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
 from workbook.tender.read import evaluation_from_store
 from workbook.tender.schema import newest_ids
@@ -124,7 +126,7 @@ class TenderStore:
                 tx.delete(db.tender_evaluations, old)
             ev_id = tx.insert(db.tender_evaluations, name=ev.name,
                               quality_weight=str(ev.quality_weight),
-                              price_weight=str(ev.price_weight))
+                              price_weight=str(ev.price_weight), **stored_values(ev))
             panels = {p.panel: tx.insert(db.tender_panels, evaluation_id=ev_id, code=p.panel,
                                          share=str(p.share), young_people=p.young_people)
                       for p in ev.panels}
@@ -146,11 +148,13 @@ class TenderStore:
                             submitted and name in submitted) else None)
             questions = {q.question: tx.insert(
                 db.tender_questions, evaluation_id=ev_id, code=q.question, text=q.text,
-                weight=str(q.weight), panel_id=panels.get(q.panel) if q.panel else None)
+                weight=str(q.weight), panel_id=panels.get(q.panel) if q.panel else None,
+                stage=q.stage)
                 for q in ev.questions}
             bidders = {b.bidder: tx.insert(db.tender_bidders, evaluation_id=ev_id,
                                            code=b.bidder, name=b.name, price=str(b.price))
                        for b in ev.bidders}
+            store_bids(tx, ev, bidders, questions)
             for s in ev.scores:
                 tx.insert(db.tender_scores, member_id=members[(s.panel, s.member)],
                           bidder_id=bidders[s.bidder], question_id=questions[s.question],

@@ -12,6 +12,7 @@ from workbook.io.decode import FileUnreadable
 from workbook.io.files import write_atomic
 from workbook.io.headers import normalise_header
 from workbook.io.limits import capped_rows, check_xlsx, read_capped
+from workbook.tender.bids.bid_sheets import BID_COLUMNS
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.parse import Rows, blank, build
 
@@ -21,13 +22,14 @@ if TYPE_CHECKING:
 # The sheets and columns exactly as the issue defines them; the optional ones after.
 COLUMNS = {
     "Panels": ("panel", "share", "young_people"),
-    "Questions": ("question", "text", "weight", "panel"),
+    "Questions": ("question", "text", "weight", "panel", "stage"),
     "Bidders": ("bidder", "name", "price"),
     "Scores": ("panel", "member", "bidder", "question", "score", "reason"),
     "Agreed": ("panel", "bidder", "question", "score", "reason"),
     "Members": ("panel", "member"),
     "Rankings": ("panel", "member", "bidder", "position"),
     "Descriptors": ("score", "words"),
+    **BID_COLUMNS,  # Bids and Profiles: what the panel reads while scoring
 }
 
 
@@ -109,11 +111,13 @@ def evaluation_rows(ev: Evaluation) -> dict[str, list[list[object]]]:
     members = [[p.panel, m] for p in ev.panels for m in ev.members_of(p.panel)]
     return {
         "Setup": [["quality_weight", _num(ev.quality_weight)],
-                  ["price_weight", _num(ev.price_weight)]],
+                  ["price_weight", _num(ev.price_weight)],
+                  *([["budget", _num(ev.budget)]] if ev.budget is not None else []),
+                  *([["shortlist", ev.shortlist]] if ev.shortlist is not None else [])],
         "Panels": [list(COLUMNS["Panels"])] + [
             [p.panel, _num(p.share), "yes" if p.young_people else "no"] for p in ev.panels],
         "Questions": [list(COLUMNS["Questions"])] + [
-            [q.question, q.text, _num(q.weight), q.panel] for q in ev.questions],
+            [q.question, q.text, _num(q.weight), q.panel, q.stage] for q in ev.questions],
         "Bidders": [list(COLUMNS["Bidders"])] + [
             [b.bidder, b.name, _num(b.price)] for b in ev.bidders],
         "Scores": [list(COLUMNS["Scores"])] + [
@@ -125,6 +129,8 @@ def evaluation_rows(ev: Evaluation) -> dict[str, list[list[object]]]:
             [r.panel, r.member, b, i] for r in ev.rankings for i, b in enumerate(r.order, 1)],
         "Descriptors": [list(COLUMNS["Descriptors"])] + [
             [k, v] for k, v in sorted(ev.descriptors.items())],
+        "Bids": [list(COLUMNS["Bids"])] + [[b, q, a] for (b, q), a in ev.bids.items()],
+        "Profiles": [list(COLUMNS["Profiles"])] + [[b, p] for b, p in ev.profiles.items()],
     }
 
 
