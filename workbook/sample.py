@@ -42,7 +42,7 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
         apply_worked_example(ws, plan)
         from workbook.tender.sample import load_tender_sample
 
-        load_tender_sample(ws.tender, data / "tender_evaluation.xlsx")
+        load_tender_sample(ws.tender, data / "tender_evaluation.xlsx", demo=True)
     # Last: the worked example finds statements by their words, which a review without
     # consent no longer shows once its consent is recorded.
     if (data / "prepare.json").exists():
@@ -134,7 +134,14 @@ def apply_stages(ws: Workshop, stages: dict, themes: dict[str, int], success: di
             ws.add_measurement(iid, taken_on, value, note, actor=ACTOR)
     for f in stages.get("feedback", []):
         ws.add_feedback(themes[f["theme"]], f["you_said"], f["we_did"],
+                        impact=f.get("impact", ""), status=f.get("status", "in progress"),
+                        reason=f.get("reason", ""), given_on=f.get("given_on"),
                         action_id=actions.get(f.get("action")), actor=ACTOR)
+    for h in stages.get("hear_back", []):
+        if h.get("add"):
+            ws.add_hear_back_group(h["group"], actor=ACTOR)
+        else:
+            ws.record_told(h["group"], h["told_on"], h["how"], h.get("note", ""), actor=ACTOR)
 
 
 def build_later_sample(folder: str | Path, db_url: str | None = None) -> Workshop:

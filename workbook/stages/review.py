@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from workbook.feedback.entries import FeedbackOps
+from workbook.feedback.hear_back import HearBackOps
 from workbook.model import MAX_NAME, InputError, clean_date, clean_text, optional_text
 from workbook.store import db
 
@@ -24,8 +26,9 @@ def _number(value: object, what: str) -> float:
     return number
 
 
-class ReviewOps:
-    """Mixed into Workshop: indicators, measurements and the "you said, we did" log."""
+class ReviewOps(FeedbackOps, HearBackOps):
+    """Mixed into Workshop: indicators and measurements; the "you said, we did" log and who
+    must hear back come from workbook.feedback."""
 
     store: Store
 
@@ -101,34 +104,3 @@ class ReviewOps:
         with self.store.write(actor, "Deleted a measurement") as tx:
             tx.existing(db.measurements, measurement_id, "measurement")
             tx.delete(db.measurements, measurement_id)
-
-    def add_feedback(
-        self, theme_id: int, you_said: object, we_did: object, *, action_id: int | None = None,
-        actor: str = "",
-    ) -> int:
-        """One "you said, we did" entry: what people said (a theme) and what was done."""
-        said = clean_text(you_said, "“you said”")
-        did = clean_text(we_did, "“we did”")
-        with self.store.write(actor, "Added a “you said, we did” entry") as tx:
-            tx.existing(db.themes, theme_id, "theme")
-            action = None if action_id is None else tx.existing(db.actions, action_id, "action")
-            if action and action["theme_id"] != theme_id:
-                raise InputError("The action must belong to the same theme.")
-            return tx.insert(db.feedback, theme_id=theme_id, action_id=action_id,
-                             you_said=said, we_did=did)
-
-    def edit_feedback(self, feedback_id: int, *, actor: str = "", **changes: object) -> None:
-        checks = {"you_said": lambda v: clean_text(v, "“you said”"),
-                  "we_did": lambda v: clean_text(v, "“we did”")}
-        unknown = set(changes) - checks.keys()
-        if unknown:
-            raise InputError(f"Cannot change {', '.join(sorted(unknown))} of an entry.")
-        values = {k: checks[k](v) for k, v in changes.items()}
-        with self.store.write(actor, "Edited a “you said, we did” entry") as tx:
-            tx.existing(db.feedback, feedback_id, "entry")
-            tx.update(db.feedback, feedback_id, **values)
-
-    def delete_feedback(self, feedback_id: int, *, actor: str = "") -> None:
-        with self.store.write(actor, "Deleted a “you said, we did” entry") as tx:
-            tx.existing(db.feedback, feedback_id, "entry")
-            tx.delete(db.feedback, feedback_id)

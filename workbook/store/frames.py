@@ -322,13 +322,17 @@ def indicators(store: Store) -> pd.DataFrame:
 
 
 def feedback(store: Store) -> pd.DataFrame:
-    """feedback_id, theme_id, theme, action_id, you_said, we_did."""
+    """feedback_id, theme_id, theme, action_id, you_said, we_did (what we did and how we are
+    taking it forward), impact (impact and next steps; may be ""), status ('done', 'in
+    progress', 'not done'), reason (why not done; "" otherwise), given_on (ISO date)."""
     f, t = db.feedback.c, db.themes.c
     query = (
-        select(f.id, f.theme_id, t.name, f.action_id, f.you_said, f.we_did)
+        select(f.id, f.theme_id, t.name, f.action_id, f.you_said, f.we_did, f.impact, f.status,
+               f.reason, f.given_on)
         .join(db.themes, t.id == f.theme_id)
         .where(f.deleted.is_(False), t.deleted.is_(False))
         .order_by(f.id)
     )
-    cols = ["feedback_id", "theme_id", "theme", "action_id", "you_said", "we_did"]
+    cols = ["feedback_id", "theme_id", "theme", "action_id", "you_said", "we_did", "impact",
+            "status", "reason", "given_on"]
     return _nullable_int(_frame(store, query, cols), "action_id")

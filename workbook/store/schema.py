@@ -223,7 +223,14 @@ feedback = Table(
     Column("theme_id", Integer, ForeignKey("themes.id"), nullable=False),
     Column("action_id", Integer, ForeignKey("actions.id"), nullable=True),
     Column("you_said", Text, nullable=False),
+    # "What we did and how we are taking it forward" (or, when not done, what has not been).
     Column("we_did", Text, nullable=False),
+    # Schema 9 (workbook/feedback): "Impact and next steps", a status (done, in progress,
+    # not done), the reason when not done, and the entry's date.
+    Column("impact", Text, nullable=False, default=""),
+    Column("status", String(16), nullable=False, default="in progress"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("given_on", String(10), nullable=True),
     timestamp("created_at"),
     timestamp("updated_at"),
     deleted_flag(),
