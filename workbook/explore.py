@@ -8,6 +8,8 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from workbook.charts.base import FONT, HATCHES, KINDS, Chart, chart_label, figure, kind_label
+from workbook.cycle.compare import compare_chart as rates_chart
+from workbook.cycle.compare import compare_events, figures_of, mapping_of
 from workbook.model import KIND_COLOURS, PERSPECTIVE_LABELS, Perspective
 from workbook.text import plural
 
@@ -84,41 +86,23 @@ def votes_chart(top: pd.DataFrame) -> Chart:
     return Chart("most_voted_themes", fig, top.reset_index(drop=True), alt)
 
 
-def compare(a: Workshop, b: Workshop) -> pd.DataFrame:
-    """Two events side by side, theme by theme (matched by name): statements and not-working
-    statements in each, and the change."""
-    def counts(ws: Workshop) -> pd.DataFrame:
-        return ws.themes.set_index("name")[["statements", "not_working", "votes"]]
-
-    first, second = counts(a), counts(b)
-    df = first.add_suffix("_first").join(second.add_suffix("_second"), how="outer").fillna(0)
-    df = df.astype(int)
-    df["not_working_change"] = df["not_working_second"] - df["not_working_first"]
-    return df.sort_values("not_working_first", ascending=False)
+def compare(a: Workshop, b: Workshop, mapping: dict[str, str] | None = None) -> pd.DataFrame:
+    """Two events side by side, theme by theme, in statements per review (60 reviews against
+    40 is no fall in itself): counts and rates at each, and the change per review. Themes are
+    matched by `mapping` (a's theme name -> b's), else by b's stored mapping when b was
+    started from an event, else by name (Unicode-folded). See workbook.cycle.compare."""
+    return compare_events(figures_of(a), figures_of(b),
+                          mapping if mapping is not None else mapping_of(b))
 
 
-def compare_chart(df: pd.DataFrame, first: str, second: str) -> Chart:
-    """Not-working statements per theme at each event: paired bars, labelled."""
-    d = df.iloc[::-1]
-    fig = figure(1200, max(400, 70 * len(d) + 200))
-    ax = fig.add_subplot()
-    ys = list(range(len(d)))
-    h = 0.38
-    b1 = ax.barh([y + h / 2 for y in ys], d["not_working_first"], h, label=first,
-                 color="#D55E00", hatch="//", edgecolor="black")
-    b2 = ax.barh([y - h / 2 for y in ys], d["not_working_second"], h, label=second,
-                 color="#0072B2", edgecolor="black")
-    for bars in (b1, b2):
-        ax.bar_label(bars, fontsize=FONT - 4, padding=3)
-    ax.set_yticks(ys, [chart_label(str(n)) for n in d.index], fontsize=FONT - 2)
-    ax.set_xlabel("Not-working statements", fontsize=FONT)
-    ax.set_title("Not working, event by event", fontsize=FONT + 2)
-    fig.legend(loc="outside lower center", ncols=2, fontsize=FONT - 2, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    alt = (f"Paired bar chart of not-working statements per theme, {first} then {second}. "
-           + "; ".join(f"{n}: {r.not_working_first} then {r.not_working_second}"
-                       for n, r in df.iterrows()) + ".")
-    return Chart("events_compared", fig, df.reset_index(), alt)
+def compare_chart(df: pd.DataFrame, first: str | None = None,
+                  second: str | None = None) -> Chart:
+    """Statements per review in each theme at the two events: paired bars, labelled. `first`
+    and `second` rename the events in the legend and alt text."""
+    named = df.copy()
+    named.attrs.update(df.attrs)
+    named.attrs.update({k: v for k, v in (("last", first), ("this", second)) if v})
+    return rates_chart(named, "events_compared")
 
 
 def kinds_chart(ws: Workshop) -> Chart:

@@ -38,16 +38,23 @@ def test_crosstab_most_voted_and_charts_state_their_figures(ws):
     assert "Money: 0 working, 1 not working, 0 future" in explore.kinds_chart(ws).alt
 
 
-def test_two_events_compared_by_theme_name(ws, tmp_path):
+def test_two_events_compared_per_review_by_theme_name(ws, tmp_path):
+    # A: 4 reviews, "Getting out" 3 statements (2 not working); B: 1 review, 1 statement
     b = Workshop.create(tmp_path / "b", "B")
-    t = b.add_theme("Getting out", "I go out")
+    t = b.add_theme("GETTING OUT", "I go out")
     b.assign([b.add_statement("R-1", "working", "person", "Bus now")], t)
     b.add_theme("New theme")
     df = explore.compare(ws, b)
-    assert df.loc["Getting out", ["not_working_first", "not_working_second",
-                                  "not_working_change"]].tolist() == [2, 0, -2]
-    assert df.loc["New theme", "statements_first"] == 0
-    assert "Getting out: 2 then 0" in explore.compare_chart(df, "Spring", "Autumn").alt
+    assert df.loc["GETTING OUT", ["per_review_last", "per_review_this",
+                                  "not_working_per_review_last",
+                                  "not_working_per_review_this"]].tolist() == [0.75, 1.0, 0.5, 0]
+    assert df.loc["New theme", "statements_last"] == 0
+    assert df.loc["Money", "statements_this"] == 0
+    chart = explore.compare_chart(df, "Spring", "Autumn")
+    assert "Spring (4 reviews) then Autumn (1 review). GETTING OUT: 0.75 then 1.00" in chart.alt
+    # the facilitator's mapping: A's "Money" is B's "New theme"
+    df = explore.compare(ws, b, {"Money": "New theme"})
+    assert df.loc["New theme", "last_names"] == "Money"
     b.close()
 
 
