@@ -12,8 +12,11 @@ import pandas as pd
 from workbook.charts import plan as plan_charts
 from workbook.charts import stages as charts
 from workbook.charts.base import Chart
+from workbook.evaluation.report_section import EvaluationSection, gather_evaluation
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS, SUCCESS_PERSPECTIVES, Kind, Perspective
+from workbook.report.feedback_section import FeedbackSection, gather_feedback
 from workbook.report.prepare_section import PrepareSection, gather_prepare
+from workbook.report.since_section import SinceSection, gather_since
 from workbook.stages.plan import IDEA_LABELS
 from workbook.stages.thread import Thread, golden_thread, priority_themes, success_gaps
 from workbook.stages.understand_outline import outline, tree_selection
@@ -95,6 +98,10 @@ class Report:
     threads: list[Thread] = field(default_factory=list)
     feedback: list[tuple[str, str, str]] = field(default_factory=list)  # theme, said, did
     prepare: PrepareSection | None = None  # step 1: who was involved, the reviews used
+    since: SinceSection | None = None  # against the event this one was started from
+    evaluation: EvaluationSection | None = None  # how the event went (mood, I/We)
+    # step 8: the three published columns with status, and who must hear back
+    you_said_we_did: FeedbackSection | None = None
 
     def reached(self, section: str) -> bool:
         """Whether the workshop has reached a stage (a section with something in it)."""
@@ -171,6 +178,7 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
         )
         if charts_too:
             report.figures["themes"] = _figure(charts.theme_chart(themes, THEME_PRINT_WIDTH))
+    report.since = gather_since(ws, _figure if charts_too else None)
     prio = priority_themes(themes) if len(themes) else themes
     report.priorities = [(r.name, r.i_statement or "", int(r.votes))
                          for r in prio.itertuples() if pd.notna(r.priority)]
@@ -179,7 +187,12 @@ def gather(ws: Workshop, *, charts_too: bool = True, today: str | None = None) -
     _plan(report, ws, charts_too, today)
     _progress(report, ws, charts_too)
     report.threads = golden_thread(ws)
+    report.evaluation = gather_evaluation(ws, charts_too)
+    if report.evaluation.chart is not None:
+        report.figures["evaluation"] = _figure(report.evaluation.chart)
+        report.evaluation.chart = None
     report.feedback = [(r.theme, r.you_said, r.we_did) for r in ws.feedback.itertuples()]
+    report.you_said_we_did = gather_feedback(ws)
     return report
 
 

@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from workbook.evaluation.report_section import write_evaluation_docx
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
 from workbook.report.prepare_section import write_prepare_docx
@@ -206,6 +207,9 @@ def report_docx(r: Report) -> DocumentType:
                           [list(f) for f in r.feedback]))
     else:
         _not_yet(doc, "feedback")
+    if r.evaluation:
+        write_evaluation_docx(doc, r.evaluation, _heading, _table, lambda d: _figure(
+            d, r.figures["evaluation"]) if "evaluation" in r.figures else None)
     return doc
 
 

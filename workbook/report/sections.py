@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbook.evaluation.report_section import TITLE as EVALUATION_TITLE
 from workbook.report.prepare_section import TITLE as PREPARE_TITLE
 from workbook.steps import step
 
@@ -18,5 +19,6 @@ SECTIONS: list[tuple[str, str]] = [
     ("progress", step(8).heading("progress against the indicators")),
     ("thread", "The golden thread"),
     ("feedback", step(8).heading("you said, we did")),
+    ("evaluation", EVALUATION_TITLE),
 ]
 TITLES: dict[str, str] = dict(SECTIONS)

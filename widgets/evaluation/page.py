@@ -1,0 +1,67 @@
+"""Evaluation page: a person at each table answers; the facilitator sees tallies and a chart."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from widgets.common.chart import ChartView
+from widgets.common.controls import labelled_box
+from widgets.common.page import Drawer, StageView
+from widgets.common.report_button import ReportButton
+from widgets.evaluation.answer import AnswerForm
+from widgets.evaluation.paper import PaperPanel
+from widgets.evaluation.tallies import tallies_html
+from workbook.evaluation.store import tallies
+
+TABLES = frozenset({"evaluation_sheets", "evaluation_answers"})
+
+
+class EvaluationView(StageView):
+    """At a table: the form only (the room's answers are not shown, so nobody answers to
+    match them). The facilitator: the tallies, the chart, paper counts, and the form."""
+
+    stage = "Evaluation: how did the event go?"
+    watches = TABLES
+    builds_per_table = True  # a table gets the form alone
+
+    def build(self) -> list[w.Widget]:
+        self.form = AnswerForm(self)
+        if not self.is_facilitator:
+            self.page_tools = []
+            return [self.form]
+        self.paper = PaperPanel(self)
+        self.tally = w.HTML(layout=w.Layout(width="100%"))
+        self.chart = ChartView(self.workshop.folder / "outputs" if self.workshop.folder
+                               else None)
+        self.report = ReportButton(self.workshop, self.messages)
+        self.page_tools = [self.report]
+        # Closed on the big screen: the tallies and the chart keep the screen.
+        self.paper_drawer = Drawer("Type in counts from paper forms", [self.paper])
+        self.form_drawer = Drawer("Answer here (one person at a time)", [self.form])
+        left = labelled_box("Tallies", [self.tally, self.paper_drawer, self.form_drawer])
+        right = labelled_box("How the event went", [self.chart.opener, self.chart])
+        left.add_class("wtfc-fit-form")
+        right.add_class("wtfc-fit-main")
+        grid = w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem"))
+        grid.add_class("wtfc-fit-grid")
+        return [grid]
+
+    def table_changed(self) -> None:
+        if not self.is_facilitator:  # a table's laptop makes no report of the room's answers
+            box = self._undo_box
+            box.children = tuple(c for c in box.children
+                                 if c is not getattr(self, "report", None))
+
+    def redraw(self, tables: set[str]) -> None:
+        if not self.is_facilitator:
+            return  # a table's page shows no results
+        t = tallies(self.workshop)
+        self.tally.value = tallies_html(t)
+        self.paper.refresh()
+
+        def make():  # noqa: ANN202 - imports matplotlib only when drawn
+            from workbook.evaluation.charts import evaluation_chart
+
+            return evaluation_chart(t, 1040, 820)
+
+        self.chart.show_later(make)

@@ -1,0 +1,1 @@
+"""Evaluating the event: the "I" and "We" measures of co-production and a mood barometer."""
