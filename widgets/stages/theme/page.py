@@ -14,6 +14,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Hush, StageView
 from widgets.stages.theme.board import Board
 from widgets.stages.theme.controls import ThemeEditMixin, section
+from widgets.stages.theme.paper_wall import PaperWallMixin
 from widgets.stages.theme.voting import VotingMixin
 from workbook import InputError
 from workbook.model import PERSPECTIVE_LABELS
@@ -28,7 +29,7 @@ CARD_TABLES = frozenset({"statements", "themes", "reviews"})
 VOTE_TABLES = frozenset({"votes", "meta"})
 
 
-class ThemeView(ThemeEditMixin, VotingMixin, StageView):
+class ThemeView(ThemeEditMixin, VotingMixin, PaperWallMixin, StageView):
     """Public controls (tests and browser tests drive these):
 
     board (the card board), perspective_filter, search; card_select, move_target (a theme id,
@@ -36,7 +37,8 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
     theme_select, rename_text, rename_button, i_statement_text, i_statement_button,
     delete_theme_button; split_cards, split_name, split_button; merge_keep, merge_others,
     merge_button; dots_per_voter, set_dots_button, voter, vote_theme, vote_button,
-    unvote_button, dots_left, priority_html; chart; controls (the tabs); and undo_button,
+    unvote_button, dots_left, priority_html; the paper wall's (PaperWallMixin); chart;
+    controls (the tabs); and undo_button,
     messages (StageView).
     """
 
@@ -62,7 +64,8 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         self._filters.add_class("wtfc-board-filters")
         self.board = Board(on_move=self.move_from_board)
         self.chart = ChartView(outputs=self.workshop.outputs)
-        self._tool_pages = (self._build_move(), self._build_theme_edit(), self._build_voting())
+        self._tool_pages = (self._build_move(), self._build_theme_edit(), self._build_voting(),
+                            self._build_paper_wall())
         self.controls = w.Tab()
         self.controls.add_class("wtfc-theme-controls")
         self.show_view = w.ToggleButtons(
@@ -107,11 +110,12 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
             self.voter.value = self.table or ""
         # How many dots each voter has is the room's rule: the facilitator sets it.
         self.dots_per_voter.disabled = self.set_dots_button.disabled = not self.is_facilitator
+        self._paper_wall_role()
 
     def _fill_tools(self) -> None:
         if not self.controls.children:
             self.controls.children = self._tool_pages
-            self.controls.titles = ("Move cards", "Themes", "Dot voting")
+            self.controls.titles = ("Move cards", "Themes", "Dot voting", "Paper wall")
 
     def _show_part(self) -> None:
         part = self.show_view.value
@@ -146,6 +150,7 @@ class ThemeView(ThemeEditMixin, VotingMixin, StageView):
         if cards:
             self._draw_board()
             self._draw_move_target()
+            self._draw_numbers_theme()
             self._draw_theme_lists(self._themes)
             self._draw_chart(self._themes)
         self._draw_votes(self._themes, settings=not tables or "meta" in tables)
