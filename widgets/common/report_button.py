@@ -20,7 +20,7 @@ CHOICES = (
     ("Full report: web page", ("html", ".html", "text/html")),
     ("Full report: Word", ("docx", ".docx", DOCX)),
     ("Easy read: web page", ("easy-read", "-easy-read.html", "text/html")),
-    ("Easy read: Word", ("easy-read", "-easy-read.docx", DOCX)),
+    ("Easy read: Word", ("easy-read-docx", "-easy-read.docx", DOCX)),
 )
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
+from workbook.easyread.choices import META_KEY as EASY_READ_PICTURES
+from workbook.easyread.choices import check_setting as easy_read_pictures
 from workbook.io.files import write_atomic, xlsx_cell
 from workbook.io.limits import MAX_EXPORT_BYTES, check_xlsx, read_capped
 from workbook.io.restore_columns import RESTORED_TABLES, show
@@ -251,6 +253,7 @@ def _dots(value: object) -> str:
 META_KEYS: dict[str, Any] = {
     "name": _name,
     "setting.dots_per_voter": _dots,
+    EASY_READ_PICTURES: easy_read_pictures,
 }
 
 

@@ -218,27 +218,3 @@ def _label(doc: DocumentType, label: str, text: str) -> None:
     p.add_run(label).bold = True
     p.add_run(text)
 
-
-def easy_read_docx(title: str, intro: list[str], items: list, none_yet: list[str]):
-    """Easy read: 16 pt and larger, one short sentence a line, plenty of space."""
-    doc = _doc(16)
-    doc.core_properties.title = title
-    doc.styles["Normal"].paragraph_format.space_after = Pt(10)
-    for name, size in (("Title", 28), ("Heading 1", 22), ("Heading 2", 18)):
-        doc.styles[name].font.size = Pt(size)
-        doc.styles[name].font.name = "Arial"
-    _heading(doc, title, 0)
-    for line in intro:
-        doc.add_paragraph(line)
-    for item in items:
-        _heading(doc, item.heading, 1)
-        _heading(doc, "You said", 2)
-        for line in item.said:
-            doc.add_paragraph(line)
-        _heading(doc, "We did", 2)
-        for line in item.did:
-            doc.add_paragraph(line)
-    if not items:
-        for line in none_yet:
-            doc.add_paragraph(line)
-    return doc

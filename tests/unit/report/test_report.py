@@ -192,7 +192,7 @@ def test_easy_read_has_short_sentences_one_a_line(sample, tmp_path):
     body = [p for p in doc.paragraphs if p.style.name == "Normal"]
     assert body and all(len(p.text.split()) <= EASY_WORDS for p in body)
     assert doc.styles["Normal"].font.size.pt >= 16
-    assert ("Heading 2", "We did") in [(p.style.name, p.text) for p in doc.paragraphs]
+    assert ("Heading 1", "What we did") in [(p.style.name, p.text) for p in doc.paragraphs]
 
 
 def test_easy_lines_break_long_sentences():

@@ -15,6 +15,7 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.common.submit import AddForm, Submission, SubmitButton
+from widgets.easyread.section import EasyReadSection
 from widgets.stages.implement.page import indicators_html
 from widgets.stages.review.feedback import FeedbackEditMixin
 from widgets.stages.review.measure import MeasurementEditMixin
@@ -62,7 +63,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
 
     stage = step(8).header
     watches = frozenset({"indicators", "measurements", "feedback", "success_statements",
-                         "actions", "themes", "statements"})
+                         "actions", "themes", "statements", "meta"})
 
     def build(self) -> list[w.Widget]:
         self._quiet = Hush()
@@ -113,7 +114,9 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         feedback_tab = w.HBox([feedback_form, log_box],
                               layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_tab.add_class("wtfc-fit-grid")
-        self.tabs = LazyTab([("Progress", self._progress_tab), ("You said, we did", feedback_tab)])
+        self.easy_read = EasyReadSection(self)  # the easy read with pictures (its own tab)
+        self.tabs = LazyTab([("Progress", self._progress_tab), ("You said, we did", feedback_tab),
+                             ("Easy read", self.easy_read)])
         self.tabs.add_class("wtfc-fit-tabs")
         self.page_tools = [self.report]
         return self.arrange()
@@ -123,6 +126,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         # Deleting a measurement sits by the form that adds one: in a drawer of its own on
         # the big screen, in the form at a table.
         at_table = self.table is not None
+        self.easy_read.show_role()  # who may change its pictures follows the page's access
         box = self._measure_box
         box.children = [box.children[0], *self._measure_fields,
                         *([self._meas_drawer] if at_table else [])]
@@ -169,6 +173,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         self.indicators_list.value = indicators_html(
             self._ind, f"No indicators yet: set them on {step(7).title}.")
         self.feedback_list.value = feedback_html(self._fb)
+        self.easy_read.redraw(tables)
         key = tuple(self._ind[["indicator_id", "name", "latest", "target", "baseline"]]
                     .itertuples(index=False)) if len(self._ind) else ()
         if key != self._chart_key:

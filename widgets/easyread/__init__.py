@@ -1,0 +1,1 @@
+"""The easy read with pictures on the Review page (mirrors workbook/easyread)."""

@@ -1,0 +1,1 @@
+"""Easy read with pictures for the people whose reviews were used: content, pictures, files."""
