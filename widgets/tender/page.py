@@ -26,7 +26,8 @@ class TenderView(StageView):
     stage = "Tender scoring"
     watches = frozenset({"tender_evaluations", "tender_panels", "tender_members",
                          "tender_questions", "tender_bidders", "tender_scores", "tender_agreed",
-                         "tender_rankings", "tender_descriptors"})
+                         "tender_rankings", "tender_descriptors", "tender_bids",
+                         "tender_profiles"})
 
     def build(self) -> list[w.Widget]:
         self.scoring = ScoringSection(self)

@@ -10,6 +10,7 @@ from widgets.common.cards import esc
 from widgets.common.controls import STYLE, labelled_box, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush
+from widgets.tender.bids.bid_pane import BidPane
 from widgets.tender.parts import (
     bidder_options,
     question_options,
@@ -43,8 +44,10 @@ class ScoringSection:
                                           style=STYLE)
         for control in (self.bidder_select, self.question_select):
             control.observe(self._on_cell, "value")
-        self.question_html = w.HTML()
-        self.question_html.add_class("wtfc-tender-question")
+        # Beside the score: the question, its weight, what a 5 looks like, the bid's answer
+        # and the bidder's profile (stacked under the question on a phone).
+        self.bid_pane = BidPane()
+        self.question_html = self.bid_pane.card
         self.score_buttons = score_buttons("Your score")
         self.reason = w.Textarea(description="Why? (needed)", layout=wide(60, height="5rem"),
                                  style=STYLE, placeholder="Say why you gave this score")
@@ -71,10 +74,14 @@ class ScoringSection:
             self.who,
             labelled_box("Score a bid", [
                 w.HBox([self.bidder_select, self.question_select],
-                       layout=w.Layout(width="100%", grid_gap="1rem")), self.question_html,
-                self.score_buttons, self.reason,
-                w.HBox([self.save_button, self.progress],
-                       layout=w.Layout(align_items="center", grid_gap="1rem"))]),
+                       layout=w.Layout(width="100%", grid_gap="1rem")),
+                w.HBox([self.bid_pane.box, w.VBox([
+                    self.score_buttons, self.reason,
+                    w.HBox([self.save_button, self.progress],
+                           layout=w.Layout(align_items="center", grid_gap="1rem"))],
+                    layout=w.Layout(flex="3 1 26rem", min_width="0"))],
+                    layout=w.Layout(width="100%", flex_flow="row wrap", grid_gap="1rem",
+                                    align_items="flex-start"))]),
             w.HBox([self.submit_button, self.mine_drawer, self.order_drawer],
                    layout=w.Layout(width="100%", grid_gap="1rem", align_items="flex-start")),
         ])
@@ -134,11 +141,8 @@ class ScoringSection:
         ev, me = self.ev, self._me()
         if ev is None or me is None:
             return
-        q = next((q for q in ev.questions if q.question == self.question_select.value), None)
-        b = next((b for b in ev.bidders if b.bidder == self.bidder_select.value), None)
-        self.question_html.value = (
-            f"<p class='wtfc-tender-qtext'><span class='wtfc-tender-bid'>"
-            f"{esc(b.name if b else '')}:</span> {esc(q.text if q else '')}</p>")
+        self.bid_pane.show(ev, me["panel"], self.bidder_select.value,
+                           self.question_select.value)
         score, reason = self._own().get((self.bidder_select.value, self.question_select.value),
                                         (None, ""))
         with self.quiet():

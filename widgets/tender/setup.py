@@ -11,6 +11,10 @@ from widgets.access.join import room_url
 from widgets.common.cards import esc
 from widgets.common.controls import STYLE, labelled_box, wide
 from widgets.common.messages import guarded
+from widgets.common.page import Drawer
+from widgets.tender.bids.bid_editor import BidTextSection
+from widgets.tender.bids.editors import BuildSection
+from widgets.tender.moderate import need_facilitator
 from widgets.tender.parts import scroll_box, table_html
 from workbook import InputError
 from workbook.access.member_links import cards_html, member_links
@@ -18,6 +22,8 @@ from workbook.io.decode import FileUnreadable
 from workbook.io.tabular import upload_name
 from workbook.paths import sample_dir
 from workbook.tender import read_evaluation
+from workbook.tender.bids.blank_book import write_template
+from workbook.tender.bids.loading import fresh_start
 from workbook.tender.model import Evaluation
 from workbook.tender.report import export_all
 from workbook.tender.sample import load_tender_sample
@@ -68,13 +74,26 @@ class SetupSection:
                                              "their own link and QR code")
         self.cards_button.on_click(lambda _b: self.make_cards())
         self.cards_link = w.HTML()
+        self.template_button = w.Button(description="Blank evaluation workbook",
+                                        tooltip="Every sheet with a worked example row and "
+                                                "notes on each column, to fill in and load")
+        self.template_button.on_click(lambda _b: self.make_template())
+        self.template_link = w.HTML()
+        # Set up by hand: the evaluation, its panels, questions, bidders, answers, profiles.
+        self.build = BuildSection(page)
+        self.bid_texts = BidTextSection(page)
+        self.by_hand = Drawer("Set up by hand: panels, questions, bidders and bids",
+                              [w.HBox([self.build.box, self.bid_texts.box],
+                                      layout=w.Layout(width="100%", grid_gap="1rem"))])
         self.box = w.HBox([
             w.VBox([
                 labelled_box("Load an evaluation", [
                     w.HTML("<p>Sheets: Setup, Panels, Questions, Bidders, Scores (and "
-                           "optionally Agreed, Members, Rankings, Descriptors).</p>"),
+                           "optionally Bids, Profiles, Agreed, Members, Rankings, "
+                           "Descriptors).</p>"),
                     self.upload, self.blank_scores, w.HBox([self.load_button,
-                                                           self.sample_button])]),
+                                                           self.sample_button]),
+                    w.HBox([self.template_button]), self.template_link]),
                 labelled_box("Weights", [self.quality, self.price,
                                          w.HBox([self.weights_button]), self.shares]),
             ], layout=w.Layout(width="100%")),
@@ -88,6 +107,7 @@ class SetupSection:
                 labelled_box("Export", [w.HBox([self.export_button]), self.exported]),
             ], layout=w.Layout(width="100%")),
         ], layout=w.Layout(width="100%", grid_gap="1rem"))
+        self.box = w.VBox([self.box, self.by_hand], layout=w.Layout(width="100%"))
 
     def redraw(self, ev: Evaluation, roster: list[dict]) -> None:
         self.quality.value = int(ev.quality_weight)
@@ -114,6 +134,8 @@ class SetupSection:
             ("Panel", "Member", "Status"), rows, f"{plural(len(rows), 'member')}: each scores from "
             "their own laptop with ?table=NAME"), "Panel members",
             noun="member")
+        self.build.redraw(ev)
+        self.bid_texts.redraw(ev, roster)
 
     # --- actions -----------------------------------------------------------------------------
     def _load(self, ev: Evaluation, problems, label: str) -> None:
@@ -124,16 +146,17 @@ class SetupSection:
                              f"to fix first: {shown}" + (" ..." if len(bad) > 3 else ""))
         fresh = self.blank_scores.value
         if fresh:  # keep who is on each panel, drop what they scored
-            ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
-            ev.scores, ev.agreed, ev.rankings = [], [], []
+            fresh_start(ev)
         self.page.workshop.tender.load(ev, actor=self.page.actor, submitted=not fresh)
         self.page.after_write(f"Loaded {label}: {plural(len(ev.bidders), 'bid')}, "
                               f"{plural(len(ev.questions), 'question')}, "
-                              f"{plural(len(ev.panels), 'panel')}"
+                              f"{plural(len(ev.panels), 'panel')}, "
+                              f"{plural(len(ev.bids), 'answer')} to read"
                               + (" (scoring starts afresh)." if fresh else "."))
 
     @guarded
     def load_upload(self) -> None:
+        need_facilitator(self.page, "load an evaluation")
         if not self.upload.value:
             raise InputError("Choose the evaluation workbook (.xlsx) first.")
         item = self.upload.value[0]
@@ -147,6 +170,7 @@ class SetupSection:
     @guarded
     def load_sample(self) -> None:
         """The sample: fully scored, or (ticked) with only the adult panel's scores in."""
+        need_facilitator(self.page, "load an evaluation")
         fresh = self.blank_scores.value
         load_tender_sample(self.page.workshop.tender, sample_dir() / "tender_evaluation.xlsx",
                            scored=not fresh)
@@ -156,6 +180,7 @@ class SetupSection:
 
     @guarded
     def add_member(self) -> None:
+        need_facilitator(self.page, "add a panel member")
         name = self.member_name.value
         self.page.workshop.tender.add_member(self.member_panel.value, name, self.page.actor)
         self.member_name.value = ""
@@ -164,6 +189,7 @@ class SetupSection:
 
     @guarded
     def save_weights(self) -> None:
+        need_facilitator(self.page, "change the weights")
         self.page.workshop.tender.set_weights(Fraction(self.quality.value),
                                               Fraction(self.price.value), self.page.actor)
         self.page.after_write(f"Weights saved: quality {self.quality.value}%, price "
@@ -171,11 +197,13 @@ class SetupSection:
 
     @guarded
     def save_share(self, panel: str, value: float) -> None:
+        need_facilitator(self.page, "change a panel's share")
         self.page.workshop.tender.set_share(panel, Fraction(str(value)), self.page.actor)
         self.page.after_write(f"Saved the {panel}'s share.")
 
     @guarded
     def save_words(self) -> None:
+        need_facilitator(self.page, "change the score words")
         self.page.workshop.tender.set_descriptors(
             {k: text.value for k, text in enumerate(self.words)}, self.page.actor)
         self.page.after_write("Saved the words on the score buttons.")
@@ -183,6 +211,7 @@ class SetupSection:
     @guarded
     def make_cards(self) -> None:
         """Each member's personal link on a card with its QR code, to print and hand out."""
+        need_facilitator(self.page, "make the members' cards")
         base = room_url()
         if base is None:
             raise InputError("Members' links work when the pages are served to the room: "
@@ -203,7 +232,21 @@ class SetupSection:
                               "only: hand each card to its member.")
 
     @guarded
+    def make_template(self) -> None:
+        """The blank evaluation workbook, written to the outputs folder and offered here."""
+        need_facilitator(self.page, "make a blank evaluation workbook")
+        path = write_template(self.page.workshop.outputs / "tender-evaluation-blank.xlsx",
+                              force=True)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        self.template_link.value = (
+            f'<a class="wtfc-download" download="{esc(path.name)}" href="data:application/'
+            f'vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,{data}">Download '
+            f'{esc(path.name)}</a> (fill it in, then load it above)')
+        self.page.after_write(f"Made {path.name} (also in the outputs folder).")
+
+    @guarded
     def export(self) -> None:
+        need_facilitator(self.page, "export the evaluation")
         paths = export_all(self.page.workshop.tender, self.page.workshop.outputs)
         self.exported.value = "<ul>" + "".join(f"<li>{esc(p.name)}</li>" for p in paths) + (
             "</ul>")
