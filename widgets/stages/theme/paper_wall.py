@@ -27,7 +27,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CARD_FORMATS = (("PDF, to print", (".pdf", "application/pdf")), ("Word", (".docx", DOCX)))
 CARD_CHOICES = (("Every statement", "all"), ("Only cards not yet in a theme", "unthemed"))
 BACK = 0  # "back to not yet in a theme" in numbers_theme (theme ids start at 1)
-ONLY_FACILITATOR = "The facilitator prints the cards, from the big screen's Theme page."
+ONLY_FACILITATOR = "The facilitator prints the cards, from the Theme page on the big screen."
 
 
 class PaperWallMixin:
