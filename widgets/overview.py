@@ -9,6 +9,7 @@ import ipywidgets as w
 from widgets.common.cards import esc
 from widgets.common.messages import guarded
 from widgets.common.page import StageView
+from widgets.cycle.cycle_panel import cycle_drawer
 from workbook.steps import STEPS
 from workbook.text import plural
 
@@ -43,7 +44,8 @@ class OverviewView(StageView):
         self.table_name.observe(lambda _c: self.show_links(), names="value")
         self.links = w.HTML()
         self.show_links()
-        return [self.counts, w.HTML("<h2>The eight steps</h2>"), self.table_name, self.links]
+        return [self.counts, w.HTML("<h2>The eight steps</h2>"), self.table_name, self.links,
+                cycle_drawer(self)]  # last time (per review) and the next event
 
     def table_changed(self) -> None:
         if not self.table_name.value.strip():
