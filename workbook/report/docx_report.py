@@ -17,6 +17,7 @@ from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figu
 from workbook.report.prepare_section import write_prepare_docx
 from workbook.report.sections import TITLES
 from workbook.text import plural
+from workbook.report.since_section import write_since_docx
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
@@ -126,6 +127,8 @@ def report_docx(r: Report) -> DocumentType:
     else:
         _not_yet(doc, "themes")
 
+    if r.since:
+        write_since_docx(doc, r.since, _heading, _table, _figure)
     _heading(doc, TITLES["priorities"], 1)
     for name, i_statement, dots in r.priorities:
         said = f": “{i_statement}”" if i_statement else ""
