@@ -34,6 +34,7 @@ from workbook.stages.prepare_values import clean_review_type, parse_review_date
 from workbook.stages.review import MAX_UNIT
 from workbook.store import db
 from workbook.tender.bids.bid_tables import restore_rules as bid_restore_rules
+from workbook.tender.funding.grant_tables import check_restored
 from workbook.tender.model import MAX_SCORE
 from workbook.tender.panel.panel_restore import restore_rules as panel_rules
 from workbook.tender.store import clean_reason
@@ -173,12 +174,13 @@ def _tender(row: dict, ctx: Context, n: int, table: str) -> None:
         if col in row:
             non_blank(row, col)
     for col in ("quality_weight", "price_weight", "share", "weight", "price"):
-        if col in row:  # a question's weight and a bid's price divide: above nothing
-            fraction(row, col, positive=col in ("weight", "price"))
+        if col in row:  # a question's weight divides: above nothing; no price given is "0"
+            fraction(row, col, positive=col == "weight")
     if "score" in row and not 0 <= row["score"] <= MAX_SCORE:
         raise InputError(f"score {row['score']} is not from 0 to {MAX_SCORE}")
     if "reason" in row:
         row["reason"] = clean_reason(row["reason"])
+    check_restored(row)  # budget, shortlist, stage (schema 13)
     if table == "tender_rankings":
         order = _json(row, "bidder_order")
         if not isinstance(order, list) or not all(isinstance(c, str) for c in order):

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
+from workbook.tender.funding.award import Funding, fund
+from workbook.tender.funding.staging import StageOutcome, outcome, staged
 from workbook.tender.model import MAX_SCORE, Evaluation, Problem
 
 Cell = tuple[str, str, str]  # panel, bidder, question
@@ -24,6 +26,9 @@ class BidderResult:
     rank: int
     rank_without_young_people: int | None
     by_panel: dict[str, Fraction]  # quality points each panel contributed
+    funded: bool | None = None  # None: not a grant round
+    funded_without_young_people: bool | None = None
+    stage_ranks: dict[int, int] = field(default_factory=dict)  # stage -> rank (if let in)
 
 
 def round2(x: Fraction) -> float:
@@ -122,6 +127,34 @@ def totals(ev: Evaluation, panel_shares: Mapping[str, Fraction],
     return out
 
 
+def ranking(ev: Evaluation, panel_shares: Mapping[str, Fraction],
+            pct: Mapping[tuple[str, str], Fraction] | None = None) -> dict[str, int]:
+    """Each bidder's rank with these panel shares; with stages, a bid that reached a later
+    stage ranks above one cut before it (workbook.tender.funding.staging)."""
+    if staged(ev):
+        return outcome(ev, lambda sub: totals(sub, panel_shares)).final
+    return competition_ranks(totals(ev, panel_shares, pct))
+
+
+def stage_outcome(ev: Evaluation) -> StageOutcome:
+    """Each stage's ranking and shortlist, with the panels that have scored."""
+    scored = scored_panels(ev)
+    panel_shares = shares(ev, [p.panel for p in ev.panels if p.panel in scored])
+    return outcome(ev, lambda sub: totals(sub, panel_shares))
+
+
+def funding(ev: Evaluation, ranks: Mapping[str, int | None]) -> Funding | None:
+    """In a grant round, which bids the budget funds in this rank order: only bids scored in
+    the last stage can be funded. None when it is not a grant round or ranks are unknown."""
+    if ev.budget is None or any(r is None for r in ranks.values()):
+        return None
+    stages = stage_outcome(ev) if staged(ev) else None
+    last = stages.admitted[stages.stages[-1]] if stages else None
+    amounts = {b.bidder: b.price for b in ev.bidders}
+    return fund({b: r for b, r in ranks.items() if last is None or b in last}, amounts,
+                ev.budget)
+
+
 def results(ev: Evaluation) -> list[BidderResult]:
     """Quality, price and total points and both ranks for every bidder, in Bidders order."""
     pct = quality_percent(ev, panel_scores(ev))
@@ -135,7 +168,7 @@ def results(ev: Evaluation) -> list[BidderResult]:
     }
     total = {b.bidder: sum(by_panel[b.bidder].values(), Fraction(0)) + price.get(b.bidder, 0)
              for b in ev.bidders}
-    ranks = competition_ranks(total)
+    ranks = ranking(ev, all_shares, pct)
     adults = [p.panel for p in ev.panels if not p.young_people and p.panel in scored]
     if not ev.young_panels:
         without: dict[str, int | None] = dict(ranks)
@@ -143,9 +176,11 @@ def results(ev: Evaluation) -> list[BidderResult]:
         # Not available until the young people have scored: there is no effect to show yet.
         without = {b.bidder: None for b in ev.bidders}
     elif adults:
-        without = dict(competition_ranks(totals(ev, shares(ev, adults), pct)))
+        without = dict(ranking(ev, shares(ev, adults), pct))
     else:
         without = {b.bidder: None for b in ev.bidders}  # no panel left to score quality
+    grant, grant_without = funding(ev, ranks), funding(ev, without)
+    by_stage = stage_outcome(ev).ranks if staged(ev) else {}
     return [
         BidderResult(
             b.bidder,
@@ -155,6 +190,10 @@ def results(ev: Evaluation) -> list[BidderResult]:
             rank=ranks[b.bidder],
             rank_without_young_people=without[b.bidder],
             by_panel=by_panel[b.bidder],
+            funded=None if grant is None else b.bidder in grant.funded,
+            funded_without_young_people=(None if grant_without is None
+                                         else b.bidder in grant_without.funded),
+            stage_ranks={k: r[b.bidder] for k, r in by_stage.items() if b.bidder in r},
         )
         for b in ev.bidders
     ]
@@ -164,9 +203,7 @@ def ranks_by_young_share(ev: Evaluation, steps: int = 10) -> dict[int, dict[str,
     """Young people's share in percent (0, 10, ... 100) -> each bidder's rank."""
     pct = quality_percent(ev, panel_scores(ev))
     return {
-        round(100 * i / steps): competition_ranks(
-            totals(ev, young_share_split(ev, Fraction(i, steps)), pct)
-        )
+        round(100 * i / steps): ranking(ev, young_share_split(ev, Fraction(i, steps)), pct)
         for i in range(steps + 1)
     }
 
@@ -187,7 +224,8 @@ def borda(ev: Evaluation, panel: str) -> dict[str, int]:
 def as_json(ev: Evaluation, problems: list[Problem]) -> dict:
     """The shape `wtfc tender results --json` prints; no bidder figures if setup is broken."""
     fatal = any(p.blocks for p in problems)
-    bidders = [] if fatal else [
+    res = [] if fatal else results(ev)
+    bidders = [
         {
             "bidder": r.bidder,
             "quality": round2(r.quality),
@@ -195,7 +233,15 @@ def as_json(ev: Evaluation, problems: list[Problem]) -> dict:
             "total": round2(r.total),
             "rank": r.rank,
             "rank_without_young_people": r.rank_without_young_people,
+            **({} if ev.budget is None else {"funded": r.funded}),
+            **({"stage_ranks": {str(k): v for k, v in r.stage_ranks.items()}}
+               if r.stage_ranks else {}),
         }
-        for r in results(ev)
+        for r in res
     ]
-    return {"complete": not problems, "problems": [str(p) for p in problems], "bidders": bidders}
+    out = {"complete": not problems, "problems": [str(p) for p in problems], "bidders": bidders}
+    if ev.budget is not None:  # a grant round: what the funded bids leave of the budget
+        grant = None if fatal else funding(ev, {r.bidder: r.rank for r in res})
+        out["budget"] = round2(ev.budget)
+        out["budget_left"] = None if grant is None else round2(grant.left)
+    return out
