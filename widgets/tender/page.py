@@ -6,13 +6,16 @@ import ipywidgets as w
 
 from widgets.common.page import LazySlot, StageView
 from widgets.tender.moderate import ModerationSection
+from widgets.tender.panel.briefing import MemberPrep
+from widgets.tender.panel.recognition import PanelCare
 from widgets.tender.results import ResultsSection
 from widgets.tender.score import ScoringSection
 from widgets.tender.setup import SetupSection
 from workbook.access.roles import Access
 from workbook.tender.read import roster
 
-VIEWS = [("Results", "results"), ("Moderation", "moderate"), ("Set up", "setup")]
+VIEWS = [("Results", "results"), ("Moderation", "moderate"), ("Set up", "setup"),
+         ("Panel", "panel")]
 TABLE_NOT_PANEL = ("The tender page opens from a panel member's own link (or the "
                    "facilitator's). Ask the facilitator for your link.")
 GONE = ("Your link is for a panel member who is no longer on this evaluation. Ask the "
@@ -26,14 +29,17 @@ class TenderView(StageView):
     stage = "Tender scoring"
     watches = frozenset({"tender_evaluations", "tender_panels", "tender_members",
                          "tender_questions", "tender_bidders", "tender_scores", "tender_agreed",
-                         "tender_rankings", "tender_descriptors", "tender_bids",
-                         "tender_profiles"})
+                         "tender_rankings", "tender_descriptors", "tender_panel_settings",
+                         "tender_briefings", "tender_practice", "tender_recognition",
+                         "tender_bids", "tender_profiles"})
 
     def build(self) -> list[w.Widget]:
         self.scoring = ScoringSection(self)
         self.moderation = ModerationSection(self)
         self.results = ResultsSection(self)
         self.setup = SetupSection(self)
+        self.prep = MemberPrep(self)  # the young people's panel: briefing, words, practice
+        self.care = PanelCare(self)  # and their settings, recognition and outcome
         self.empty = w.HTML("<p class='wtfc-tender-empty'>There is no tender evaluation yet. "
                             "Open <strong>Set up</strong> and load an evaluation workbook or "
                             "the sample.</p>")
@@ -42,7 +48,8 @@ class TenderView(StageView):
         self.view_choice.add_class("wtfc-show-view")
         self.view_choice.observe(lambda _c: self._show(), "value")
         self.sections = {"results": self.results.box, "moderate": self.moderation.box,
-                         "setup": self.setup.box}
+                         "setup": w.VBox([self.setup.box, self.care.setup_box]),
+                         "panel": self.care.box}
         # Each view goes into the page when first shown: the big screen opens on Results
         # without drawing Moderation and Set up (about half the page's widgets).
         self._slots = {key: LazySlot(box) for key, box in self.sections.items()}
@@ -56,7 +63,7 @@ class TenderView(StageView):
     def arrange(self) -> list[w.Widget]:
         # A served page is built for the big screen first, then given its table (a member).
         if self.table:
-            return [self.empty, self.scoring.box]
+            return [self.empty, self.prep.box, self.scoring.box]
         return [self.empty, *self._slots.values()]
 
     def _place_view_choice(self) -> None:
@@ -102,8 +109,10 @@ class TenderView(StageView):
         if self.table:
             self.empty.layout.display = None if not has else "none"
             self.scoring.box.layout.display = None if has else "none"
+            self.prep.box.layout.display = None if has else "none"
             if has:
                 self.scoring.redraw(people)
+                self.prep.redraw()
             return
         self._show()
         if not has:
@@ -112,3 +121,4 @@ class TenderView(StageView):
         self.results.redraw(ev, problems)
         self.moderation.redraw(ev, people)
         self.setup.redraw(ev, people)
+        self.care.redraw()

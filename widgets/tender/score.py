@@ -21,6 +21,7 @@ from widgets.tender.parts import (
 )
 from workbook import InputError
 from workbook.tender.model import Evaluation
+from workbook.tender.panel.briefing import require_briefed
 from workbook.tender.views import member_progress, next_unscored, what_changed
 
 PLACES = ["1st (favourite)", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"]
@@ -232,6 +233,7 @@ class ScoringSection:
     # --- actions -------------------------------------------------------------------------------
     @guarded
     def save(self) -> None:
+        require_briefed(self.page.workshop.tender, self.member)
         if self.score_buttons.value is None:
             raise InputError("Choose a score from 0 to 5 first.")
         b, q = self.bidder_select.value, self.question_select.value
@@ -247,6 +249,7 @@ class ScoringSection:
 
     @guarded
     def submit(self) -> None:
+        require_briefed(self.page.workshop.tender, self.member)
         self.page.workshop.tender.submit(self.member, actor=self.page.actor)
         self.page.after_write("Submitted. Your scores are final and your panel can now see "
                               "them; only the facilitator can reopen your sheet.")

@@ -1,0 +1,1 @@
+"""The young people's panel on the tender page: briefing, words, practice, recognition, outcome."""

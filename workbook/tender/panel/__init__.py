@@ -1,0 +1,1 @@
+"""Preparing a young people's panel, recognising what they gave, and telling them the outcome."""
