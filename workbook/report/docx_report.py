@@ -16,8 +16,8 @@ from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
 from workbook.report.prepare_section import write_prepare_docx
 from workbook.report.sections import TITLES
-from workbook.text import plural
 from workbook.report.since_section import write_since_docx
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
@@ -126,9 +126,9 @@ def report_docx(r: Report) -> DocumentType:
             _figure(doc, r.figures["themes"])
     else:
         _not_yet(doc, "themes")
-
     if r.since:
         write_since_docx(doc, r.since, _heading, _table, _figure)
+
     _heading(doc, TITLES["priorities"], 1)
     for name, i_statement, dots in r.priorities:
         said = f": “{i_statement}”" if i_statement else ""
