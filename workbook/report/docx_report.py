@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt
 from workbook.evaluation.report_section import write_evaluation_docx
 from workbook.model import KIND_LABELS, PERSPECTIVE_LABELS
 from workbook.report.content import NOT_YET, PRINT_WIDTH_CM, STATUS_LABELS, Figure, Report, Table
+from workbook.report.feedback_section import write_feedback_docx
 from workbook.report.prepare_section import write_prepare_docx
 from workbook.report.sections import TITLES
 from workbook.report.since_section import write_since_docx
@@ -205,9 +206,8 @@ def report_docx(r: Report) -> DocumentType:
         _not_yet(doc, "thread")
 
     _heading(doc, TITLES["feedback"], 1)
-    if r.feedback:
-        _table(doc, Table("You said, we did", ["Theme", "You said", "We did"],
-                          [list(f) for f in r.feedback]))
+    if r.you_said_we_did:
+        write_feedback_docx(doc, r.you_said_we_did, lambda: _not_yet(doc, "feedback"), _table)
     else:
         _not_yet(doc, "feedback")
     if r.evaluation:

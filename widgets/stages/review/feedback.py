@@ -1,8 +1,10 @@
-"""Review page, part three: change the words of a "you said, we did" entry, or delete it."""
+"""Review page, part three: change a "you said, we did" entry (its three columns, status, reason
+and date), or delete it."""
 
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import ipywidgets as w
 import pandas as pd
@@ -12,15 +14,60 @@ from widgets.common.messages import guarded
 from widgets.common.page import Drawer
 from widgets.stages.plan.edit import ChooserMixin, just_now, tools_box
 from workbook import InputError
+from workbook.feedback.vocab import DEFAULT_STATUS, STATUS_LABELS, STATUSES
 from workbook.text import shorten
 
 NONE = 0
-FIELDS = {"you_said": "“you said”", "we_did": "“we did”"}
+FIELDS = {"you_said": "“you said”", "we_did": "“we did”",
+          "impact": "“impact and next steps”", "status": "the status",
+          "reason": "the reason", "given_on": "the date"}
+REQUIRED = ("you_said", "we_did")
+STATUS_OPTIONS = [(STATUS_LABELS[s], s) for s in STATUSES]
+LABELS = {  # the published column headings, as the controls' labels
+    "you_said": "You said",
+    "we_did": "What we did and how we are taking it forward",
+    "impact": "Impact and next steps",
+    "status": "Status",
+    "reason": "If not done: what has not been done, and why",
+    "given_on": "Date",
+}
 
 
 def entry_label(row: object) -> str:
     """How an entry reads in the chooser (plain text: option labels are not HTML)."""
     return f"{shorten(row.theme, 30)} — you said: {shorten(row.you_said, 50)}"
+
+
+def entry_controls(prefix: str = "") -> dict[str, w.Widget]:
+    """One entry's controls, labelled as councils publish the columns."""
+    def box(name: str, height: str = "4rem") -> w.Textarea:
+        return w.Textarea(description=prefix + LABELS[name], style=STYLE,
+                          layout=wide(height=height))
+    return {
+        "you_said": box("you_said"), "we_did": box("we_did"), "impact": box("impact"),
+        "status": w.Dropdown(description=LABELS["status"], options=STATUS_OPTIONS,
+                             value=DEFAULT_STATUS, style=STYLE),
+        "reason": box("reason", "3rem"),
+        "given_on": w.DatePicker(description=LABELS["given_on"], style=STYLE,
+                                 value=date.today()),
+    }
+
+
+def read(control: w.Widget) -> str:
+    """A control's value as the store keeps it (text; a date as 2027-03-31)."""
+    value = control.value
+    if isinstance(control, w.DatePicker):
+        return value.isoformat() if value else ""
+    return "" if value is None else str(value)
+
+
+def write(control: w.Widget, text: str) -> None:
+    if isinstance(control, w.DatePicker):
+        control.value = date.fromisoformat(text) if text else None
+    elif isinstance(control, w.Dropdown):
+        control.value = text if text in STATUSES else DEFAULT_STATUS
+    else:
+        control.value = text
 
 
 class FeedbackEditMixin(ChooserMixin):
@@ -33,18 +80,20 @@ class FeedbackEditMixin(ChooserMixin):
                                          layout=wide(),
                                          options=[("Choose an entry", NONE)])
         self.fb_edit_select.observe(self._on_entry_choice, "value")
-        self.fb_edit_said = w.Textarea(description="You said (new words)", style=STYLE,
-                                       layout=wide(height="4rem"))
-        self.fb_edit_did = w.Textarea(description="We did (new words)", style=STYLE,
-                                      layout=wide(height="4rem"))
-        self._fb_fields = {"you_said": self.fb_edit_said, "we_did": self.fb_edit_did}
+        self._fb_fields = entry_controls("New: ")
+        f = self._fb_fields
+        # public names the tests and the page use
+        self.fb_edit_said, self.fb_edit_did, self.fb_edit_impact = (
+            f["you_said"], f["we_did"], f["impact"])
+        self.fb_edit_status, self.fb_edit_reason, self.fb_edit_given_on = (
+            f["status"], f["reason"], f["given_on"])
         self.save_feedback_button = w.Button(description="Save entry", button_style="primary")
         self.save_feedback_button.on_click(lambda _b: self.save_feedback())
         self.delete_feedback_button = w.Button(description="Delete entry", button_style="danger",
                                                tooltip="“Undo my last change” brings it back")
         self.delete_feedback_button.on_click(lambda _b: self.delete_feedback())
         self._fb_drawer = Drawer("Change or delete an entry", [tools_box([
-            self.fb_edit_select, self.fb_edit_said, self.fb_edit_did,
+            self.fb_edit_select, *f.values(),
             w.HBox([self.save_feedback_button, self.delete_feedback_button])])])
         return self._fb_drawer
 
@@ -69,12 +118,13 @@ class FeedbackEditMixin(ChooserMixin):
 
     def _fill_entry(self) -> None:
         row = self._entry(self.fb_edit_select.value)
-        stored = {k: ("" if row is None else str(row[k])) for k in self._fb_fields}
+        stored = {k: ("" if row is None or pd.isna(row[k]) else str(row[k]))
+                  for k in self._fb_fields}
         loaded = self._fb_loaded
         same = row is not None and loaded is not None and loaded[0] == row["feedback_id"]
         for name, control in self._fb_fields.items():
-            if not (same and control.value != loaded[1][name]):  # keep unsaved typing
-                control.value = stored[name]
+            if not (same and read(control) != loaded[1][name]):  # keep unsaved typing
+                write(control, stored[name])
         self._fb_loaded = None if row is None else (int(row["feedback_id"]), stored)
 
     @guarded
@@ -87,19 +137,22 @@ class FeedbackEditMixin(ChooserMixin):
     def save_feedback(self) -> None:
         if not self.fb_edit_select.value or self._fb_loaded is None:
             raise InputError("Choose the entry to change first, from “Entry to change”.")
-        for name, control in self._fb_fields.items():
-            if not control.value.strip():
+        for name in REQUIRED:
+            if not read(self._fb_fields[name]).strip():
                 raise InputError(f"{FIELDS[name].capitalize()} is blank: type its words, or "
                                  "press “Delete entry” to remove the entry.")
+        if not read(self.fb_edit_given_on):
+            raise InputError("Choose the entry's date.")
         loaded = self._fb_loaded[1]
-        changes = {name: control.value.strip() for name, control in self._fb_fields.items()
-                   if control.value.strip() != loaded[name].strip()}
+        changes = {name: read(control).strip() for name, control in self._fb_fields.items()
+                   if read(control).strip() != loaded[name].strip()}
         if not changes:
-            self.messages.info("Nothing to save: the words have not changed.")
+            self.messages.info("Nothing to save: the entry has not changed.")
             return
         self.workshop.edit_feedback(self.fb_edit_select.value, actor=self.actor, **changes)
-        self.after_write(f"Saved the entry (changed: {' and '.join(FIELDS[n] for n in changes)}"
-                         ").")
+        names = [FIELDS[n] for n in changes]
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+        self.after_write(f"Saved the entry (changed: {listed}).")
 
     @guarded
     def delete_feedback(self) -> None:

@@ -10,17 +10,19 @@ import pandas as pd
 
 from widgets.common.cards import esc, scroll_region
 from widgets.common.chart import ChartView
-from widgets.common.controls import STYLE, labelled_box, set_options, wide
+from widgets.common.controls import STYLE, labelled_box, row, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Drawer, Hush, LazyTab, StageView
 from widgets.common.report_button import ReportButton
 from widgets.common.submit import AddForm, Submission, SubmitButton
 from widgets.easyread.section import EasyReadSection
 from widgets.stages.implement.page import indicators_html
-from widgets.stages.review.feedback import FeedbackEditMixin
+from widgets.stages.review.feedback import FeedbackEditMixin, entry_controls
 from widgets.stages.review.measure import MeasurementEditMixin
+from widgets.stages.review.told import HearBackMixin
 from workbook import InputError
 from workbook.charts.plan import progress_chart
+from workbook.feedback.vocab import NOT_DONE, STATUS_LABELS
 from workbook.report.render import EASY_WORDS, easy_lines
 from workbook.stages.thread import ranked_statements
 from workbook.steps import step
@@ -30,16 +32,31 @@ log = logging.getLogger("wtfc.widgets.stages.review.page")
 NONE = 0
 
 
+def did_html(r: object) -> str:
+    """The middle column; an entry not done says what has not been done, and why."""
+    if r.status == NOT_DONE:
+        return (f"<strong>Not done:</strong> {esc(r.we_did)} <strong>Why:</strong> "
+                f"{esc(r.reason)}")
+    return esc(r.we_did)
+
+
 def feedback_html(fb: pd.DataFrame) -> str:
+    """The log in the three columns councils publish, with each entry's status (in words)."""
     if not len(fb):
         return "<p>No “you said, we did” entries yet.</p>"
-    rows = "".join(f"<tr><th scope='row'>{esc(r.theme)}</th>"  # data-label: a phone's cards
-                   f"<td data-label='You said'>{esc(r.you_said)}</td>"
-                   f"<td data-label='We did'>{esc(r.we_did)}</td></tr>" for r in fb.itertuples())
+    rows = "".join(f"<tr><th scope='row'>{esc(r.you_said)}<span class='wtfc-grid-note'> "
+                   f"(theme: {esc(r.theme)})</span></th>"  # data-label: a phone's cards
+                   f"<td data-label='What we did'>{did_html(r)}</td>"
+                   f"<td data-label='Impact and next steps'>"
+                   f"{esc(r.impact) or '<em>Not written yet</em>'}</td>"
+                   f"<td data-label='Status'>{esc(STATUS_LABELS.get(r.status, r.status))}"
+                   f"<span class='wtfc-date'> {esc(r.given_on)}</span></td></tr>"
+                   for r in fb.itertuples())
     return scroll_region(
         f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
-        f"({len(fb)})</caption><thead><tr><th scope='col'>Theme</th><th scope='col'>You said"
-        f"</th><th scope='col'>We did</th></tr></thead><tbody>{rows}</tbody></table>",
+        f"({len(fb)})</caption><thead><tr><th scope='col'>You said</th><th scope='col'>What we "
+        "did and how we are taking it forward</th><th scope='col'>Impact and next steps</th>"
+        f"<th scope='col'>Status</th></tr></thead><tbody>{rows}</tbody></table>",
         "You said, we did", "tbody tr", "entry", "entries")
 
 
@@ -57,13 +74,13 @@ def long_sentences(text: str) -> bool:
     return any(len(s.split()) > EASY_WORDS for s in text.replace("!", ".").split("."))
 
 
-class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
+class ReviewView(MeasurementEditMixin, FeedbackEditMixin, HearBackMixin, StageView):
     """Progress: measurements against the indicators set on Implement, and their chart; the
-    "you said, we did" log; the report."""
+    "you said, we did" log in three columns with status; who must hear back; the report."""
 
     stage = step(8).header
     watches = frozenset({"indicators", "measurements", "feedback", "success_statements",
-                         "actions", "themes", "statements", "meta"})
+                         "actions", "themes", "statements", "hear_back", "meta"})
 
     def build(self) -> list[w.Widget]:
         self._quiet = Hush()
@@ -86,14 +103,18 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         self.people_said = w.HTML()
         self.action_select = w.Dropdown(description="Action it reports", layout=wide(),
                                         style=STYLE)
-        self.you_said = w.Textarea(description="You said", layout=wide(height="4rem"), style=STYLE)
-        self.we_did = w.Textarea(description="We did", layout=wide(height="4rem"), style=STYLE)
+        entry = entry_controls()
+        self.you_said, self.we_did, self.impact = entry["you_said"], entry["we_did"], entry[
+            "impact"]
+        self.fb_status, self.fb_reason, self.fb_given_on = (entry["status"], entry["reason"],
+                                                            entry["given_on"])
+        texts = [self.you_said, self.we_did, self.impact, self.fb_reason]
         self.add_feedback_button = SubmitButton("Add to the log", button_style="primary",
-                                                fields=[self.you_said, self.we_did,
-                                                        self.theme_select, self.action_select])
+                                                fields=[*texts, self.theme_select,
+                                                        self.action_select, self.fb_status])
         self.add_feedback_button.on_click(lambda _b: self.add_feedback())
-        self._feedback_flow = AddForm(self, self.add_feedback_button,
-                                      boxes=[self.you_said, self.we_did], required=self.we_did)
+        self._feedback_flow = AddForm(self, self.add_feedback_button, boxes=texts,
+                                      required=self.we_did)
         self.feedback_list = w.HTML(layout=w.Layout(width="100%"))
         self.report = ReportButton(self.workshop, self.messages)
 
@@ -107,7 +128,8 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         self._progress_tab = w.HBox(layout=w.Layout(width="100%", grid_gap="1rem"))
         feedback_form = labelled_box("You said, we did", [
             self.theme_select, self.people_said, self.action_select, self.you_said,
-            self.we_did, w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
+            self.we_did, self.impact, row(self.fb_status, self.fb_given_on), self.fb_reason,
+            w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
         feedback_form.add_class("wtfc-fit-form")
         log_box = labelled_box("The log", [self.feedback_list])
         log_box.add_class("wtfc-fit-main")
@@ -116,6 +138,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         feedback_tab.add_class("wtfc-fit-grid")
         self.easy_read = EasyReadSection(self)  # the easy read with pictures (its own tab)
         self.tabs = LazyTab([("Progress", self._progress_tab), ("You said, we did", feedback_tab),
+                             ("Who must hear back", self._build_hear_back()),
                              ("Easy read", self.easy_read)])
         self.tabs.add_class("wtfc-fit-tabs")
         self.page_tools = [self.report]
@@ -126,6 +149,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
         # Deleting a measurement sits by the form that adds one: in a drawer of its own on
         # the big screen, in the form at a table.
         at_table = self.table is not None
+        self._show_group_tools()
         self.easy_read.show_role()  # who may change its pictures follows the page's access
         box = self._measure_box
         box.children = [box.children[0], *self._measure_fields,
@@ -170,6 +194,7 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
                 (shorten(r.name), r.theme_id) for r in themes.itertuples()],
                 keep=self.theme_select.value)
             self._draw_theme()
+            self._draw_hear_back()
         self.indicators_list.value = indicators_html(
             self._ind, f"No indicators yet: set them on {step(7).title}.")
         self.feedback_list.value = feedback_html(self._fb)
@@ -223,9 +248,13 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, StageView):
     def _save_feedback(self, sub: Submission) -> str:
         if sub[self.theme_select] is None:
             raise InputError("Choose the theme people spoke about.")
-        said, did = sub[self.you_said], sub[self.we_did]
-        self.workshop.add_feedback(sub[self.theme_select], said, did,
+        if self.fb_given_on.value is None:
+            raise InputError("Choose the entry's date.")
+        said, did, impact = sub[self.you_said], sub[self.we_did], sub[self.impact]
+        self.workshop.add_feedback(sub[self.theme_select], said, did, impact=impact,
+                                   status=sub[self.fb_status], reason=sub[self.fb_reason],
+                                   given_on=self.fb_given_on.value,
                                    action_id=sub[self.action_select] or None, actor=self.actor)
         tip = (f" Tip: easy read breaks sentences over {EASY_WORDS} words; shorter ones read "
-               "better." if long_sentences(said) or long_sentences(did) else "")
+               "better." if any(map(long_sentences, (said, did, impact))) else "")
         return f"Added to the log: {len(easy_lines(did))} easy-read line(s).{tip}"
