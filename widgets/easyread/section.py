@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from widgets.common.cards import esc, heading
+from widgets.common.cards import esc, heading, scroll_region
 from widgets.common.controls import STYLE, button, labelled_box, note, row, set_options, wide
 from widgets.common.messages import guarded
 from widgets.common.page import Hush
@@ -51,7 +51,8 @@ def points_html(doc: EasyRead, uris: dict[str, str]) -> str:
                 f" width='{PREVIEW_PX}' height='{PREVIEW_PX}'><div>{lines}{flag}"
                 f"<p class='wtfc-card-meta'>Picture: {esc(PICTURES[p.picture].label)}</p>"
                 f"</div></div>")
-    return f"<div class='wtfc-easy-points'>{''.join(parts)}</div>"
+    return scroll_region(f"<div class='wtfc-easy-points'>{''.join(parts)}</div>",
+                         "The easy read", ".wtfc-easy-point", "point")
 
 
 def flagged_html(doc: EasyRead) -> str:
