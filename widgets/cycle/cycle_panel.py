@@ -70,7 +70,7 @@ class CyclePanel(w.VBox):
         self.next_name = w.Text(description="Name of the next event", style=STYLE,
                                 layout=wide(40), placeholder="e.g. Spring review event 2028")
         self.next_folder = w.Text(description="Folder for the next event", style=STYLE,
-                                  layout=wide(40))
+                                  layout=wide(64))  # a whole path, readable
         self._auto_folder = ""
         self.next_name.observe(lambda _c: self._suggest_folder(), "value")
         self.make_button = button("Start the next event from this one",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from cycle_cases import EVIL, last_event
+
 from workbook import Workshop
 from workbook.cycle import carry
 from workbook.cycle.carry import start_next
