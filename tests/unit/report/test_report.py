@@ -85,7 +85,7 @@ def test_html_has_every_section_heading_figures_and_tables(html_page):
         "Step 3 · Theme: the themes", "Step 3 · Theme: priorities and votes",
         "Step 4 · Understand: root causes", "Step 5 · Identify success: what success looks like",
         "Step 6 · Plan: the action plan", "Step 8 · Review: progress against the indicators",
-        "The golden thread", "Step 8 · Review: you said, we did"]
+        "The golden thread", "Step 8 · Review: you said, we did", "How the event went"]
     assert [t for tag, t in html_page.headings if tag == "h1"] == [
         "Riverside supported living — spring review event"]
     # six charts and three cause trees, each embedded (no outside file) with alt text
