@@ -92,7 +92,8 @@ def _point(key: str, label: str, texts: list[str], *, topic: str = "",
     """A point from the words people wrote (checked for long sentences) and fixed words."""
     written = " ".join(t for t in texts if t)
     lines = [ln for t in texts if t for ln in easy_lines(t)] + (extra or [])
-    return Point(key, label, lines, pick(topic, written, default=default),
+    # Its own words first (the most particular), then its theme, then the section's default.
+    return Point(key, label, lines, pick(written, topic, default=default),
                  long=[s for t in texts for s in long_sentences(t)])
 
 

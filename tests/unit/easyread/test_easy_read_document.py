@@ -103,8 +103,10 @@ def test_the_easy_read_says_what_was_done_what_was_not_and_why_and_what_next(log
     assert doc.flagged[0].long == [LONG]
     # a picture for every point, from its words, else its section's neutral default
     pictures = {p.key: p.picture for p in doc.points}
-    assert pictures[f"said:{ids['done']}"] == "travel"  # "bus", before the theme's "out"
-    assert pictures[f"said:{ids['going']}"] == "home"  # the theme "My home"
+    assert pictures[f"said:{ids['done']}"] == "travel"  # "bus", its first word with one
+    assert pictures[f"said:{ids['going']}"] == "home"  # "house"
+    assert pictures[f"notyet:{ids['going']}"] == "home"  # no word of its own: its theme's
+    assert pictures["next:check"] == "look"
     assert all(p.alt for p in doc.points)
 
 
