@@ -5,7 +5,8 @@
 Everything is made up: the service, the five bidders, the panel members (first names only,
 chosen for this sample) and every reason. One seeded random.Random and fixed timestamps in
 the .xlsx make every run byte-identical. The script fails unless the young people's panel
-changes the ranking, which is what the sample is for.
+changes the ranking, which is what the sample is for, with all six young people scoring and
+in the demo's state (tender.sample.demo_evaluation: one of them still to score).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sample_files import save_workbook
 from workbook.tender import as_json, build
 from workbook.tender.model import PLAIN_DESCRIPTORS
 from workbook.tender.rules import borda
+from workbook.tender.sample import demo_evaluation
 from workbook.tender.xlsx import evaluation_rows, make_book
 
 HERE = Path(__file__).resolve().parent
@@ -117,6 +119,11 @@ def main() -> None:
     first = min(result["bidders"], key=lambda b: b["rank"])
     first_without = min(result["bidders"], key=lambda b: b["rank_without_young_people"])
     assert first["bidder"] != first_without["bidder"], "the young people must change the ranking"
+    # The demo ships with one young person still scoring: the others must change it too.
+    demo, _submitted, _late = demo_evaluation(ev)
+    shown = as_json(demo, [])["bidders"]
+    assert min(shown, key=lambda b: b["rank"])["bidder"] != min(
+        shown, key=lambda b: b["rank_without_young_people"])["bidder"], "the demo's panel too"
     assert evaluation_rows(ev).keys() == data.keys()
     save_workbook(make_book(evaluation_rows(ev)), HERE / "tender_evaluation.xlsx")
     expected = {**result, "borda": {p.panel: borda(ev, p.panel) for p in ev.panels},
