@@ -38,10 +38,10 @@ def entry_label(row: object) -> str:
     return f"{shorten(row.theme, 30)} — you said: {shorten(row.you_said, 50)}"
 
 
-def entry_controls(prefix: str = "") -> dict[str, w.Widget]:
+def entry_controls(suffix: str = "") -> dict[str, w.Widget]:
     """One entry's controls, labelled as councils publish the columns."""
     def box(name: str, height: str = "4rem") -> w.Textarea:
-        return w.Textarea(description=prefix + LABELS[name], style=STYLE,
+        return w.Textarea(description=LABELS[name] + suffix, style=STYLE,
                           layout=wide(height=height))
     return {
         "you_said": box("you_said"), "we_did": box("we_did"), "impact": box("impact"),
@@ -80,7 +80,7 @@ class FeedbackEditMixin(ChooserMixin):
                                          layout=wide(),
                                          options=[("Choose an entry", NONE)])
         self.fb_edit_select.observe(self._on_entry_choice, "value")
-        self._fb_fields = entry_controls("New: ")
+        self._fb_fields = entry_controls(" (new words)")
         f = self._fb_fields
         # public names the tests and the page use
         self.fb_edit_said, self.fb_edit_did, self.fb_edit_impact = (
