@@ -13,7 +13,9 @@ from workbook.model import InputError
 from workbook.store import db
 from workbook.store.transactions import Store
 from workbook.tender.bids.bid_rows import store_bids
+from workbook.tender.funding.control import check_open
 from workbook.tender.funding.grant_rows import stored_values
+from workbook.tender.funding.scope import cells as open_cells
 from workbook.tender.model import MAX_SCORE, PLAIN_DESCRIPTORS, Evaluation
 from workbook.tender.read import evaluation_from_store
 from workbook.tender.schema import newest_ids
@@ -243,6 +245,7 @@ class TenderStore:
                                  "now: the facilitator can reopen the score sheet, or the "
                                  "panel can agree a different score in moderation.")
             b, q = self._cell(tx.conn, self._need(tx.conn), m["panel_id"], bidder, question)
+            check_open(tx.conn, self._need(tx.conn), bidder, q)  # later stages: shortlist only
             s = db.tender_scores.c
             now = tx.conn.execute(select(s.score, s.reason).where(
                 s.member_id == m["id"], s.bidder_id == b, s.question_id == q,
@@ -261,8 +264,7 @@ class TenderStore:
             if m["submitted_at"]:
                 raise InputError(f"{member} has already submitted.")
             done = {(s.bidder, s.question) for s in ev.scores if s.member == member}
-            missing = [f"{b.bidder} {q.question}" for b in ev.bidders
-                       for q in ev.questions_for(m["panel"]) if (b.bidder, q.question) not in done]
+            missing = [f"{b} {q}" for b, q in open_cells(ev, m["panel"]) if (b, q) not in done]
             if missing:
                 raise InputError(f"Score everything before you submit: {len(missing)} still "
                                  f"to do ({', '.join(missing[:4])}"
@@ -304,6 +306,7 @@ class TenderStore:
             ev_id = self._need(tx.conn)
             pid = self._id(tx.conn, db.tender_panels, "code", panel, "panel", evaluation_id=ev_id)
             b, q = self._cell(tx.conn, ev_id, pid, bidder, question)
+            check_open(tx.conn, ev_id, bidder, q)
             tx.insert(db.tender_agreed, panel_id=pid, bidder_id=b, question_id=q, score=score,
                       reason=reason, actor=actor)
 

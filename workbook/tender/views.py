@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbook.tender.funding.scope import cells as open_cells
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import results
 from workbook.text import plural
@@ -47,19 +48,18 @@ def moderation(ev: Evaluation, panel: str) -> list[ModerationCell]:
     """Every cell the panel scores, in bidder then question order."""
     agreed = {(a.bidder, a.question): a for a in ev.agreed if a.panel == panel}
     out = []
-    for b in ev.bidders:
-        for q in ev.questions_for(panel):
-            given = [MemberScore(s.member, s.score, s.reason) for s in ev.scores
-                     if (s.panel, s.bidder, s.question) == (panel, b.bidder, q.question)]
-            a = agreed.get((b.bidder, q.question))
-            out.append(ModerationCell(panel, b.bidder, q.question, given,
-                                      a.score if a else None, a.reason if a else ""))
+    for bidder, question in open_cells(ev, panel):  # a later stage: the shortlist only
+        given = [MemberScore(s.member, s.score, s.reason) for s in ev.scores
+                 if (s.panel, s.bidder, s.question) == (panel, bidder, question)]
+        a = agreed.get((bidder, question))
+        out.append(ModerationCell(panel, bidder, question, given,
+                                  a.score if a else None, a.reason if a else ""))
     return out
 
 
 def member_progress(ev: Evaluation, panel: str, member: str) -> tuple[int, int]:
     """(scored, to score) for one member."""
-    cells = {(b.bidder, q.question) for b in ev.bidders for q in ev.questions_for(panel)}
+    cells = set(open_cells(ev, panel))
     done = {(s.bidder, s.question) for s in ev.scores if s.member == member and s.panel == panel}
     return len(done & cells), len(cells)
 
@@ -67,11 +67,7 @@ def member_progress(ev: Evaluation, panel: str, member: str) -> tuple[int, int]:
 def next_unscored(ev: Evaluation, panel: str, member: str) -> tuple[str, str] | None:
     """The first bidder and question this member has not scored yet."""
     done = {(s.bidder, s.question) for s in ev.scores if s.member == member and s.panel == panel}
-    for b in ev.bidders:
-        for q in ev.questions_for(panel):
-            if (b.bidder, q.question) not in done:
-                return b.bidder, q.question
-    return None
+    return next((c for c in open_cells(ev, panel) if c not in done), None)
 
 
 def submitted_count(roster: list[dict]) -> tuple[str, str]:
