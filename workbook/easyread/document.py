@@ -97,6 +97,19 @@ def _point(key: str, label: str, texts: list[str], *, topic: str = "",
                  long=[s for t in texts for s in long_sentences(t)])
 
 
+def _telling(ws: Workshop) -> list[str]:
+    """Who else hears about this (the Review page's hear-back list), one group a line; the
+    readers' own group is left out: this paper is how they hear."""
+    lines = []
+    for r in ws.hear_back.itertuples():
+        if str(r.group).lower().startswith("people whose reviews"):
+            continue
+        name = str(r.group)
+        name = name[0].lower() + name[1:] if r.standard else name
+        lines.append(f"We have told {name}." if r.told else f"We will also tell {name}.")
+    return [ln for line in lines for ln in easy_lines(line)]
+
+
 def build(ws: Workshop) -> EasyRead:
     """The easy read of this workshop, with the facilitator's picture choices applied."""
     feedback = ws.feedback
@@ -149,6 +162,9 @@ def build(ws: Workshop) -> EasyRead:
     if len(feedback) and not not_yet:
         not_yet.append(Point("notyet:none", "Not done yet: nothing", [
             "Everything in this paper has been done."], "done"))
+    tell = _telling(ws)
+    if tell:
+        nxt.append(Point("next:tell", "Next: who else we tell", tell, "letter"))
     nxt.append(Point("next:check", "Next: we keep checking", [
         "We will keep checking how things are going.",
         "We will tell you what changes."], "look"))

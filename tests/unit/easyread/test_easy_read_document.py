@@ -97,6 +97,11 @@ def test_the_easy_read_says_what_was_done_what_was_not_and_why_and_what_next(log
     assert lines[0] == "We have not done this yet."
     assert "Why: The landlord has not agreed yet." in lines
     assert sections["next"].points[0].lines == ["We will ask you again next year."]
+    tell = next(p for p in sections["next"].points if p.key == "next:tell").lines
+    assert "We will also tell the board." in tell and not any("reviews" in t for t in tell)
+    ws.record_told("Staff", "2026-03-01", "Meeting", actor="t")
+    tell = next(p for p in build(ws).points if p.key == "next:tell").lines
+    assert "We have told staff." in tell and "We will also tell staff." not in tell
     # one idea a line, none over the limit; the long sentence flagged as written
     assert all(len(line.split()) <= EASY_WORDS for p in doc.points for line in p.lines)
     assert [p.key for p in doc.flagged] == [f"said:{ids['done']}"]
