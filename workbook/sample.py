@@ -43,6 +43,9 @@ def build_sample(folder: str | Path, *, worked: bool = True, db_url: str | None 
         from workbook.tender.sample import load_tender_sample
 
         load_tender_sample(ws.tender, data / "tender_evaluation.xlsx", demo=True)
+        from workbook.evaluation.demo_answers import add_demo_answers
+
+        add_demo_answers(ws)  # how the demo room said the event went
     # Last: the worked example finds statements by their words, which a review without
     # consent no longer shows once its consent is recorded.
     if (data / "prepare.json").exists():

@@ -88,9 +88,9 @@ def test_html_has_every_section_heading_figures_and_tables(html_page):
         "The golden thread", "Step 8 · Review: you said, we did", "How the event went"]
     assert [t for tag, t in html_page.headings if tag == "h1"] == [
         "Riverside supported living — spring review event"]
-    # six charts and three cause trees, each embedded (no outside file) with alt text
-    # stating its figures
-    assert len(html_page.images) == 9
+    # seven charts (the evaluation's last) and three cause trees, each embedded (no outside
+    # file) with alt text stating its figures
+    assert len(html_page.images) == 10
     for img in html_page.images:
         assert img["src"].startswith("data:image/png;base64,")
         base64.b64decode(img["src"].split(",", 1)[1], validate=True)
@@ -164,7 +164,7 @@ def test_docx_has_heading_styles_tables_and_described_images(sample, tmp_path):
                                                           "For the future"]
     descrs = [el.get("descr") for el in doc.element.body.iter()
               if el.tag.endswith("}docPr")]
-    assert len(descrs) == 9 and all(d and len(d) > 20 for d in descrs)
+    assert len(descrs) == 10 and all(d and len(d) > 20 for d in descrs)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "We hold reviews where and when the person chooses" in "\n".join(
         c.text for t in doc.tables for row in t.rows for c in row.cells)
