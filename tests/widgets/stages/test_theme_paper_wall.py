@@ -58,8 +58,9 @@ def test_make_the_cards_writes_the_pdf_into_outputs_and_offers_it(view, wall_ws)
     path = wall_ws.outputs / "spring-b-event-b-cards.pdf"
     assert path.exists()
     assert view.messages.kind == "ok"
-    assert view.messages.text == ("✔ The cards are ready: 4 cards (every statement) on 1 A4 "
-                                  f"sheet, saved in the outputs folder as {path}.")
+    assert view.messages.text == ("✔ The cards are ready: 4 cards on 1 A4 sheet, "
+                                  "spring-b-event-b-cards.pdf.")
+    assert f"saved in the outputs folder as {path}" in view.cards_note.value
     link = re.search(r'href="data:application/pdf;base64,([^"]+)"', view.cards_link.value)
     assert link and base64.b64decode(link.group(1)) == path.read_bytes()
     assert 'download="spring-b-event-b-cards.pdf"' in view.cards_link.value
@@ -75,7 +76,7 @@ def test_word_and_only_unthemed_cards(view, wall_ws):
     view.cards_which.value = "unthemed"
     view.print_cards_button.click()
     path = wall_ws.outputs / "spring-b-event-b-unthemed-cards.docx"
-    assert path.exists() and "3 cards (statements not yet in a theme)" in view.messages.text
+    assert path.exists() and "3 cards (statements not yet in a theme)" in view.cards_note.value
     assert "application/vnd.openxmlformats" in view.cards_link.value
 
 
@@ -157,3 +158,14 @@ def test_back_to_not_yet_in_a_theme(view, wall_ws):
     view.card_numbers.value = f"No. {a}"
     view.numbers_button.click()
     assert "back to not yet in a theme" in view.messages.text and theme_of(wall_ws, a) is None
+
+
+def test_words_without_consent_are_left_out_and_the_page_says_so(view, wall_ws):
+    from tests.consent_room import set_consent
+
+    set_consent(wall_ws, "R-003", False)
+    view.print_cards_button.click()
+    assert view.messages.text.startswith("✔ The cards are ready: 3 cards on 1 A4 sheet")
+    assert "1 statement left out: the person did not agree" in view.cards_note.value
+    path = wall_ws.outputs / "spring-b-event-b-cards.pdf"
+    assert "onerror" not in " ".join(p.extract_text() for p in PdfReader(path).pages)

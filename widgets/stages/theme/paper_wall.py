@@ -104,10 +104,12 @@ class PaperWallMixin:
         self.cards_link.value = (f'<a class="wtfc-download" download="{esc(path.name)}" '
                                  f'href="data:{mime};base64,{data}">Download '
                                  f'{esc(path.name)}</a>')
-        self.messages.ok(f"The cards are ready: {written.cards.sentence()} on "
-                         f"{plural(written.sheets, 'A4 sheet')}, saved in the outputs folder "
-                         f"as {path}. {written.cards.left_out()} "
-                         f"{written.gaps_note()}".strip())
+        # The header's message stays short; where it is saved, and what was left out, below.
+        self.messages.ok(f"The cards are ready: {plural(len(written.cards.cards), 'card')} on "
+                         f"{plural(written.sheets, 'A4 sheet')}, {path.name}.")
+        set_note(self.cards_note, " ".join(t for t in (
+            f"Made {written.cards.sentence()}; saved in the outputs folder as {path}.",
+            written.cards.left_out(), written.gaps_note()) if t))
 
     @guarded
     def move_numbers(self) -> None:
