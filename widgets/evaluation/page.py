@@ -24,9 +24,15 @@ class EvaluationView(StageView):
     watches = TABLES
     builds_per_table = True  # a table gets the form alone
 
+    @property
+    def shows_results(self) -> bool:
+        """The big screen's page: the facilitator's, not at a table (a table's tab on the
+        facilitator's own machine answers like any table)."""
+        return self.is_facilitator and self.table is None
+
     def build(self) -> list[w.Widget]:
         self.form = AnswerForm(self)
-        if not self.is_facilitator:
+        if not self.shows_results:
             self.page_tools = []
             return [self.form]
         self.paper = PaperPanel(self)
@@ -47,13 +53,13 @@ class EvaluationView(StageView):
         return [grid]
 
     def table_changed(self) -> None:
-        if not self.is_facilitator:  # a table's laptop makes no report of the room's answers
+        if not self.shows_results:  # a table's laptop makes no report of the room's answers
             box = self._undo_box
             box.children = tuple(c for c in box.children
                                  if c is not getattr(self, "report", None))
 
     def redraw(self, tables: set[str]) -> None:
-        if not self.is_facilitator:
+        if not self.shows_results:
             return  # a table's page shows no results
         t = tallies(self.workshop)
         self.tally.value = tallies_html(t)
