@@ -6,6 +6,7 @@ Screenshots: tests/browser/artifacts/tender-bids-*.png (git-ignored)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -73,3 +74,33 @@ def test_a_member_reads_the_bid_beside_the_score(size: str, page: Any, server: A
             check(page, f"the bid at {size}")  # nothing sideways, targets and text big enough
     finally:
         screenshot(page, f"{stem}-profile", full_page=True)
+
+
+def test_the_facilitator_types_a_bid_in_set_up(page: Any, server: Any, store: Any) -> None:
+    """On the big screen: Set up, then 'Set up by hand', choose a bid and a question, type
+    the answer, Save: it is in the store at once (and taken away again afterwards)."""
+    from tests.browser.helpers import assert_axe_clean, button, open_stage, poll
+
+    typed = "We will hold a youth forum every term <script>x</script>"
+    open_stage(page, server.base, "tender_scoring.ipynb")
+    button(page, "Set up").click()
+    button(page, "Set up by hand: panels, questions, bidders and bids").click()
+    reading = page.locator(".wtfc-column", has_text="What the panel reads")
+    for label, code in (("Bid", "B2"), ("Question", "Q2")):
+        select = reading.get_by_label(label, exact=True)
+        # ipywidgets' option values are indexes; its labels start with the code.
+        option = select.locator("option", has_text=re.compile("^" + code + r"\s"))
+        select.select_option(value=option.get_attribute("value"))
+    reading.get_by_label("Their answer (up to 8,000 characters)").fill(typed)
+    try:
+        button(page, "Save answer").click()
+        poll(lambda: store.tender.evaluation()[0].bids.get(("B2", "Q2")) == typed,
+             what="the answer reaching the store")
+        expect(page.locator(".wtfc-message-area")).to_contain_text("Answer of B2 to Q2: saved")
+        page.mouse.move(0, 0)
+        screenshot(page, "tender-bids-set-up-1920x1080", full_page=True)
+        assert_axe_clean(page, "tender-bids-set-up")
+    finally:
+        from workbook.tender.bids.builder import EvaluationBuilder
+
+        EvaluationBuilder(store.store).set_answer("B2", "Q2", "", "browser test")
