@@ -125,3 +125,11 @@ def test_the_command_writes_pdf_and_word(tmp_path):
     bad = wtfc("cards", str(tmp_path / "event"), "--output", str(tmp_path / "cards.html"))
     assert bad.returncode == 2 and bad.stderr.startswith("wtfc: Save the cards in a file")
     assert "Traceback" not in bad.stderr
+
+
+def test_erasing_a_review_removes_the_word_cards_that_quote_it(workshop, filled):
+    from workbook.consent.erasure import forget_review
+
+    done = write_cards(workshop, workshop.outputs / "cards.docx")
+    erasure = forget_review(workshop, "R-2", actor="facilitator")
+    assert "cards.docx" in erasure.files_removed and not done.path.exists()
