@@ -111,3 +111,18 @@ def test_an_empty_last_event_makes_an_empty_next_one(workshop, tmp_path):
     assert "Statements, votes and reviews start empty." in started.sentences()
     with Workshop.open(tmp_path / "next") as nxt:
         assert origin(nxt).reviews == 0 and last_themes(nxt) == []
+
+
+def test_a_postgresql_event_starts_a_sqlite_one(tmp_path, pg_databases):
+    url = pg_databases()
+    with Workshop.create(tmp_path / "pg", "On the server", db_url=url) as last:
+        last_event(last)
+        started = start_next(last, tmp_path / "next", "On a laptop")
+    assert started.themes == 2 and started.indicators == 3
+    with Workshop.open(tmp_path / "next") as nxt:
+        assert nxt.store.dialect == "sqlite" and len(nxt.success_statements) == 3
+        assert origin(nxt).location == str((tmp_path / "pg").resolve())  # its folder
+    with Workshop.open(url) as last:  # opened by its address: the address, no password
+        start_next(last, tmp_path / "by-url", "By address")
+    with Workshop.open(tmp_path / "by-url") as nxt:
+        assert origin(nxt).location.startswith("postgresql") and "@" in origin(nxt).location
