@@ -122,3 +122,18 @@ def test_a_blank_name_is_a_plain_message_and_nothing_is_made(ws, tmp_path):
     assert panel.messages.kind == "error" and "workshop name" in panel.messages.value
     assert not (tmp_path / "elsewhere").exists()
     view.close()
+
+
+def test_an_open_drawer_follows_another_screens_statements(nxt):
+    view = OverviewView(nxt)
+    panel = _open(view)
+    assert "Getting out: 0.80 then 1.00 (4 then 1 statements)" in panel.chart.alt
+    other = Workshop.open(nxt.folder)
+    t = int(other.themes.set_index("name").loc["Getting out", "theme_id"])
+    other.assign([other.add_statement("N-2", "not_working", "family", "No lift")], t)
+    other.close()
+    view.live.sync()
+    assert "Getting out: 0.80 then 1.00 (4 then 2 statements)" in panel.chart.alt
+    assert "(2 reviews)" in panel.chart.alt
+    view.children[-1].toggle.value = False
+    view.close()
