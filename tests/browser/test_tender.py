@@ -102,9 +102,11 @@ def test_member_scores_a_bid_and_reload_keeps_it(page, open_stage, button, store
 def test_big_screen_results_and_moderation(page, open_stage, button, screenshot, server):
     open_stage(page, TENDER)
     expect(page.locator(".wtfc-tender-changed")).to_be_visible()
-    # The demo's young people have not submitted: no "effect" is shown until they have.
-    expect(page.locator(".wtfc-tender-nochart")).to_be_visible()
-    expect(page.locator(".wtfc-tender-results")).to_contain_text("not yet: no scores")
+    # The demo's young people have submitted (one still scoring): their effect shows.
+    expect(page.locator(".wtfc-figure img")).to_have_attribute("alt",
+                                                              re.compile("Slope chart"))
+    expect(page.locator(".wtfc-tender-results")).to_contain_text("without)")
+    expect(page.locator(".wtfc-tender-results")).not_to_contain_text("not yet: no scores")
     button(page, "Totals").click()
     expect(page.locator(".wtfc-figure img")).to_have_attribute("alt",
                                                               re.compile("Stacked bar chart"))

@@ -14,8 +14,8 @@ ACTOR = "sample event"
 # The demo's young people's panel, made up: who to turn to, the council's rates, what each
 # young person gave (hours on the day, hours preparing, expenses in pounds).
 DEMO_SETTINGS = {
-    "contact_role": "Participation officer (not on the panel)",
-    "contact_details": "in the room all day, or 07700 900123",
+    "contact_role": "Participation officer",
+    "contact_details": "not on the panel; in the room all day, or 07700 900123",
     "reward_kind": "vouchers", "half_day_rate": "25", "full_day_rate": "50",
     "next_steps": "The council's cabinet agrees the decision next month. Then every group "
                   "that bid is told. The chosen group starts the service in the spring, and "

@@ -40,7 +40,7 @@ def test_scoring_waits_for_the_briefing_then_opens(demo_ws):
     page = member_page(demo_ws, "Gus")
     prep, scoring = page.prep, page.scoring
     assert scoring.box.layout.display == "none" and prep.checklist.layout.display is None
-    assert "Participation officer (not on the panel)" in list(prep.ticks.values())[-1].description
+    assert "Participation officer (not on the panel;" in list(prep.ticks.values())[-1].description
     scoring.score_buttons.value, scoring.reason.value = 3, "fine"
     scoring.save_button.click()  # even if the hidden form were reached, it is refused
     assert "tick every line" in page.messages.text

@@ -15,11 +15,20 @@ from workbook.tender.panel import briefing as core
 from workbook.tender.panel.glossary import GLOSSARY
 from workbook.tender.panel.practice import PRACTICE, PRACTICE_BID, compare, practise, question
 
+# A checkbox's words are one line cut short by default: the briefing's lines wrap instead.
+WRAP_TICKS = ("<style>.wtfc-tender-briefing .widget-checkbox, .wtfc-tender-briefing "
+              ".widget-checkbox label {height: auto !important; white-space: normal "
+              "!important; overflow: visible !important; text-overflow: clip !important; "
+              "line-height: 1.4}</style>")
+
 
 def glossary_html() -> str:
-    rows = "".join(f"<dt>{esc(word)}</dt><dd>{esc(meaning)}</dd>" for word, meaning in GLOSSARY)
-    return (f"<dl class='wtfc-tender-glossary' role='region' tabindex='0' "
-            f"aria-label='Words explained'>{rows}</dl>")
+    rows = "".join(f"<dt><strong>{esc(word)}</strong></dt><dd>{esc(meaning)}</dd>"
+                   for word, meaning in GLOSSARY)
+    # Its own scrolling region (keyboard-reachable), so a phone's page stays short.
+    return ("<div class='wtfc-tender-glossary' role='region' tabindex='0' aria-label='Words "
+            "explained' style='max-height: 55vh; overflow-y: auto'>"
+            f"<dl>{rows}</dl></div>")
 
 
 class MemberPrep:
@@ -88,8 +97,8 @@ class MemberPrep:
                 box.description, box.value = text, state[item]
         briefed = not s.briefing_on or all(state.values())
         self.intro.value = (
-            "<p>Read each line and tick it when it is true for you. Then you can score. "
-            "Open <strong>Words explained</strong> for any word you are not sure of.</p>")
+            WRAP_TICKS + "<p>Read each line and tick it when it is true for you. Then you can "
+            "score. Open <strong>Words explained</strong> for any word you are not sure of.</p>")
         left = sum(1 for v in state.values() if not v)
         self.status.value = f"<p role='status'>{left} still to tick.</p>" if left else ""
         self.checklist.layout.display = None if s.briefing_on and not briefed else "none"
