@@ -42,7 +42,10 @@ def test_print_cards_and_type_the_wall_back_in(page, open_stage, button, store, 
     screenshot(page, "theme-paper-wall")
 
     numbers.fill(f"{cards[0]}, {cards[1]}")
-    panel.get_by_label("Move to theme").select_option(label=f"Getting about {word}")
+    choose = panel.get_by_label("Move to theme")
+    option = choose.locator("option", has_text=f"Getting about {word}")
+    expect(option).to_have_count(1)  # numbered as on the board: "N · Getting about ..."
+    choose.select_option(value=option.get_attribute("value"))
     button(panel, "Move").click()
     poll(lambda: theme_of(store, cards[0]) == theme_of(store, cards[1]) == theme,
          what="the typed cards moving into the theme")

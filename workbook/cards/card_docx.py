@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
 from workbook.cards import placing as p
 from workbook.model import KIND_COLOURS
 
@@ -14,12 +22,6 @@ CARD_H = p.ROW_H - 2  # "at least" this tall: a little slack so three rows keep 
 def cards_docx(placed: Sequence[p.Placed], title: str):
     """A python-docx Document: A4, each sheet a 2 x 3 table whose cells are the cards
     (merged across for a long one), cut along the table's lines."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_BREAK
-    from docx.shared import Mm, Pt
-
     doc = Document()
     doc.core_properties.title = f"Statement cards: {title}"
     doc.core_properties.language = "en-GB"
@@ -54,7 +56,7 @@ def cards_docx(placed: Sequence[p.Placed], title: str):
             cell = table.cell(c.row, c.col)
             if c.rows > 1 or c.cols > 1:
                 cell = cell.merge(table.cell(c.row + c.rows - 1, c.col + c.cols - 1))
-            _card(cell, c, Pt)
+            _card(cell, c)
         if page < pages - 1:
             brk = doc.add_paragraph()
             brk.paragraph_format.space_after = Pt(0)
@@ -63,7 +65,7 @@ def cards_docx(placed: Sequence[p.Placed], title: str):
     return doc
 
 
-def _card(cell, c: p.Placed, Pt) -> None:
+def _card(cell, c: p.Placed) -> None:
     card = c.card
     _kind_border(cell, KIND_COLOURS[card.kind].lstrip("#"))
     head = cell.paragraphs[0]
@@ -84,9 +86,6 @@ def _card(cell, c: p.Placed, Pt) -> None:
 
 def _kind_border(cell, colour: str) -> None:
     """A thick left border in the kind's colour (the symbol and word say it too)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     props = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     left = OxmlElement("w:left")

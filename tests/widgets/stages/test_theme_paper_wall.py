@@ -101,7 +101,7 @@ def test_a_tables_page_cannot_print_the_cards(wall_ws):
 def test_typed_numbers_move_the_cards_and_undo_takes_them_back(view, wall_ws):
     home = wall_ws.add_theme("Knowing who is coming")
     view.redraw(set())
-    assert view.numbers_theme.options[0] == ("Knowing who is coming", home)
+    assert view.numbers_theme.options[0] == ("1 · Knowing who is coming", home)
     assert view.numbers_theme.options[-1][1] == BACK
     assert view.numbers_theme.value == home
     ids = numbers(wall_ws)
@@ -147,6 +147,16 @@ def test_wrong_numbers_move_nothing_and_say_which(view, wall_ws, typed, says):
     assert "<img" not in view.messages.value  # the typed text is escaped on the page
     assert wall_ws.revision == before and theme_of(wall_ws, a) is None
     assert view.numbers_theme.value == home
+
+
+def test_themes_are_numbered_as_the_board_numbers_them(view, wall_ws):
+    first, second = wall_ws.add_theme("Zebra crossings"), wall_ws.add_theme("Apples")
+    view.redraw(set())
+    labels = [label for label, _ in view.numbers_theme.options]
+    assert labels == ["1 · Zebra crossings", "2 · Apples", "— back to not yet in a theme —"]
+    numbered = [(t["name"], n) for n, t in enumerate(view.board.data["themes"], start=1)]
+    assert numbered == [("Zebra crossings", 1), ("Apples", 2)]  # the board's badges
+    assert view.numbers_theme.value == first and second
 
 
 def test_back_to_not_yet_in_a_theme(view, wall_ws):

@@ -72,8 +72,8 @@ class PaperWallMixin:
                 self.cards_note, self.cards_link]),
             section("Bring the wall back in", [
                 note("Type the numbers of the cards in one theme on the wall (e.g. 12 15 40, "
-                     "or 20-24 for a run), choose the theme, then press “Move”. "
-                     "“Undo my last change” takes back the whole move."),
+                     "or 20-24 for a run), choose the theme (numbered as on the board), then "
+                     "press “Move”. “Undo my last change” takes back the whole move."),
                 self.card_numbers, self.numbers_theme, self.numbers_button]),
         ])
 
@@ -85,8 +85,10 @@ class PaperWallMixin:
 
     def _draw_numbers_theme(self) -> None:
         had_themes = any(v != BACK for _, v in self.numbers_theme.options)
-        options = [(str(n), int(t)) for t, n in zip(self._themes["theme_id"],
-                                                    self._themes["name"], strict=True)]
+        # Numbered as the board numbers its themes (in the order they were made), so
+        # "to theme 3" on the wall finds the same theme here.
+        ordered = sorted(zip(self._themes["theme_id"], self._themes["name"], strict=True))
+        options = [(f"{n} · {name}", int(t)) for n, (t, name) in enumerate(ordered, start=1)]
         set_options(self.numbers_theme, options + [("— back to not yet in a theme —", BACK)],
                     hush=self._hush)
         if options and not had_themes:
