@@ -14,6 +14,11 @@ from widgets.evaluation.tallies import tallies_html
 from workbook.evaluation.store import tallies
 
 TABLES = frozenset({"evaluation_sheets", "evaluation_answers"})
+# The chart's long caption (every figure) scrolls in a box of its own, so the chart and the
+# start of its caption share the big screen.
+CSS = ("<style>.wtfc-big .wtfc-eval-chart .wtfc-figcaption-scroll{max-height:4.5rem;"
+       "overflow:auto}</style>")
+CHART_PX = (960, 700)  # as wide as the column beside the tallies: text shown at full size
 
 
 class EvaluationView(StageView):
@@ -44,8 +49,10 @@ class EvaluationView(StageView):
         # Closed on the big screen: the tallies and the chart keep the screen.
         self.paper_drawer = Drawer("Type in counts from paper forms", [self.paper])
         self.form_drawer = Drawer("Answer here (one person at a time)", [self.form])
-        left = labelled_box("Tallies", [self.tally, self.paper_drawer, self.form_drawer])
-        right = labelled_box("How the event went", [self.chart.opener, self.chart])
+        left = labelled_box("Tallies", [self.paper_drawer, self.form_drawer, self.tally])
+        right = labelled_box("How the event went", [w.HTML(CSS), self.chart.opener,
+                                                    self.chart])
+        right.add_class("wtfc-eval-chart")
         left.add_class("wtfc-fit-form")
         right.add_class("wtfc-fit-main")
         grid = w.HBox([left, right], layout=w.Layout(width="100%", grid_gap="1rem"))
@@ -68,6 +75,6 @@ class EvaluationView(StageView):
         def make():  # noqa: ANN202 - imports matplotlib only when drawn
             from workbook.evaluation.charts import evaluation_chart
 
-            return evaluation_chart(t, 1040, 820)
+            return evaluation_chart(t, *CHART_PX)
 
-        self.chart.show_later(make)
+        self.chart.show_later(make, caption_scrolls=True)

@@ -50,7 +50,7 @@ def _mood(ax: Axes, t: pd.DataFrame) -> None:
     ax.tick_params(labelsize=pt(TEXT_PX))
     _axis_from_zero(ax, max(max(n for _, n in counts(t, w, MOOD_MEASURE)) for w in MOMENTS))
     # above the bars, beside the title: it never covers a bar
-    ax.legend(fontsize=pt(TEXT_PX), loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2,
+    ax.legend(fontsize=pt(TEXT_PX), loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=1,
               frameon=False, borderaxespad=0.1)
     ax.spines[["top", "right"]].set_visible(False)
 
