@@ -107,10 +107,16 @@ class Placed:
         return self.rows * ROW_H + (self.rows - 1) * GAP
 
 
-def fit(text: str, wrap: Wrap) -> tuple[int, int, float, tuple[str, ...], bool]:
-    """The smallest span, then the largest size, at which the words fit."""
+def fit(text: str, wrap: Wrap, width_of: Callable[[str, float], float] | None = None
+        ) -> tuple[int, int, float, tuple[str, ...], bool]:
+    """The smallest span, then the largest size, at which the words fit. `width_of` (the
+    words' width without spaces, in mm) skips sizes that cannot fit without wrapping."""
+    inked = text.replace(" ", "")
     for rows, cols in SPANS:
         for pt in TEXT_SIZES:
+            room = (text_height(rows) + 1e-6) // line_height(pt)
+            if width_of is not None and width_of(inked, pt) > room * text_width(cols):
+                continue  # even full lines could not hold it
             lines = wrap(text, text_width(cols), pt)
             if len(lines) * line_height(pt) <= text_height(rows) + 1e-6:
                 return rows, cols, pt, tuple(lines), False
@@ -126,11 +132,12 @@ def fit(text: str, wrap: Wrap) -> tuple[int, int, float, tuple[str, ...], bool]:
 def place(cards: Sequence[Card], wrap: Wrap | None = None) -> list[Placed]:
     """Cards in number order, left to right and down; a wide card starts a fresh row and a
     tall one a fresh sheet when it would not fit, so a gap is left rather than reordering."""
+    width_of = pdf_width if wrap is None else None
     wrap = wrap or pdf_wrap
     out: list[Placed] = []
     page = row = col = 0
     for card in cards:
-        rows, cols, pt, lines, cut = fit(card.text, wrap)
+        rows, cols, pt, lines, cut = fit(card.text, wrap, width_of)
         if col + cols > COLS:
             row, col = row + 1, 0
         if row + rows > ROWS:
@@ -169,3 +176,9 @@ def pdf_wrap(text: str, width: float, pt: float) -> list[str]:
     pdf = measuring_pdf()
     pdf.set_font(FONT, "", pt)
     return pdf.multi_cell(width, line_height(pt), text, dry_run=True, output="LINES")
+
+
+def pdf_width(text: str, pt: float) -> float:
+    pdf = measuring_pdf()
+    pdf.set_font(FONT, "", pt)
+    return pdf.get_string_width(text)
