@@ -19,7 +19,7 @@ from widgets.common.page import Drawer, Hush
 from workbook.access.roles import Access
 from workbook.cycle.carry import start_next
 from workbook.cycle.command import serve_command
-from workbook.cycle.origin import BY_NAME, last_themes, set_mapping
+from workbook.cycle.origin import BY_NAME, last_themes, origin, set_mapping
 from workbook.model import InputError
 from workbook.text import plural, shorten
 
@@ -88,23 +88,28 @@ class CyclePanel(w.VBox):
                               "</p>")
         self.children = [w.HTML(heading("Since last time, per review", 3)), self.summary,
                          self.chart, self.messages, self.matching, self.starting, self.refused]
+        for part in (self.matching, self.starting, self.refused):  # until refresh() knows who
+            part.layout.display = "none"
+        set_note(self.summary, "Reading the figures…")
         self._suggest_folder()
 
     # --- drawing -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the comparison and the themes again (when opened, and when the store moved)."""
-        from workbook.cycle.compare import comparable, compare_chart, since_last_time
-        from workbook.report.since_section import gather_since
-
         boss = self.access().is_facilitator
         for part in (self.matching, self.starting):
             part.layout.display = None if boss else "none"
         self.refused.layout.display = "none" if boss else None
-        section = gather_since(self.workshop)
-        if section is None:
+        if origin(self.workshop) is None:  # no comparison: matplotlib is not even loaded
             set_note(self.summary, NOT_FROM_LAST)
             self.chart.value = ""
             self.matching.layout.display = "none"
+            return
+        from workbook.cycle.compare import comparable, compare_chart, since_last_time
+        from workbook.report.since_section import gather_since
+
+        section = gather_since(self.workshop)
+        if section is None:  # the origin was taken away meanwhile (an undone restore)
             return
         self.summary.value = "".join(f'<p class="wtfc-note">{esc(line)}</p>'
                                      for line in section.lines)
