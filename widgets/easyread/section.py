@@ -29,8 +29,9 @@ PREVIEW_PX = 64
 ONLY_FACILITATOR = ("Only the facilitator can change the easy read's pictures. Ask the "
                     "facilitator, on the big screen's link.")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# The tables that change what the easy read says (meta: the picture choices).
-WATCHES = frozenset({"feedback", "themes", "meta", "reviews", "statements"})
+# The tables that change what the easy read says (meta: the picture choices). Not statements:
+# a table typing at Collect would rebuild it for one figure (the count of reviews).
+WATCHES = frozenset({"feedback", "themes", "meta", "reviews", "hear_back"})
 NONE = ""
 
 
