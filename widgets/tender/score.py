@@ -20,6 +20,7 @@ from widgets.tender.parts import (
     table_html,
 )
 from workbook import InputError
+from workbook.tender.funding.scope import cells, open_bidders
 from workbook.tender.model import Evaluation
 from workbook.tender.panel.briefing import require_briefed
 from workbook.tender.views import member_progress, next_unscored, what_changed
@@ -120,9 +121,9 @@ class ScoringSection:
         ev = self.ev
         with self.quiet():
             self.score_buttons.options = score_options(ev.descriptors)
-            set_options(self.bidder_select, bidder_options(ev), self.bidder_select.value)
             set_options(self.question_select, question_options(ev, me["panel"]),
                         self.question_select.value)
+            self._offer_bids()
         self._fill_cell()
         self._draw_mine(me)
         self._draw_order(me)
@@ -134,8 +135,18 @@ class ScoringSection:
         return {(s.bidder, s.question): (s.score, s.reason) for s in self.ev.scores
                 if s.member == self.member}
 
-    def _on_cell(self, _change=None) -> None:
+    def _offer_bids(self) -> None:
+        """The bids scored on the chosen question: in a later stage, the shortlisted only."""
+        if self.ev is not None:
+            shown = set(open_bidders(self.ev, self.question_select.value))
+            set_options(self.bidder_select, [o for o in bidder_options(self.ev)
+                                             if o[1] in shown], self.bidder_select.value)
+
+    def _on_cell(self, change=None) -> None:
         if not self.quiet.on:
+            if change is not None and change.get("owner") is self.question_select:
+                with self.quiet():
+                    self._offer_bids()
             self._fill_cell()
 
     def _fill_cell(self) -> None:
@@ -166,10 +177,7 @@ class ScoringSection:
                                f"<strong>{done} of {total} scored.</strong> {esc(state)}</p>"
                                + changed)
         own = self._own()
-        rows = [(b.bidder, q.question, own[(b.bidder, q.question)][0],
-                 own[(b.bidder, q.question)][1])
-                for b in ev.bidders for q in ev.questions_for(me["panel"])
-                if (b.bidder, q.question) in own]
+        rows = [(b, q, *own[(b, q)]) for b, q in cells(ev, me["panel"]) if (b, q) in own]
         self.mine.value = scroll_box(table_html(
             ("Bid", "Question", "Score", "Reason"), rows,
             f"{len(rows)} of {total} scored by {me['name']}"), "My scores so far",
@@ -196,9 +204,7 @@ class ScoringSection:
         if locked:
             ev = self.ev
             own = self._own()
-            rows = [(b.bidder, q.question, *own[(b.bidder, q.question)])
-                    for b in ev.bidders for q in ev.questions_for(me["panel"])
-                    if (b.bidder, q.question) in own]
+            rows = [(b, q, *own[(b, q)]) for b, q in cells(ev, me["panel"]) if (b, q) in own]
             order = next((r.order for r in ev.rankings if r.member == me["name"]), ())
             order_html = (f"<p>Your order of the bids, favourite first: "
                           f"{esc(', '.join(order))}.</p>" if order else "")
@@ -243,8 +249,10 @@ class ScoringSection:
         me = self._me()
         nxt = next_unscored(self.ev, me["panel"], me["name"]) if me and self.ev else None
         if nxt:  # move on to the next bid and question still to score
-            with self.quiet():
-                self.bidder_select.value, self.question_select.value = nxt
+            with self.quiet():  # the question first: it decides which bids are offered
+                self.question_select.value = nxt[1]
+                self._offer_bids()
+                self.bidder_select.value = nxt[0]
             self._fill_cell()
 
     @guarded

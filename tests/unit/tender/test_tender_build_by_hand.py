@@ -7,6 +7,8 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import InputError, Workshop
 from workbook.cli import main
@@ -219,3 +221,48 @@ def test_wtfc_tender_load_refuses_a_file_that_is_not_a_workbook(tmp_path, capsys
     Workshop.create(tmp_path / "ws", "Panel day").close()
     assert main(["tender", "load", str(tmp_path / "ws"), str(tmp_path / "notes.csv")]) == 2
     assert "not an Excel workbook" in capsys.readouterr().err
+
+
+def test_questions_go_in_stages_without_gaps(workshop):
+    b = built(workshop)
+    with pytest.raises(InputError, match="no stage 2 before stage 3"):
+        b.add_question("Q3", "Tell us in person", 1, None, ACTOR, stage=3)
+    with pytest.raises(InputError, match="whole number from 1 to 5"):
+        b.add_question("Q3", "Tell us in person", 1, None, ACTOR, stage=6)
+    b.add_question("Q3", "Tell us in person", 1, None, ACTOR, stage=2)
+    b.add_question("Q4", "Show us", 1, None, ACTOR, stage="3")
+    with pytest.raises(InputError, match="no stage 2 before stage 3"):  # Q3 was stage 2 alone
+        b.edit_question("Q3", "Tell us in person", 1, None, ACTOR, stage=1)
+    ev, _ = workshop.tender.evaluation()
+    assert [(q.question, q.stage) for q in ev.questions] == [
+        ("Q1", 1), ("Q2", 1), ("Q3", 2), ("Q4", 3)]
+    workshop.tender.score("Ann", "B1", "Q1", 4, "Clear plan")
+    with pytest.raises(InputError, match="its stage cannot change"):
+        b.edit_question("Q1", "How will you keep us safe?", 2, None, ACTOR, stage=2)
+    b.edit_question("Q1", "How will you keep us safe, day and night?", 2, None, ACTOR)
+    assert workshop.tender.evaluation()[0].questions[0].stage == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["B1", "B2"]), st.sampled_from(["Q1", "Q2"]),
+                          st.sampled_from(["", "  ", "Plan A", "Plan B\n\nmore", "x" * 8001])),
+                max_size=8))
+def test_answers_typed_in_any_order_end_as_the_last_good_one(tmp_path_factory, actions):
+    """A property: after any run of saves (blank takes away, too long is refused and changes
+    nothing), the store holds exactly what a dictionary kept the same way holds."""
+    ws = Workshop.create(tmp_path_factory.mktemp("prop") / "ws", "Property")
+    b = built(ws)
+    b.set_answer("B1", "Q1", "", ACTOR)  # start from no answers at all
+    model: dict = {}
+    for bidder, question, text in actions:
+        try:
+            b.set_answer(bidder, question, text, ACTOR)
+        except InputError:
+            assert len(text) > 8000
+            continue
+        if text.strip():
+            model[(bidder, question)] = text
+        else:
+            model.pop((bidder, question), None)
+    assert ws.tender.evaluation()[0].bids == model
+    ws.close()

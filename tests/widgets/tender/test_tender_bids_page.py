@@ -104,6 +104,20 @@ def test_the_facilitator_sets_up_an_evaluation_by_hand_that_can_be_scored(tmp_pa
     ws.tender.score("Yas", "B1", "Q1", 4, "They listen")
     ws.tender.submit("Yas")
     assert ws.tender.evaluation()[1] == []
+    # A grant round: the budget saved at once; a bad one refused plainly.
+    build.budget.value = "minus ten"
+    build.grant_save.click()
+    assert view.messages.kind == "error" and ws.tender.evaluation()[0].budget is None
+    build.budget.value = "£50,000"
+    build.grant_save.click()
+    assert view.messages.kind == "ok" and ws.tender.evaluation()[0].budget == 50000
+    # A question for stage 2 (interviews), added with its stage in one action.
+    build.question_pick.value = "new"
+    build.question_code.value, build.question_text.value = "Q2", "Tell us in person"
+    build.question_stage.value = 2
+    build.question_save.click()
+    assert [(q.question, q.stage) for q in ws.tender.evaluation()[0].questions] == [
+        ("Q1", 1), ("Q2", 2)]
     ws.close()
 
 
@@ -133,4 +147,32 @@ def test_a_page_without_an_evaluation_starts_one(tmp_path):
     view.setup.build.start_button.click()
     assert "Type the evaluation&#x27;s name: it is blank" in view.messages.value
     assert ws.tender.current_id() is None
+    ws.close()
+
+
+def test_a_later_stage_offers_only_the_shortlisted_bids(tmp_path):
+    from workbook.tender.funding.control import set_grant, start_stage
+
+    ws = Workshop.create(tmp_path / "staged", "Staged")
+    b = EvaluationBuilder(ws.store)
+    b.start("Two stages", 100, 0, "facilitator")
+    b.add_panel("Young people", 1, True, "facilitator")
+    b.add_question("Q1", "Your written plan", 1, None, "facilitator")
+    b.add_question("Q2", "Tell us in person", 1, None, "facilitator", stage=2)
+    for code in ("B1", "B2"):
+        b.add_bidder(code, f"Bid {code}", 1000, "facilitator")
+    b.set_answer("B1", "Q2", "Our interview notes", "facilitator")
+    set_grant(ws.tender, "", 1, "facilitator")
+    ws.tender.add_member("Young people", "Yas", "facilitator")
+    ws.tender.score("Yas", "B1", "Q1", 5, "Strong")
+    ws.tender.score("Yas", "B2", "Q1", 1, "Weak")
+    ws.tender.submit("Yas")
+    assert start_stage(ws.tender, 2, "facilitator") == ("B1",)
+    view = TenderView(ws, table="Yas")
+    s = view.scoring
+    s.question_select.value = "Q2"
+    assert [v for _, v in s.bidder_select.options] == ["B1"]
+    assert s.bidder_select.value == "B1" and "Our interview notes" in s.bid_pane.card.value
+    s.question_select.value = "Q1"
+    assert [v for _, v in s.bidder_select.options] == ["B1", "B2"]
     ws.close()

@@ -10,6 +10,8 @@ from widgets.common.messages import guarded
 from widgets.common.page import Hush
 from widgets.tender.moderate import need_facilitator
 from workbook.tender.bids.builder import EvaluationBuilder
+from workbook.tender.funding.control import set_grant
+from workbook.tender.funding.sheets import MAX_STAGES
 from workbook.tender.model import Evaluation
 
 NEW = "new"  # the list's first choice: a new panel, question or bidder
@@ -58,6 +60,9 @@ class BuildSection:
         self.question_weight = w.BoundedFloatText(value=1, min=0, max=1000, style=STYLE,
                                                   description="Weight")
         self.question_panel = w.Dropdown(description="Scored by", style=STYLE, layout=wide(30))
+        self.question_stage = w.BoundedIntText(value=1, min=1, max=MAX_STAGES, style=STYLE,
+                                               description="Stage (1: written bids, 2: "
+                                                           "interviews)")
         self.question_save = w.Button(description="Save question", button_style="primary")
         self.question_delete = w.Button(description="Delete question")
         self.question_save.on_click(lambda _b: self.save_question())
@@ -74,8 +79,15 @@ class BuildSection:
         self.bidder_delete = w.Button(description="Delete bidder")
         self.bidder_save.on_click(lambda _b: self.save_bidder())
         self.bidder_delete.on_click(lambda _b: self.delete_bidder())
+        # A grant round (a budget) and stages (how many bids go on to the next).
+        self.budget = w.Text(description="Budget for a grant round (£; blank: a tender)",
+                             style=STYLE, layout=wide(30), placeholder="e.g. 50000")
+        self.shortlist = w.Text(description="Bids that go on to stage 2 (blank: one stage)",
+                                style=STYLE, layout=wide(30), placeholder="e.g. 3")
+        self.grant_save = w.Button(description="Save budget and shortlist")
+        self.grant_save.on_click(lambda _b: self.save_grant())
         for pick in (self.panel_pick, self.question_pick, self.bidder_pick):
-            pick.observe(lambda _c: None if self.quiet.on else self.fill(), "value")
+            pick.observe(lambda c: None if self.quiet.on else self.fill(c["owner"]), "value")
         self.box = w.VBox([
             labelled_box("Start a new evaluation", [
                 self.name, self.quality, self.price, self.replace,
@@ -85,11 +97,13 @@ class BuildSection:
                 w.HBox([self.panel_save, self.panel_delete])]),
             labelled_box("Questions", [
                 self.question_pick, self.question_code, self.question_text,
-                self.question_weight, self.question_panel,
+                self.question_weight, self.question_panel, self.question_stage,
                 w.HBox([self.question_save, self.question_delete])]),
             labelled_box("Bidders", [
                 self.bidder_pick, self.bidder_code, self.bidder_name, self.bidder_price,
                 w.HBox([self.bidder_save, self.bidder_delete])]),
+            labelled_box("Grant round and stages", [
+                self.budget, self.shortlist, w.HBox([self.grant_save])]),
         ], layout=w.Layout(width="100%"))
 
     @property
@@ -108,10 +122,13 @@ class BuildSection:
                 for b in ev.bidders])
             set_options(self.question_panel, [("Every panel", "")] + [
                 (p.panel, p.panel) for p in ev.panels])
+            self.budget.value = "" if ev.budget is None else f"{float(ev.budget):g}"
+            self.shortlist.value = "" if ev.shortlist is None else str(ev.shortlist)
         self.fill()
 
-    def fill(self) -> None:
-        """Show the chosen row's values to change, or blank boxes for a new one."""
+    def fill(self, picked: w.Dropdown | None = None) -> None:
+        """Show the chosen row's values to change; `picked` just set to a new one: blank
+        boxes (a redraw from another screen never clears what is being typed)."""
         ev = self.ev
         if ev is None:
             return
@@ -125,8 +142,16 @@ class BuildSection:
                 self.question_text.value = q.text
                 self.question_weight.value = _number(q.weight)
                 self.question_panel.value = q.panel or ""
+                self.question_stage.value = q.stage
             if b is not None:
                 self.bidder_name.value, self.bidder_price.value = b.name, f"{float(b.price):g}"
+            if picked is self.panel_pick and p is None:
+                self.panel_share.value, self.panel_young.value = 1, False
+            if picked is self.question_pick and q is None:
+                self.question_text.value, self.question_weight.value = "", 1
+                self.question_panel.value, self.question_stage.value = "", 1
+            if picked is self.bidder_pick and b is None:
+                self.bidder_name.value = self.bidder_price.value = ""
         for code, item, delete in ((self.panel_code, p, self.panel_delete),
                                    (self.question_code, q, self.question_delete),
                                    (self.bidder_code, b, self.bidder_delete)):
@@ -171,13 +196,15 @@ class BuildSection:
         if self.question_pick.value == NEW:
             code = " ".join(self.question_code.value.split())
             self.builder.add_question(code, self.question_text.value,
-                                      self.question_weight.value, panel, self.page.actor)
+                                      self.question_weight.value, panel, self.page.actor,
+                                      stage=self.question_stage.value)
             self.question_code.value = self.question_text.value = ""
-            self.page.after_write(f"Added the question {code}.")
         else:
-            self.builder.edit_question(self.question_pick.value, self.question_text.value,
-                                       self.question_weight.value, panel, self.page.actor)
-            self.page.after_write(f"Saved the question {self.question_pick.value}.")
+            code = self.question_pick.value
+            self.builder.edit_question(code, self.question_text.value,
+                                       self.question_weight.value, panel, self.page.actor,
+                                       stage=self.question_stage.value)
+        self.page.after_write(f"Saved the question {code} (stage {self.question_stage.value}).")
 
     @guarded
     def delete_question(self) -> None:
@@ -200,6 +227,17 @@ class BuildSection:
             self.builder.edit_bidder(self.bidder_pick.value, self.bidder_name.value,
                                      self.bidder_price.value, self.page.actor)
             self.page.after_write(f"Saved the bidder {self.bidder_pick.value}.")
+
+    @guarded
+    def save_grant(self) -> None:
+        need_facilitator(self.page, WHAT)
+        set_grant(self.page.workshop.tender, self.budget.value, self.shortlist.value,
+                  self.page.actor)
+        budget = " ".join(self.budget.value.split())
+        self.page.after_write(("A grant round with a budget of £" + budget if budget else
+                               "A tender (no budget)") + "; " + (
+            f"{self.shortlist.value.strip()} bids go on to stage 2." if
+            self.shortlist.value.strip() else "one stage."))
 
     @guarded
     def delete_bidder(self) -> None:

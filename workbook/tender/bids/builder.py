@@ -20,6 +20,7 @@ from workbook.tender.bids.bid_text import (
     clean_code,
     clean_profile,
 )
+from workbook.tender.funding.sheets import MAX_STAGES
 from workbook.tender.model import Evaluation
 from workbook.tender.store import TenderStore
 from workbook.text import fold
@@ -154,8 +155,24 @@ class EvaluationBuilder:
                              "panel.")
         return pid
 
+    @staticmethod
+    def _stage(conn: Connection, ev_id: int, stage: object, other_than: int | None) -> int:
+        """A stage from 1 to MAX_STAGES that leaves no gap (stage 3 needs a stage 2)."""
+        k = amount(stage, "stage", True)
+        if k.denominator != 1 or k > MAX_STAGES:
+            raise InputError(f"The stage must be a whole number from 1 to {MAX_STAGES}.")
+        q = db.tender_questions.c
+        used = {int(r.stage or 1) for r in conn.execute(select(q.id, q.stage).where(
+            q.evaluation_id == ev_id, q.deleted.is_(False))) if r.id != other_than}
+        used.add(int(k))
+        gap = next((i for i in range(1, max(used)) if i not in used), None)
+        if gap:
+            raise InputError(f"There would be no stage {gap} before stage {max(used)}: number "
+                             "the stages 1, 2, ... without gaps.")
+        return int(k)
+
     def add_question(self, code: object, text: object, weight: object, panel: str | None,
-                     actor: str) -> None:
+                     actor: str, stage: object = 1) -> None:
         code = clean_code(code, "question's code")
         words = _one_line(text, "question", MAX_QUESTION_TEXT)
         w = amount(weight, "question's weight", True)
@@ -165,20 +182,27 @@ class EvaluationBuilder:
                 raise InputError(f"There is already a question {code}: choose it from the list "
                                  "to change it, or give this one another code.")
             tx.insert(db.tender_questions, evaluation_id=ev_id, code=code, text=words,
-                      weight=str(w), panel_id=self._panel_id(tx.conn, ev_id, panel))
+                      weight=str(w), panel_id=self._panel_id(tx.conn, ev_id, panel),
+                      stage=self._stage(tx.conn, ev_id, stage, None))
 
     def edit_question(self, code: str, text: object, weight: object, panel: str | None,
-                      actor: str) -> None:
+                      actor: str, stage: object | None = None) -> None:
         words = _one_line(text, "question", MAX_QUESTION_TEXT)
         w = amount(weight, "question's weight", True)
         with self.store.write(actor, f"Changed the question {code}") as tx:
             ev_id, qid = self._row(tx.conn, db.tender_questions, code, "question")
             pid = self._panel_id(tx.conn, ev_id, panel)
-            if pid != tx.get(db.tender_questions, qid)["panel_id"] and self._scored(
-                    tx.conn, question_id=qid):
+            now = tx.get(db.tender_questions, qid)
+            k = now["stage"] if stage is None else self._stage(tx.conn, ev_id, stage, qid)
+            scored = self._scored(tx.conn, question_id=qid)
+            if scored and pid != now["panel_id"]:
                 raise InputError(f"Question {code} has been scored already, so which panel "
                                  "scores it cannot change now.")
-            tx.update(db.tender_questions, qid, text=words, weight=str(w), panel_id=pid)
+            if scored and k != now["stage"]:
+                raise InputError(f"Question {code} has been scored already, so its stage "
+                                 "cannot change now.")
+            tx.update(db.tender_questions, qid, text=words, weight=str(w), panel_id=pid,
+                      stage=k)
 
     def delete_question(self, code: str, actor: str) -> None:
         with self.store.write(actor, f"Deleted the question {code}") as tx:
