@@ -179,3 +179,15 @@ def test_words_without_consent_are_left_out_and_the_page_says_so(view, wall_ws):
     assert "1 statement left out: the person did not agree" in view.cards_note.value
     path = wall_ws.outputs / "spring-b-event-b-cards.pdf"
     assert "onerror" not in " ".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_a_failed_write_says_so_and_the_button_works_again(view, wall_ws, monkeypatch):
+    import widgets.stages.theme.paper_wall as paper_wall
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(paper_wall, "write_cards", full_disk)
+    view.print_cards_button.click()
+    assert view.messages.kind == "error" and "nothing was saved" in view.messages.text.lower()
+    assert not view.print_cards_button.disabled and view.cards_link.value == ""

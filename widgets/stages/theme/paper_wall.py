@@ -101,7 +101,13 @@ class PaperWallMixin:
         suffix, mime = self.cards_format.value
         which = self.cards_which.value
         path = self.workshop.outputs / cards_file_name(self.workshop.name, suffix, which)
-        written: CardsWritten = write_cards(self.workshop, path, which)
+        # A few seconds for hundreds of cards: say so, and take no second click meanwhile.
+        self.messages.info("Making the cards…")
+        self.print_cards_button.disabled = True
+        try:
+            written: CardsWritten = write_cards(self.workshop, path, which)
+        finally:
+            self.print_cards_button.disabled = not self.is_facilitator
         data = base64.b64encode(written.path.read_bytes()).decode("ascii")
         self.cards_link.value = (f'<a class="wtfc-download" download="{esc(path.name)}" '
                                  f'href="data:{mime};base64,{data}">Download '
