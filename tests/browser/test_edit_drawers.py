@@ -85,8 +85,7 @@ def test_change_an_idea_on_plan_and_delete_an_entry_on_review(page, server, open
     button(page, "Change or delete an entry").click()
     entry = page.get_by_label("Entry to change")
     entry.select_option(value=option_value(entry, word))
-    expect(page.get_by_label("What we did and how we are taking it forward (new words)")
-           ).to_have_value("We asked for a bus.")
+    expect(page.get_by_label("What we did (new words)")).to_have_value("We asked for a bus.")
     button(page, "Delete entry").click()
     poll(lambda: gone not in set(store.feedback["feedback_id"]),
          what="the entry leaving the store")

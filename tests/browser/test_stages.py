@@ -166,8 +166,7 @@ def test_you_said_we_did_saved_escaped_and_report_made(page, open_stage, button,
     choose.select_option(value=option_value(choose, word))
     expect(page.locator(".wtfc-people-said")).to_contain_text(f"No bus home {word}")
     page.get_by_label("You said", exact=True).fill(f"No bus home {word}.")
-    page.get_by_label("What we did and how we are taking it forward", exact=True).fill(
-        f"{XSS} {word}")
+    page.get_by_label("What we did", exact=True).fill(f"{XSS} {word}")
     button(page, "Add to the log").click()
     poll(lambda: (store.feedback["we_did"] == f"{XSS} {word}").any(),
          what="the entry reaching the store")

@@ -23,13 +23,19 @@ FIELDS = {"you_said": "“you said”", "we_did": "“we did”",
           "reason": "the reason", "given_on": "the date"}
 REQUIRED = ("you_said", "we_did")
 STATUS_OPTIONS = [(STATUS_LABELS[s], s) for s in STATUSES]
-LABELS = {  # the published column headings, as the controls' labels
+LABELS = {  # short, so the boxes keep their width; the placeholders give the full heading
     "you_said": "You said",
-    "we_did": "What we did and how we are taking it forward",
+    "we_did": "What we did",
     "impact": "Impact and next steps",
     "status": "Status",
-    "reason": "If not done: what has not been done, and why",
+    "reason": "Why not done",
     "given_on": "Date",
+}
+PLACEHOLDERS = {
+    "you_said": "What people told us, in their words",
+    "we_did": "What we did and how we are taking it forward",
+    "impact": "What changed, and what happens next",
+    "reason": "If not done: what has not been done, and why",
 }
 
 
@@ -42,7 +48,7 @@ def entry_controls(suffix: str = "") -> dict[str, w.Widget]:
     """One entry's controls, labelled as councils publish the columns."""
     def box(name: str, height: str = "4rem") -> w.Textarea:
         return w.Textarea(description=LABELS[name] + suffix, style=STYLE,
-                          layout=wide(height=height))
+                          placeholder=PLACEHOLDERS[name], layout=wide(height=height))
     return {
         "you_said": box("you_said"), "we_did": box("we_did"), "impact": box("impact"),
         "status": w.Dropdown(description=LABELS["status"], options=STATUS_OPTIONS,

@@ -50,7 +50,7 @@ def feedback_html(fb: pd.DataFrame) -> str:
                    f"<td data-label='Impact and next steps'>"
                    f"{esc(r.impact) or '<em>Not written yet</em>'}</td>"
                    f"<td data-label='Status'>{esc(STATUS_LABELS.get(r.status, r.status))}"
-                   f"<span class='wtfc-date'> {esc(r.given_on)}</span></td></tr>"
+                   f"<br><span class='wtfc-date'>{esc(r.given_on)}</span></td></tr>"
                    for r in fb.itertuples())
     return scroll_region(
         f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "

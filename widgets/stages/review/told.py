@@ -10,6 +10,8 @@ import pandas as pd
 from widgets.common.cards import esc, scroll_region
 from widgets.common.controls import STYLE, labelled_box, note, row, set_options, wide
 from widgets.common.messages import guarded
+from widgets.common.page import Drawer
+from widgets.stages.plan.edit import tools_box
 from workbook import InputError
 from workbook.feedback.vocab import HOW_CHOICES
 
@@ -63,10 +65,12 @@ class HearBackMixin:
             tooltip="A usual group that need not hear back this time; “Undo” brings it back")
         self.remove_group_button.on_click(lambda _b: self.remove_group())
         self.hear_back_list = w.HTML(layout=w.Layout(width="100%"))
-        self._group_tools = labelled_box("For the facilitator: who is on the list", [
+        # Changed once in a while, by the facilitator: behind a drawer, so the form and the
+        # list keep the big screen.
+        self._group_tools = Drawer("Add or take off a group (facilitator)", [tools_box([
             note("The usual groups are listed already. Add any other group who must hear "
-                 "back, or take off a group that need not this time."),
-            self.new_group, row(self.add_group_button, self.remove_group_button)])
+                 "back, or take off the group chosen above if it need not this time."),
+            self.new_group, row(self.add_group_button, self.remove_group_button)])])
         form = labelled_box("Record who has been told", [
             self.told_group, row(self.told_on, self.told_how), self.told_note,
             row(self.record_told_button, self.not_told_button), self._group_tools])
