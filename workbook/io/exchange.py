@@ -36,6 +36,7 @@ FRIENDLY = {
     "Indicators": "indicators",
     "Measurements": "measurements",
     "You said, we did": "feedback",
+    "Who must hear back": "hear_back",
     "Votes": "votes",
     "History": "history",
 }

@@ -75,3 +75,18 @@ def test_two_live_rows_for_one_group_are_refused(source, tmp_path):
     with Workshop.create(tmp_path / "dup", "Dup") as copy, \
             pytest.raises(InputError, match="hear_back row 4: the group 'STAFF' is already used"):
         exchange.restore(copy, doc)
+
+
+def test_the_excel_export_has_readable_sheets_of_both(source, tmp_path):
+    from openpyxl import load_workbook
+
+    path = exchange.export_xlsx(source, tmp_path / "export.xlsx")
+    book = load_workbook(path, read_only=True)
+    said = list(book["You said, we did"].iter_rows(values_only=True))
+    assert said[0][4:10] == ("you_said", "we_did", "impact", "status", "reason", "given_on")
+    assert said[1][7:10] == ("not done", "No money until April.", "2026-03-01")
+    told = list(book["Who must hear back"].iter_rows(values_only=True))
+    assert told[0] == ("hear_back_id", "group", "standard", "told", "told_on", "how", "note")
+    assert ("Staff", True, "2026-05-01", "Meeting", "Team briefing") in [r[1:2] + r[3:] for r in
+                                                                       told[1:]]
+    book.close()
