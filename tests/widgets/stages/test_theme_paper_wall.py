@@ -187,6 +187,8 @@ def test_a_failed_write_says_so_and_the_button_works_again(view, wall_ws, monkey
     def full_disk(*_a, **_k):
         raise OSError(28, "No space left on device")
 
+    view.print_cards_button.click()
+    assert "Download" in view.cards_link.value
     monkeypatch.setattr(paper_wall, "write_cards", full_disk)
     view.print_cards_button.click()
     assert view.messages.kind == "error" and "nothing was saved" in view.messages.text.lower()

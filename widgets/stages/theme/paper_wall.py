@@ -103,6 +103,7 @@ class PaperWallMixin:
         path = self.workshop.outputs / cards_file_name(self.workshop.name, suffix, which)
         # A few seconds for hundreds of cards: say so, and take no second click meanwhile.
         self.messages.info("Making the cards…")
+        self.cards_link.value = ""  # never offer the last file as if it were this one
         self.print_cards_button.disabled = True
         try:
             written: CardsWritten = write_cards(self.workshop, path, which)
