@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import (
+    bench_easy_read,
     bench_import,
     bench_pages,
     bench_report,
@@ -22,7 +23,7 @@ from . import (
 
 SUITES = {"import": bench_import.run, "writes": bench_writes.run, "theme": bench_theme.run,
           "search": bench_search.run, "pages": bench_pages.run, "wire": bench_wire.run,
-          "report": bench_report.run, "room": bench_room.run}
+          "report": bench_report.run, "room": bench_room.run, "easy-read": bench_easy_read.run}
 
 
 def main() -> None:
