@@ -52,3 +52,17 @@ def test_the_facilitator_changes_a_picture_and_writes_the_easy_read(
     button(page, "Write the easy read: Word").click()
     expect(page.locator(".wtfc-easy-read .wtfc-download")).to_contain_text(
         "easy-read.docx", timeout=60_000)
+
+
+def test_the_easy_read_files_pass_axe_with_their_pictures(page, store, tmp_path, screenshot):
+    from workbook.report import write_report
+
+    html = write_report(store, "easy-read", tmp_path / "easy.html")
+    page.set_viewport_size({"width": 1000, "height": 1400})
+    page.set_content(html.read_text(encoding="utf-8"), wait_until="load")
+    images = page.locator("main img")
+    assert images.count() == page.locator("[data-point]").count() > 0
+    assert page.evaluate("() => [...document.images].every(i => i.complete && "
+                         "i.naturalWidth > 0 && i.alt.length > 0)")
+    screenshot(page, "easy-read-html", full_page=True)
+    assert_axe_clean(page, "easy-read-html")
