@@ -12,6 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.helpers import assert_axe_clean
+from tests.browser.test_small_screens import SIZES, check
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -75,3 +76,15 @@ def test_big_screen_shows_tallies_and_chart_and_a_table_answers(context_factory,
     # the big screen's tallies follow within seconds
     expect(big.get_by_role("table", name="Mood barometer (people)").get_by_role(
         "row", name="All")).to_contain_text(str(before + 1), timeout=15_000)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_phone_or_tablet_answers_the_end_of_event_questions(context_factory, server, button,
+                                                              screenshot, size):
+    phone = context_factory()
+    phone.set_viewport_size(SIZES[size])
+    open_evaluation(phone, server.base, button, table="Table 4")
+    phone.get_by_role("button", name="At the end of the event").first.click()
+    expect(phone.get_by_text("We work in partnership with others")).to_be_visible()
+    check(phone, f"evaluation {size}")  # nothing past the edge, 44 px targets, 16 px text
+    screenshot(phone, f"evaluation-table-{size}", full_page=True)

@@ -27,7 +27,8 @@ def face_svg(point: int, size: int = 72) -> str:
 def faces_html() -> str:
     """The row of pictures, happiest first, as the answers beneath them are listed."""
     cells = "".join(
-        f'<figure class="wtfc-mood-face">{face_svg(point)}<figcaption>{words}</figcaption>'
-        "</figure>" for point, words in MOOD)
-    return (f'<div class="wtfc-mood-faces" style="display:flex;flex-wrap:wrap;gap:1rem;'
+        f'<figure class="wtfc-mood-face" style="margin:0;min-width:6rem">{face_svg(point)}'
+        f"<figcaption>{words}</figcaption></figure>" for point, words in MOOD)
+    # a row on a laptop; on a phone they wrap, three or so to a line
+    return (f'<div class="wtfc-mood-faces" style="display:flex;flex-wrap:wrap;gap:0.5rem 1rem;'
             f'text-align:center">{cells}</div>')
