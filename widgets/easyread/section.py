@@ -50,7 +50,9 @@ def points_html(doc: EasyRead, uris: dict[str, str]) -> str:
                 f"style='display:flex;gap:1rem;align-items:flex-start'>"
                 f"<img src='{uris[p.picture]}' alt='{esc(p.alt)}'"
                 f" width='{PREVIEW_PX}' height='{PREVIEW_PX}'><div>{lines}{flag}"
-                f"<p class='wtfc-card-meta'>Picture: {esc(PICTURES[p.picture].label)}</p>"
+                f"<p class='wtfc-card-meta'>Picture: {esc(PICTURES[p.picture].label)} "
+                f"({'changed on this page' if p.picture != p.picked else 'from its words'})"
+                "</p>"
                 f"</div></div>")
     return scroll_region(f"<div class='wtfc-easy-points'>{''.join(parts)}</div>",
                          "The easy read", ".wtfc-easy-point", "point")

@@ -47,6 +47,7 @@ def test_the_facilitator_sees_the_points_changes_a_picture_and_writes_both_files
     assert picture_choices(ws) == {key: "sport"}
     assert "is now Sport" in view.messages.text and view.messages.kind == "ok"
     assert f"alt='{PICTURES['sport'].alt}'" in section.preview.value
+    assert "Picture: Sport (changed on this page)" in section.preview.value
     assert section.point_select.value == key  # still on the same point after the redraw
     # another screen's choice reaches this page through the live refresh
     from workbook.easyread.choices import choose_picture
