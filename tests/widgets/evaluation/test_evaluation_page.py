@@ -92,3 +92,34 @@ def test_the_facilitators_own_tab_at_a_table_answers_like_a_table(ws):
     page.form.mood.value = 4
     page.form.save_button.click()
     assert people(ws, "start", "mood") == {"Happy": 1}
+
+
+def served(ws, monkeypatch, access):
+    """The page as a pre-heated Voila kernel builds it, once the request and its grant come."""
+    import widgets.common.context as context
+    from widgets.common.context import PageContext
+    from workbook.access import grants
+
+    monkeypatch.setattr("widgets.common.live.LiveRefresh.start", lambda self: None)
+    monkeypatch.setenv(grants.SECRET_ENV, "evaluation-test-secret")
+    query = grants.granted_query("", access, "evaluation-test-secret")
+    monkeypatch.setattr(context, "query_string", lambda: query)
+    return EvaluationView.for_page(PageContext(ws, None, served=True, waiting=True))
+
+
+def test_served_the_table_gets_the_form_a_member_nothing_the_facilitator_all(ws, monkeypatch):
+    table = served(ws, monkeypatch, TABLE)
+    shown = _walk(table)  # built in the pool for the big screen, then again for the table
+    assert table.form.save_button in shown and table.paper.add_button not in shown
+    assert table.chart not in shown and table.report not in shown
+    member = served(ws, monkeypatch, Access(Role.MEMBER, "7", "Panel member"))
+    assert len(member.children) == 2 and "tender scoring page only" in member.children[1].value
+    big = served(ws, monkeypatch, Access(Role.FACILITATOR))
+    assert big.paper_drawer in _walk(big) and big.chart in _walk(big)
+
+
+def _walk(widget):
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += _walk(child)
+    return found
