@@ -49,7 +49,7 @@ def test_the_comparison_and_the_next_event_from_the_overview(served, page, tmp_p
     expect(toggle).to_be_visible(timeout=PAGE_TIMEOUT_MS)
     toggle.click()
     img = page.locator(".wtfc-cycle figure img")
-    expect(img).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    expect(img).to_be_visible(timeout=3 * PAGE_TIMEOUT_MS)  # matplotlib, drawn
     alt = img.get_attribute("alt")
     assert "Last year's event (80 reviews) then" in alt and "(60 reviews)" in alt
     expect(page.locator(".wtfc-cycle")).to_contain_text("statements per review")
@@ -66,7 +66,7 @@ def test_the_comparison_and_the_next_event_from_the_overview(served, page, tmp_p
     page.wait_for_timeout(300)  # the last keystrokes reach the kernel before the click
     button(page, "Start the next event from this one").click()
     expect(page.locator(".wtfc-cycle")).to_contain_text(f"wtfc serve {target}",
-                                                        timeout=PAGE_TIMEOUT_MS)
+                                                        timeout=3 * PAGE_TIMEOUT_MS)
     poll(lambda: (target / "workshop.json").exists(), what="the next event's folder")
     from workbook import Workshop
     from workbook.cycle.origin import origin
