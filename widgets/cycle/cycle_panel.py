@@ -38,7 +38,8 @@ WATCHES = frozenset({"themes", "statements", "reviews", "cycle_origin", "cycle_l
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:60] or "next-event"
+    """A folder name from the event's name: letters (any script) and digits, dashes between."""
+    return re.sub(r"[\W_]+", "-", name).strip("-").lower()[:60] or "next-event"
 
 
 class CyclePanel(w.VBox):
