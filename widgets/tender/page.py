@@ -68,8 +68,11 @@ class TenderView(StageView):
 
     def _place_view_choice(self) -> None:
         # On the big screen the view buttons share the row with Undo: one screen, no scroll.
-        tools = [c for c in self._undo_box.children if c is not self.view_choice]
-        self._undo_box.children = tools if self.table else [*tools, self.view_choice]
+        # A member's page has the panel's words, practice and help there instead.
+        extra = [self.view_choice, *self.prep.header_tools]
+        tools = [c for c in self._undo_box.children if c not in extra]
+        self._undo_box.children = ([*tools, *self.prep.header_tools] if self.table
+                                   else [*tools, self.view_choice])
 
     def refusal(self, access: Access) -> str | None:
         if access.is_table:

@@ -30,6 +30,16 @@ def demo_ws(tmp_path):
     w.close()
 
 
+def shown(widget) -> list:
+    """Every widget in the page's tree that is not hidden."""
+    if getattr(widget.layout, "display", None) == "none":
+        return []
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += shown(child)
+    return found
+
+
 def member_page(ws, name):
     with ws.store.read() as conn:
         member = ws.tender.member(conn, name)
@@ -39,7 +49,7 @@ def member_page(ws, name):
 def test_scoring_waits_for_the_briefing_then_opens(demo_ws):
     page = member_page(demo_ws, "Gus")
     prep, scoring = page.prep, page.scoring
-    assert scoring.box.layout.display == "none" and prep.checklist.layout.display is None
+    assert scoring.box.layout.display == "none" and prep.box.layout.display is None
     assert "Participation officer (not on the panel;" in list(prep.ticks.values())[-1].description
     scoring.score_buttons.value, scoring.reason.value = 3, "fine"
     scoring.save_button.click()  # even if the hidden form were reached, it is refused
@@ -50,7 +60,7 @@ def test_scoring_waits_for_the_briefing_then_opens(demo_ws):
         box.value = True
     assert scoring.box.layout.display == "none" and "1 still to tick" in prep.status.value
     boxes[-1].value = True
-    assert scoring.box.layout.display is None and prep.checklist.layout.display == "none"
+    assert scoring.box.layout.display is None and prep.box.layout.display == "none"
     assert "Briefing done" in prep.done_note.value
     audit = briefing.briefing_audit(demo_ws.tender)
     assert [a["item"] for a in audit if a["member"] == "Gus"] == list(briefing.BRIEFING)
@@ -65,7 +75,8 @@ def test_scoring_waits_for_the_briefing_then_opens(demo_ws):
 
 def test_words_explained_and_practice_on_every_member_screen(demo_ws):
     page = member_page(demo_ws, "Amani")  # briefed and submitted in the demo
-    assert page.prep.box.layout.display is None
+    for drawer in page.prep.header_tools:  # beside Undo: on every member screen
+        assert drawer in shown(page) and drawer.layout.display is None
     page.prep.words.toggle.value = True
     html = page.prep.words.body.children[0].value
     assert all(word in html for word, _ in GLOSSARY[:3]) and "Moderation" in html

@@ -71,10 +71,13 @@ class MemberPrep:
                    "answer scored it and why.</p>"),
             self.practice_question, self.practice_answer, self.practice_score,
             self.practice_reason, w.HBox([self.practice_button]), self.compare_html])
-        self.tools = w.HBox([self.done_note, self.words, self.practice],
-                            layout=w.Layout(width="100%", grid_gap="1rem",
-                                            align_items="flex-start", flex_flow="row wrap"))
-        self.box = w.VBox([self.checklist, self.tools], layout=w.Layout(width="100%"))
+        self.help = Drawer("Worried? Who to talk to", [self.done_note])
+        # Beside Undo on the member's page (page.py), so every member screen reaches them
+        # and the scoring form keeps the laptop's screen.
+        self.header_tools = [self.words, self.practice, self.help]
+        for drawer in self.header_tools:  # as tall as Undo beside them: no margin of its own
+            drawer.layout.margin = "0"
+        self.box = w.VBox([self.checklist], layout=w.Layout(width="100%"))
         self.box.add_class("wtfc-tender-prep")
         self._fill()
 
@@ -86,8 +89,8 @@ class MemberPrep:
         """Show the checklist until ticked; hide the scoring form meanwhile."""
         tender = self.page.workshop.tender
         member = self.member
-        self.box.layout.display = None if member else "none"
         if not member:
+            self.box.layout.display = "none"
             return
         s = core.settings(tender)
         state = core.briefing_state(tender, member)
@@ -101,10 +104,11 @@ class MemberPrep:
             "score. Open <strong>Words explained</strong> for any word you are not sure of.</p>")
         left = sum(1 for v in state.values() if not v)
         self.status.value = f"<p role='status'>{left} still to tick.</p>" if left else ""
-        self.checklist.layout.display = None if s.briefing_on and not briefed else "none"
+        self.box.layout.display = None if s.briefing_on and not briefed else "none"
         self.done_note.value = (
-            f"<p class='wtfc-tender-briefed' role='status'>✔ Briefing done. Worried or "
-            f"unhappy? Talk to {esc(s.contact)}.</p>" if s.briefing_on and briefed else "")
+            f"<p class='wtfc-tender-briefed'>✔ Briefing done. Worried or unhappy? Talk to "
+            f"{esc(s.contact)}.</p>")
+        self.help.layout.display = None if s.briefing_on else "none"
         if not briefed:
             self.page.scoring.box.layout.display = "none"
         self._draw_compare()
