@@ -62,6 +62,7 @@ def test_the_pdf_holds_every_card_and_no_withheld_words(workshop, filled, tmp_pa
 def test_the_word_file_holds_every_card(workshop, filled, tmp_path):
     done = write_cards(workshop, tmp_path / "cards.docx", "unthemed")
     doc = Document(done.path)
+    assert len(doc.tables) == done.sheets == 1  # a table a sheet
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     cells = {one_line(cell.text) for table in doc.tables for row in table.rows
@@ -133,3 +134,17 @@ def test_erasing_a_review_removes_the_word_cards_that_quote_it(workshop, filled)
     done = write_cards(workshop, workshop.outputs / "cards.docx")
     erasure = forget_review(workshop, "R-2", actor="facilitator")
     assert "cards.docx" in erasure.files_removed and not done.path.exists()
+
+
+def test_seven_cards_take_two_sheets_in_both_files(workshop, tmp_path):
+    for i in range(7):
+        workshop.add_statement(f"R-{i}", "working", "person", f"I like the garden {i}",
+                               actor="s")
+    pdf = write_cards(workshop, tmp_path / "cards.pdf")
+    assert pdf.sheets == len(PdfReader(pdf.path).pages) == 2
+    word = write_cards(workshop, tmp_path / "cards.docx")
+    doc = Document(word.path)
+    assert word.sheets == len(doc.tables) == 2
+    assert 'w:br w:type="page"' in doc.element.xml.replace("'", '"')
+    first, second = doc.tables[1].rows[0].cells
+    assert first.text.startswith("No. 7") and second.text == ""
