@@ -266,3 +266,14 @@ def test_answers_typed_in_any_order_end_as_the_last_good_one(tmp_path_factory, a
             model.pop((bidder, question), None)
     assert ws.tender.evaluation()[0].bids == model
     ws.close()
+
+
+def test_a_price_may_be_left_blank_only_when_price_counts_for_nothing(workshop):
+    b = EvaluationBuilder(workshop.store)
+    b.start("Quality only", 100, 0, ACTOR)
+    b.add_bidder("B1", "North Trust", "", ACTOR)  # price weight 0, no budget: no price
+    assert workshop.tender.evaluation()[0].bidders[0].price == 0
+    b.start("Priced", 70, 30, ACTOR, replace=True)
+    with pytest.raises(InputError, match="may be left blank only when the price weight is 0"):
+        b.add_bidder("B1", "North Trust", "", ACTOR)
+    assert workshop.tender.evaluation()[0].bidders == []

@@ -216,12 +216,27 @@ class EvaluationBuilder:
             tx.delete(db.tender_questions, qid)
 
     # --- bidders -----------------------------------------------------------------------------
+    def _price(self, conn: Connection, price: object) -> Fraction:
+        """Above 0; blank or 0 only when price counts for nothing (price weight 0, no
+        budget), as the workbook allows: that bid then earns no price points."""
+        e = db.tender_evaluations.c
+        row = conn.execute(select(e.price_weight, e.budget).where(
+            e.id == self._need(conn))).first()
+        free = Fraction(row.price_weight) == 0 and row.budget is None
+        if free and (price is None or not str(price).strip()):
+            return Fraction(0)
+        try:
+            return amount(price, "price or amount requested", not free)
+        except InputError as exc:
+            raise InputError(f"{exc} It may be left blank only when the price weight is 0 and "
+                             "there is no budget." if not free else str(exc)) from None
+
     def add_bidder(self, code: object, name: object, price: object, actor: str) -> None:
         code = clean_code(code, "bidder's code")
         title = _one_line(name, "bidder's name", MAX_BIDDER_NAME, blank_ok=True) or code
-        p = amount(price, "price or amount requested", True)
         with self.store.write(actor, f"Added the bidder {code}") as tx:
             ev_id = self._need(tx.conn)
+            p = self._price(tx.conn, price)
             if self._find(tx.conn, db.tender_bidders, ev_id, code, folded=True) is not None:
                 raise InputError(f"There is already a bidder {code}: choose it from the list "
                                  "to change it.")
@@ -230,9 +245,9 @@ class EvaluationBuilder:
 
     def edit_bidder(self, code: str, name: object, price: object, actor: str) -> None:
         title = _one_line(name, "bidder's name", MAX_BIDDER_NAME, blank_ok=True) or code
-        p = amount(price, "price or amount requested", True)
         with self.store.write(actor, f"Changed the bidder {code}") as tx:
             _ev, bid = self._row(tx.conn, db.tender_bidders, code, "bidder")
+            p = self._price(tx.conn, price)
             tx.update(db.tender_bidders, bid, name=title, price=str(p))
 
     def delete_bidder(self, code: str, actor: str) -> None:
