@@ -15,7 +15,7 @@ from workbook.easyread.choices import META_KEY, choose_picture, picture_choices
 from workbook.easyread.document import build
 from workbook.easyread.pictures import CREDIT
 from workbook.easyread.sentences import EASY_WORDS
-from workbook.io.exchange import dump, export_json, load_export, restore
+from workbook.io.exchange import dump, export_json, export_xlsx, load_export, restore
 from workbook.report import write_report
 from workbook.store import db
 
@@ -172,6 +172,10 @@ def test_the_facilitators_picture_choice_is_saved_used_and_exported(logged, tmp_
     restore(fresh, data)
     assert picture_choices(fresh) == {key: "happy", "about:you": "family"}
     fresh.close()
+    again = Workshop.create(tmp_path / "again", "Again")  # and through the Excel export
+    restore(again, load_export(export_xlsx(ws, tmp_path / "export.xlsx")))
+    assert picture_choices(again) == {key: "happy", "about:you": "family"}
+    again.close()
 
 
 def test_a_bad_choice_is_refused_plainly_and_nothing_is_written(logged, tmp_path):
