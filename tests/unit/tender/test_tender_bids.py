@@ -174,3 +174,18 @@ def test_a_schema_11_store_gains_the_bid_tables(tmp_path, db_url):
     stored, _ = again.tender.evaluation()
     assert [b.bidder for b in stored.bidders] == ["B1", "B2"] and stored.bids == {}
     again.close()
+
+
+def test_the_sample_bids_fit_the_sample_evaluation():
+    """Every answer and profile of the synthetic sample bids is read without a problem."""
+    from workbook.paths import sample_dir
+    from workbook.tender.bids.sample_bids import sample_bids
+    from workbook.tender.xlsx import read_sheets
+
+    sheets = read_sheets((sample_dir() / "tender_evaluation.xlsx").read_bytes(), "sample")
+    for title, table in sample_bids().items():
+        sheets[title] = rows(tuple(table[0]), *map(tuple, table[1:]))
+    ev, problems = build(sheets)
+    assert [p for p in problems if p.sheet in ("Bids", "Profiles")] == []
+    assert len(ev.bids) == len(ev.bidders) * len(ev.questions) == 40
+    assert set(ev.profiles) == {b.bidder for b in ev.bidders}
