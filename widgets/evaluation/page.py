@@ -6,14 +6,17 @@ import ipywidgets as w
 
 from widgets.common.chart import ChartView
 from widgets.common.controls import labelled_box
-from widgets.common.page import Drawer, StageView
+from widgets.common.messages import guarded
+from widgets.common.page import Drawer, Hush, StageView
 from widgets.common.report_button import ReportButton
 from widgets.evaluation.answer import AnswerForm
 from widgets.evaluation.paper import PaperPanel
 from widgets.evaluation.tallies import tallies_html
-from workbook.evaluation.store import tallies
+from workbook import InputError
+from workbook.evaluation.measures import MOMENTS
+from workbook.evaluation.store import asking, set_asking, tallies
 
-TABLES = frozenset({"evaluation_sheets", "evaluation_answers"})
+TABLES = frozenset({"evaluation_sheets", "evaluation_answers", "evaluation_settings"})
 # The chart's long caption (every figure) scrolls in a box of its own, so the chart and the
 # start of its caption share the big screen.
 CSS = ("<style>.wtfc-big .wtfc-eval-chart .wtfc-figcaption-scroll{max-height:4.5rem;"
@@ -36,10 +39,18 @@ class EvaluationView(StageView):
         return self.is_facilitator and self.table is None
 
     def build(self) -> list[w.Widget]:
+        self._quiet = Hush()
         self.form = AnswerForm(self)
         if not self.shows_results:
             self.page_tools = []
             return [self.form]
+        # The facilitator moves every table's form from the start to the end of the event.
+        self.asking = w.ToggleButtons(
+            description="Tables are asked about",
+            options=[(words, key) for key, words in MOMENTS.items()], value="start",
+            style={"description_width": "initial", "button_width": "auto"})
+        self.asking.observe(lambda _c: None if self._quiet.on else self.move_tables(),
+                            "value")
         self.paper = PaperPanel(self)
         self.tally = w.HTML(layout=w.Layout(width="100%"))
         self.chart = ChartView(self.workshop.folder / "outputs" if self.workshop.folder
@@ -49,7 +60,8 @@ class EvaluationView(StageView):
         # Closed on the big screen: the tallies and the chart keep the screen.
         self.paper_drawer = Drawer("Type in counts from paper forms", [self.paper])
         self.form_drawer = Drawer("Answer here (one person at a time)", [self.form])
-        left = labelled_box("Tallies", [self.paper_drawer, self.form_drawer, self.tally])
+        left = labelled_box("Tallies", [self.asking, self.paper_drawer, self.form_drawer,
+                                        self.tally])
         right = labelled_box("How the event went", [w.HTML(CSS), self.chart.opener,
                                                     self.chart])
         right.add_class("wtfc-eval-chart")
@@ -65,7 +77,20 @@ class EvaluationView(StageView):
             box.children = tuple(c for c in box.children
                                  if c is not getattr(self, "report", None))
 
+    @guarded
+    def move_tables(self) -> None:
+        if not self.is_facilitator:
+            raise InputError("Only the facilitator can move the tables on.")
+        set_asking(self.workshop, self.asking.value, actor=self.actor)
+        self.after_write(f"Every table is now asked about {MOMENTS[self.asking.value].lower()}.")
+
     def redraw(self, tables: set[str]) -> None:
+        if not tables or "evaluation_settings" in tables:
+            now = asking(self.workshop)  # every form follows the facilitator's choice
+            with self._quiet():
+                self.form.moment.value = now
+                if self.shows_results:
+                    self.asking.value = now
         if not self.shows_results:
             return  # a table's page shows no results
         t = tallies(self.workshop)

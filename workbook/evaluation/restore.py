@@ -27,6 +27,11 @@ def _answer(row: dict[str, Any], ctx: Any, n: int) -> None:
         raise InputError(f"n {row['n']} is not a number of people from 1 to {MAX_COUNT:,}")
 
 
+def _setting(row: dict[str, Any], ctx: Any, n: int) -> None:
+    row["moment"] = moment(row["moment"])
+
+
 def restore_rules() -> dict[str, Any]:
     """Table name -> its rule, as io.restore_rules.RULES holds them."""
-    return {"evaluation_sheets": _sheet, "evaluation_answers": _answer}
+    return {"evaluation_sheets": _sheet, "evaluation_answers": _answer,
+            "evaluation_settings": _setting}

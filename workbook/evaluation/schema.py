@@ -32,7 +32,18 @@ evaluation_answers = Table(
     deleted_flag(),
 )
 Index("ix_evaluation_answers_sheet", evaluation_answers.c.sheet_id)
-EVALUATION_TABLES = (evaluation_sheets, evaluation_answers)
+# What the tables are asked now (the first live row): the facilitator moves the room on from
+# the start to the end of the event, and every table's form follows.
+evaluation_settings = Table(
+    "evaluation_settings",
+    evaluation_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("moment", String(8), nullable=False, default="start"),
+    timestamp("created_at"),
+    timestamp("updated_at"),
+    deleted_flag(),
+)
+EVALUATION_TABLES = (evaluation_sheets, evaluation_answers, evaluation_settings)
 
 
 def create_evaluation_tables(conn: Connection) -> None:

@@ -19,6 +19,7 @@ from workbook.evaluation.measures import (
     moment,
 )
 from workbook.evaluation.schema import evaluation_answers as A
+from workbook.evaluation.schema import evaluation_settings as SET
 from workbook.evaluation.schema import evaluation_sheets as S
 from workbook.model import MAX_NAME, InputError, optional_text
 from workbook.text import plural
@@ -89,6 +90,26 @@ def add_paper_counts(ws: Workshop, when: object, key: object,
             if n:
                 tx.insert(A, sheet_id=sheet, measure=m.key, answer=point, n=n)
     return sheet
+
+
+def asking(ws: Workshop) -> str:
+    """When the tables are asked about now: "start" until the facilitator moves them on."""
+    with ws.store.read() as conn:
+        found = conn.execute(select(SET.c.moment).where(SET.c.deleted.is_(False))
+                             .order_by(SET.c.id).limit(1)).scalar()
+    return found or "start"
+
+
+def set_asking(ws: Workshop, when: object, *, actor: str = "") -> None:
+    """Move every table's form to the start or the end of the event (the facilitator's)."""
+    when = moment(when)
+    with ws.store.write(actor, f"Tables are asked about {MOMENTS[when].lower()}") as tx:
+        row = tx.conn.execute(select(SET.c.id).where(SET.c.deleted.is_(False))
+                              .order_by(SET.c.id).limit(1)).scalar()
+        if row is None:
+            tx.insert(SET, moment=when)
+        else:
+            tx.update(SET, row, moment=when)
 
 
 @dataclass(frozen=True)

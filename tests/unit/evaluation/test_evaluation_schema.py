@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 
 from workbook import InputError, Workshop
 from workbook.evaluation.schema import EVALUATION_TABLES
-from workbook.evaluation.store import add_paper_counts, save_answers, tallies
+from workbook.evaluation.store import add_paper_counts, asking, save_answers, set_asking, tallies
 from workbook.io import exchange
 from workbook.io.ingest import import_file
 from workbook.store import db
@@ -20,6 +20,7 @@ def _answered(ws: Workshop) -> None:
     save_answers(ws, "start", {"mood": 3}, place="Table <1>", actor="T1")
     save_answers(ws, "end", {"mood": 4, "I1": 5, "We3": 1}, place="Table <1>", actor="T1")
     add_paper_counts(ws, "end", "I4", {5: 2, 3: 1}, actor="f")
+    set_asking(ws, "end", actor="f")
 
 
 def _seen(ws: Workshop) -> list:
@@ -54,6 +55,7 @@ def test_an_export_restores_the_evaluation(workshop, tmp_path, suffix, backend):
     restored = import_file(again, path).restored
     assert {"evaluation_sheets", "evaluation_answers"} <= set(restored)
     assert _seen(again) == _seen(workshop)
+    assert asking(again) == "end"
     save_answers(again, "end", {"I1": 5}, place="T", actor="T")  # new ids after a restore
     assert tallies(again).query("measure == 'I1' and answer == 5")["people"].item() == 2
     again.close()
@@ -66,6 +68,7 @@ def test_an_export_restores_the_evaluation(workshop, tmp_path, suffix, backend):
     ("evaluation_answers", {"answer": 7}, "evaluation_answers row 1: answer 7 is not a point"),
     ("evaluation_answers", {"n": 0}, "evaluation_answers row 1: n 0 is not a number of people"),
     ("evaluation_answers", {"sheet_id": 42}, "evaluation_answers row 1: sheet_id 42"),
+    ("evaluation_settings", {"moment": "noon"}, "evaluation_settings row 1: 'noon' is not a"),
 ])
 def test_a_bad_evaluation_row_in_an_export_is_refused_and_nothing_written(
         workshop, tmp_path, table, change, says):

@@ -9,9 +9,11 @@ from workbook import InputError
 from workbook.evaluation.measures import STATEMENTS, measure
 from workbook.evaluation.store import (
     add_paper_counts,
+    asking,
     paper_entries,
     remove_sheet,
     save_answers,
+    set_asking,
     sheets_count,
     tallies,
 )
@@ -93,3 +95,15 @@ def test_the_figures_in_words(workshop):
     assert ("We 2 “We work in partnership with others”: 1 of 3 people agreed or strongly "
             "agreed (1 agree, 2 strongly disagree).") in lines
     assert any(line.endswith("nobody has answered yet.") for line in lines)
+
+
+def test_the_tables_are_asked_about_the_start_until_moved_on_and_undo_moves_back(workshop):
+    assert asking(workshop) == "start"
+    set_asking(workshop, "end", actor="f")
+    set_asking(workshop, "end", actor="f")  # again: still one setting
+    assert asking(workshop) == "end"
+    workshop.undo("f")
+    workshop.undo("f")
+    assert asking(workshop) == "start"
+    with pytest.raises(InputError, match="'lunch' is not a time"):
+        set_asking(workshop, "lunch")

@@ -123,3 +123,19 @@ def _walk(widget):
     for child in getattr(widget, "children", ()):
         found += _walk(child)
     return found
+
+
+def test_the_facilitator_moves_every_table_to_the_end_and_undo_moves_them_back(ws):
+    table = EvaluationView(ws, access=TABLE)
+    big = EvaluationView(ws)
+    assert table.form.moment.value == "start" and big.asking.value == "start"
+    big.asking.value = "end"
+    assert "Every table is now asked about at the end of the event" in big.messages.text
+    table.live.sync()  # the table's page sees the change (its live task does this served)
+    assert table.form.moment.value == "end"
+    assert table.form.statement_box.layout.display is None
+    again = EvaluationView(ws, access=TABLE)  # a laptop opening the page now starts there
+    assert again.form.moment.value == "end"
+    big.undo_button.click()
+    table.live.sync()
+    assert table.form.moment.value == "start" and big.asking.value == "start"
