@@ -12,7 +12,7 @@ from workbook.io.decode import FileUnreadable
 from workbook.io.files import write_atomic
 from workbook.io.headers import normalise_header
 from workbook.io.limits import capped_rows, check_xlsx, read_capped
-from workbook.tender.bids.bid_sheets import BID_COLUMNS
+from workbook.tender.bids.bid_sheets import BID_COLUMNS, bid_rows
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.parse import Rows, blank, build
 
@@ -129,8 +129,7 @@ def evaluation_rows(ev: Evaluation) -> dict[str, list[list[object]]]:
             [r.panel, r.member, b, i] for r in ev.rankings for i, b in enumerate(r.order, 1)],
         "Descriptors": [list(COLUMNS["Descriptors"])] + [
             [k, v] for k, v in sorted(ev.descriptors.items())],
-        "Bids": [list(COLUMNS["Bids"])] + [[b, q, a] for (b, q), a in ev.bids.items()],
-        "Profiles": [list(COLUMNS["Profiles"])] + [[b, p] for b, p in ev.profiles.items()],
+        **bid_rows(ev),  # Bids and Profiles, when the evaluation has them
     }
 
 

@@ -97,3 +97,15 @@ def read_bid_sheets(sheets: dict[str, Rows], ev: Evaluation, add: Add) -> None:
     """Fill the evaluation's bids and profiles (both sheets are optional)."""
     ev.bids = read_bids(sheets.get("Bids", []), ev, add)
     ev.profiles = read_profiles(sheets.get("Profiles", []), ev, add)
+
+
+def bid_rows(ev: Evaluation) -> dict[str, list[list[object]]]:
+    """The Bids and Profiles sheets (column names first) for a workbook written out; left
+    out when the evaluation has no answers or profiles (the blank template has them)."""
+    out: dict[str, list[list[object]]] = {}
+    if ev.bids:
+        out["Bids"] = [list(BID_COLUMNS["Bids"])] + [[b, q, a] for (b, q), a in ev.bids.items()]
+    if ev.profiles:
+        out["Profiles"] = [list(BID_COLUMNS["Profiles"])] + [[b, p] for b, p in
+                                                             ev.profiles.items()]
+    return out
