@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 # Files the workbook writes that can quote statements: reports (HTML, Word), exports (JSON,
-# Excel), tables (CSV). Charts (PNG) hold counts only.
+# Excel), tables (CSV), statement cards (PDF, Word). Charts (PNG) hold counts only.
 TEXT_FILES = (".html", ".htm", ".csv", ".json", ".txt", ".md")
 ZIP_FILES = (".docx", ".xlsx")
+PDF_FILES = (".pdf",)
 MIN_WORDS = 12  # characters: a shorter statement ("No") would match unrelated files
 
 
@@ -24,6 +25,14 @@ def _readable(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in TEXT_FILES:
         raw = path.read_text(encoding="utf-8", errors="replace")
+    elif suffix in PDF_FILES:
+        from pypdf import PdfReader  # only when erasing: a page kernel stays light
+        from pypdf.errors import PyPdfError
+
+        try:
+            raw = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        except PyPdfError as exc:  # a damaged PDF: not one we wrote
+            raise OSError(str(exc)) from exc
     else:
         with zipfile.ZipFile(path) as z:
             raw = " ".join(z.read(n).decode("utf-8", errors="replace")
@@ -38,7 +47,7 @@ def quoting_files(folder: Path | None, words: Iterable[str]) -> list[Path]:
         return []
     found = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.suffix.lower() not in (*TEXT_FILES, *ZIP_FILES):
+        if not path.is_file() or path.suffix.lower() not in (*TEXT_FILES, *ZIP_FILES, *PDF_FILES):
             continue
         try:
             text = _readable(path)

@@ -148,3 +148,13 @@ def test_seven_cards_take_two_sheets_in_both_files(workshop, tmp_path):
     assert 'w:br w:type="page"' in doc.element.xml.replace("'", '"')
     first, second = doc.tables[1].rows[0].cells
     assert first.text.startswith("No. 7") and second.text == ""
+
+
+def test_erasing_a_review_removes_the_pdf_cards_that_quote_it(workshop, filled):
+    from workbook.consent.erasure import forget_review
+
+    done = write_cards(workshop, workshop.outputs / "cards.pdf")
+    (workshop.outputs / "damaged.pdf").write_bytes(b"%PDF-1.4 not really")
+    erasure = forget_review(workshop, "R-2", actor="facilitator")
+    assert "cards.pdf" in erasure.files_removed and not done.path.exists()
+    assert (workshop.outputs / "damaged.pdf").exists()  # unreadable: not one we wrote
