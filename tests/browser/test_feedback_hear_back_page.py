@@ -95,3 +95,18 @@ def test_the_facilitator_sees_the_list_tools_and_the_tab_fits_the_big_screen(
     page.mouse.move(0, 0)
     screenshot(page, "feedback-03-hear-back-big-screen-1920x1080")
     assert_axe_clean(page, "feedback-03-hear-back-big-screen")
+
+
+def test_both_tabs_fit_a_phone_at_a_table(page, open_stage, screenshot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_stage(page, REVIEW, "Table 32")
+    for tab, part in (("You said, we did", ".wtfc-feedback"),
+                      ("Who must hear back", ".wtfc-hear-back")):
+        page.get_by_role("tab", name=tab).click()
+        expect(page.locator(part)).to_be_visible()
+        wide = page.evaluate("() => [...document.querySelectorAll('body *')].filter((e) => "
+                             "e.checkVisibility() && e.getBoundingClientRect().right > "
+                             "window.innerWidth + 0.5).map((e) => e.className).slice(0, 5)")
+        assert wide == [], f"{tab}: past the phone's edge: {wide}"
+        page.locator(part).scroll_into_view_if_needed()
+        screenshot(page, f"feedback-05-{part[6:]}-390x844")
