@@ -12,10 +12,12 @@ from widgets.common.page import Hush
 from widgets.tender.moderate import need_facilitator
 from widgets.tender.parts import scroll_box, table_html
 from workbook.tender import charts as tc
+from workbook.tender.funding.control import start_stage
+from workbook.tender.funding.wording import budget_line, money, stage_ranks_words, stages_line
 from workbook.tender.model import Evaluation, Problem
 from workbook.tender.read import roster
 from workbook.tender.report import ordinal, write_bidder_summaries
-from workbook.tender.rules import young_panels_scored
+from workbook.tender.rules import results, young_panels_scored
 from workbook.tender.views import result_rows, submitted_count, what_changed
 from workbook.text import plural, shorten
 
@@ -31,6 +33,25 @@ def effect(row: dict) -> str:
     if row["move"] == "= same":
         return "= same"
     return f"{row['move']} ({ordinal(without)} without)"
+
+
+def results_table(ev: Evaluation) -> str:
+    """Best first; a grant round adds what each bid asks for and whether it is funded (in
+    words), and stages add each stage's rank."""
+    grant = ev.budget is not None
+    stages = len({q.stage for q in ev.questions})
+    head = ["Rank", "Bidder", "Quality", *(["Price"] if ev.price_weight else []), "Total",
+            *(["Asks", "Funding"] if grant else []), *(["By stage"] if stages > 1 else []),
+            "Young people's effect"]
+    rows = []
+    for r in result_rows(ev):
+        rows.append([r["rank"], shorten(f"{r['bidder']} {r['name']}", 21), f"{r['quality']:.2f}",
+                     *([f"{r['price']:.2f}"] if ev.price_weight else []), f"{r['total']:.2f}",
+                     *([money(next(b.price for b in ev.bidders if b.bidder == r["bidder"])),
+                        r["funded"]] if grant else []),
+                     *([stage_ranks_words(ev, r["bidder"])] if stages > 1 else []),
+                     effect(r)])
+    return table_html(head, rows, "Points out of 100, best first, from submitted scores only")
 
 
 class ResultsSection:
@@ -53,6 +74,14 @@ class ResultsSection:
                     "workshop's outputs folder: its scores beside the winning bid's, panel "
                     "members named by role")
         self.summaries_button.on_click(lambda _b: self.make_summaries())
+        self.funding = w.HTML()  # a grant round's budget and stages, under the table
+        self.funding.add_class("wtfc-tender-funding")
+        self.stage_button = w.Button(
+            description="Start the next stage", icon="forward",
+            tooltip="Fix the shortlist and let only those bids into the next stage: every "
+                    "submitted score sheet is reopened so its member can score them")
+        self.stage_button.on_click(lambda _b: self.start_next_stage())
+        self.stage_button.layout.display = "none"
         self.chart_choice = w.ToggleButtons(options=CHARTS, value="change",
                                             description="Chart", style=STYLE)
         self.chart_choice.observe(lambda _c: self._draw_chart(), "value")
@@ -60,7 +89,8 @@ class ResultsSection:
         self.borda_panel.observe(lambda _c: None if self.quiet.on else self._draw_chart(),
                                  "value")
         self.chart = ChartView(outputs=page.workshop.outputs)
-        left = labelled_box("Results", [self.table, self.status])
+        left = labelled_box("Results", [self.table, self.funding, self.stage_button,
+                                        self.status])
         # The summaries button sits on the title's row: the results still fit one screen.
         left.children = [w.HBox([left.children[0], self.summaries_button],
                                 layout=w.Layout(justify_content="space-between",
@@ -85,18 +115,20 @@ class ResultsSection:
         with self.quiet():
             set_options(self.borda_panel, [(p.panel, p.panel) for p in ev.panels],
                         self.borda_panel.value)
+        waiting = sorted(k for k, bids in ev.shortlists.items() if not bids)
+        self.stage_button.description = f"Start stage {waiting[0]}" if waiting else ""
+        self.stage_button.layout.display = None if waiting else "none"
         if any(p.blocks for p in problems) or not ev.bidders:
             self.changed.value = ""
+            self.funding.value = ""
             self.table.value = "<p>No results yet.</p>"
             self._draw_status()
             self.chart.value = ""
             return
         self.changed.value = f"<p role='status'>{esc(what_changed(ev))}</p>"
-        rows = [(r["rank"], shorten(f"{r['bidder']} {r['name']}", 21), f"{r['quality']:.2f}",
-                 f"{r['price']:.2f}", f"{r['total']:.2f}", effect(r)) for r in result_rows(ev)]
-        self.table.value = table_html(
-            ("Rank", "Bidder", "Quality", "Price", "Total", "Young people's effect"), rows,
-            "Points out of 100, best first, from submitted scores only")
+        self.table.value = results_table(ev)
+        lines = [budget_line(ev, results(ev)), stages_line(ev)]
+        self.funding.value = "".join(f"<p>{esc(line)}</p>" for line in lines if line)
         self._draw_status()
         self._draw_chart()
 
@@ -115,6 +147,18 @@ class ResultsSection:
             f"{plural(len(self.problems), 'thing')} to finish; {esc(count)}.</p>"
             + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
                          noun="thing to finish", nouns="things to finish"))
+
+    @guarded
+    def start_next_stage(self) -> None:
+        need_facilitator(self.page, "start the next stage")
+        waiting = sorted(k for k, bids in (self.ev.shortlists if self.ev else {}).items()
+                         if not bids)
+        if not waiting:
+            return
+        let_in = start_stage(self.page.workshop.tender, waiting[0], self.page.actor)
+        self.page.after_write(f"Stage {waiting[0]} has started with the shortlisted bids "
+                              f"{', '.join(let_in)}; every submitted score sheet is open again "
+                              "for them.")
 
     @guarded
     def make_summaries(self) -> None:

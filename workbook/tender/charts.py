@@ -7,6 +7,7 @@ from fractions import Fraction
 import pandas as pd
 
 from workbook.charts.base import Chart, figure
+from workbook.tender.funding.wording import budget_line, funded_plain, funded_word
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import (
     borda,
@@ -68,8 +69,12 @@ def totals_chart(ev: Evaluation) -> Chart:
         rows.append({"rank": r.rank, "bidder": r.bidder, **{
             f"{p}_points": _n(v) for p, v in r.by_panel.items() if p in scored},
             "price_points": _n(r.price),
-            "total": _n(r.total)})
-    ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder)}" for r in res], fontsize=FONT)
+            "total": _n(r.total),
+            **({"funding": funded_plain(ev, r)} if ev.budget is not None else {})})
+    # a grant round: funded or not in words on each bar's label, never by colour alone
+    ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder)}" + (
+        f" · {funded_word(ev, r)}" if ev.budget is not None else "") for r in res],
+        fontsize=FONT)
     ax.set_xlim(0, 108)
     ax.set_xlabel("Points out of 100", fontsize=FONT)
     ax.tick_params(axis="x", labelsize=FONT - 2)
@@ -78,10 +83,12 @@ def totals_chart(ev: Evaluation) -> Chart:
     fig.legend(fontsize=FONT - 3, frameon=False, loc="outside lower center",
                ncol=len(scored) + 1)
     parts = [f"{r['rank']}. {r['bidder']} {r['total']:.2f} (" + ", ".join(
-        f"{k[:-7]} {v:.2f}" for k, v in r.items() if k.endswith("_points")) + ")" for r in rows]
+        f"{k[:-7]} {v:.2f}" for k, v in r.items() if k.endswith("_points")) + ")"
+        + (f", {r['funding']}" if "funding" in r else "") for r in rows]
     waiting = [p.panel for p in ev.panels if p.panel not in scored]
     alt = "Stacked bar chart of total points out of 100, by panel and price. " + "; ".join(
         parts) + "." + (f" Not yet scored, so left out: {', '.join(waiting)}." if waiting else "")
+    alt += f" {budget_line(ev, res)}" if ev.budget is not None else ""
     return Chart("tender_totals", fig, pd.DataFrame(rows), alt)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from workbook.store import db
 from workbook.tender.bids.bid_rows import read_bids
-from workbook.tender.funding.grant_rows import apply_stored
+from workbook.tender.funding.grant_rows import apply_stored, closed_stage_scores
 from workbook.tender.model import (
     PLAIN_DESCRIPTORS,
     Agreed,
@@ -112,6 +112,7 @@ def evaluation_from_store(conn: Connection, ev_id: int | None, viewer: str | Non
         for s in _newest(conn, db.tender_scores, ("member_id", "bidder_id", "question_id"),
                          list(seen), "member_id", score_upto)
         if s["bidder_id"] in b_code and s["question_id"] in q_code]
+    ev.scores += closed_stage_scores(conn, ev, people, seen, (b_code, q_code))
     ev.agreed = [
         Agreed(panel_code[a["panel_id"]], b_code[a["bidder_id"]], q_code[a["question_id"]],
                a["score"], a["reason"])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbook.io.files import write_atomic
 from workbook.model import InputError
+from workbook.tender.funding.wording import grant_story, stage_story
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import BidderResult, panel_scores, results
 from workbook.tender.xlsx import write_evaluation, write_workbook
@@ -24,7 +25,13 @@ def ordinal(n: int) -> str:
 
 
 def why(ev: Evaluation, bidder: str) -> str:
-    """A plain account of why this bid won or lost, in points, for the record."""
+    """A plain account of why this bid won or lost, in points, with its stages and whether a
+    grant round funds it, for the record."""
+    extra = " ".join(x for x in (stage_story(ev, bidder), grant_story(ev, bidder)) if x)
+    return _why(ev, bidder) + (" " + extra if extra else "")
+
+
+def _why(ev: Evaluation, bidder: str) -> str:
     res = {r.bidder: r for r in results(ev)}
     me = res[bidder]
     ordered = sorted(res.values(), key=lambda r: (r.rank, r.bidder))

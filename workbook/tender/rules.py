@@ -145,9 +145,12 @@ def stage_outcome(ev: Evaluation) -> StageOutcome:
 
 def funding(ev: Evaluation, ranks: Mapping[str, int | None]) -> Funding | None:
     """In a grant round, which bids the budget funds in this rank order: only bids scored in
-    the last stage can be funded. None when it is not a grant round or ranks are unknown."""
+    the last stage can be funded. None when it is not a grant round, ranks are unknown or a
+    later stage has not started."""
     if ev.budget is None or any(r is None for r in ranks.values()):
         return None
+    if any(not bids for bids in ev.shortlists.values()):
+        return None  # a later stage has not started: funding follows the last stage
     stages = stage_outcome(ev) if staged(ev) else None
     last = stages.admitted[stages.stages[-1]] if stages else None
     amounts = {b.bidder: b.price for b in ev.bidders}

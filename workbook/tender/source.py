@@ -39,11 +39,19 @@ def print_results(source: str, json_out: bool = False) -> int:
     for p in out["problems"]:
         print(f"To fix: {p}")
     if out["bidders"]:
+        grant = "budget_left" in out  # a grant round says funded or not, in words
         print(f"{'rank':>4}  {'bidder':<12} {'quality':>8} {'price':>8} {'total':>8}  "
-              "rank without young people")
+              "rank without young people" + ("; funding" if grant else ""))
         for b in sorted(out["bidders"], key=lambda b: b["rank"]):
+            funded = {True: "funded", False: "not funded", None: "not known yet"}
             print(f"{b['rank']:>4}  {b['bidder']:<12} {b['quality']:>8.2f} {b['price']:>8.2f} "
-                  f"{b['total']:>8.2f}  {b['rank_without_young_people']}")
+                  f"{b['total']:>8.2f}  {b['rank_without_young_people']}"
+                  + (f"; {funded[b['funded']]}" if grant else ""))
+        if grant:
+            left = out["budget_left"]
+            print(f"Budget {out['budget']:,.2f}: "
+                  + (f"{left:,.2f} left." if left is not None else "what is left is known "
+                     "once the last stage has started."))
     print("Complete." if out["complete"] else "Incomplete: fix the problems above.")
     return 0 if out["complete"] else 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbook.tender.funding.scope import cells as open_cells
+from workbook.tender.funding.wording import funded_word, stage_story
 from workbook.tender.model import Evaluation
 from workbook.tender.rules import results
 from workbook.text import plural
@@ -104,6 +105,7 @@ def result_rows(ev: Evaluation) -> list[dict]:
             "quality": float(r.quality), "price": float(r.price), "total": float(r.total),
             "rank_without_young_people": r.rank_without_young_people,
             "move": move_words(r.rank_without_young_people, r.rank),
+            "funded": funded_word(ev, r), "stages": stage_story(ev, r.bidder),
         })
     return rows
 

@@ -62,6 +62,11 @@ def test_the_facilitator_starts_stage_2_with_the_shortlist_and_members_score_onl
     trail = tender.submissions()
     assert trail[-1]["action"] == "reopened" and trail[-1]["reason"] == (
         "stage 2 has started: score the shortlisted bids (B1, B2)")
+    ev, _ = tender.evaluation()  # a1's written-bid scores still count, as submitted
+    assert {(s.bidder, s.question): s.score for s in ev.scores} == {
+        ("B1", "Q1"): 4, ("B2", "Q1"): 5, ("B3", "Q1"): 3}
+    with pytest.raises(InputError, match="Stage 1 is closed: stage 2 has started"):
+        tender.score("a1", "B1", "Q1", 1, "too late")
     mine, _ = tender.evaluation(viewer="a1")
     assert member_progress(mine, "A", "a1") == (3, 5)
     assert next_unscored(mine, "A", "a1") == ("B1", "Q2")

@@ -92,14 +92,19 @@ def set_question_stage(tender: TenderStore, question: str, stage: object, actor:
 
 def check_open(conn: Connection, ev_id: int, bidder: str, question_id: int) -> None:
     """Refuse a score for a bid not let into the question's stage (a later stage scores only
-    the shortlist the facilitator started it with)."""
+    the shortlist the facilitator started it with), or in a stage closed by a later one."""
     stage = conn.execute(select(db.tender_questions.c.stage).where(
         db.tender_questions.c.id == question_id)).scalar() or 1
-    if stage == 1:
-        return
     raw = conn.execute(select(db.tender_evaluations.c.shortlists).where(
         db.tender_evaluations.c.id == ev_id)).scalar()
-    let_in = json.loads(raw).get(str(stage), []) if raw else []
+    fixed = json.loads(raw) if raw else {}
+    newest = max((int(k) for k, v in fixed.items() if v), default=1)
+    if stage < newest:
+        raise InputError(f"Stage {stage} is closed: stage {newest} has started with its "
+                         "shortlist, so the earlier scores stay as they were submitted.")
+    if stage == 1:
+        return
+    let_in = fixed.get(str(stage), [])
     if not let_in:
         raise InputError(f"Stage {stage} has not started yet: its questions are scored once "
                          "the facilitator shortlists the bids.")
