@@ -176,3 +176,37 @@ def test_a_later_stage_offers_only_the_shortlisted_bids(tmp_path):
     s.question_select.value = "Q1"
     assert [v for _, v in s.bidder_select.options] == ["B1", "B2"]
     ws.close()
+
+
+def test_set_up_deletes_and_keeps_what_is_being_typed(tender_ws):
+    view = TenderView(tender_ws)
+    view.view_choice.value = "setup"
+    build, texts = view.setup.build, view.setup.bid_texts
+    # A redraw from another screen never clears a new question being typed.
+    build.question_pick.value = "new"
+    build.question_code.value, build.question_text.value = "Q9", "Half typed"
+    view.redraw(set())
+    assert (build.question_code.value, build.question_text.value) == ("Q9", "Half typed")
+    # Scored rows stay, said plainly; an answer typed in is taken away by saving it blank.
+    build.bidder_pick.value = "B1"
+    build.bidder_delete.click()
+    assert view.messages.kind == "error" and "scored or ranked already" in view.messages.value
+    texts.bidder.value, texts.question.value = "B3", "Q2"
+    texts.answer.value = "Our plan"
+    texts.answer_save.click()
+    assert tender_ws.tender.evaluation()[0].bids == {("B3", "Q2"): "Our plan"}
+    texts.answer.value = "   "
+    texts.answer_save.click()
+    assert "Answer of B3 to Q2: removed" in view.messages.value
+    assert tender_ws.tender.evaluation()[0].bids == {}
+    # A new panel with nobody on it can be deleted; Undo brings it back.
+    build.panel_pick.value = "new"
+    build.panel_code.value = "Parents"
+    build.panel_save.click()
+    build.panel_pick.value = "Parents"
+    assert build.panel_code.layout.display == "none" and not build.panel_delete.disabled
+    build.panel_delete.click()
+    assert [p.panel for p in tender_ws.tender.evaluation()[0].panels] == [
+        "Adult panel", "Young people's panel"]
+    view.undo_button.click()
+    assert "Parents" in [p.panel for p in tender_ws.tender.evaluation()[0].panels]
