@@ -203,10 +203,13 @@ def board_data(store: Store, themes: pd.DataFrame, flt: BoardFilter = BoardFilte
 
 
 def card_label(card: Mapping[str, Any], where: str = "", width: int = 90) -> str:
-    """One line for a list of choices: symbol and kind in words, the words, the review."""
+    """One line for a list of choices: the card's number (as printed on the paper wall's
+    cards), symbol and kind in words, the words, the review."""
     text = shorten(card["text"], width)
     place = f" [{where}]" if where else ""
-    return f"{card['kind_symbol']} {card['kind_label']}: {text} ({card['review']}){place}"
+    number = f"No. {card['id']} " if "id" in card else ""
+    return (f"{number}{card['kind_symbol']} {card['kind_label']}: {text} ({card['review']})"
+            f"{place}")
 
 
 def parse_move(msg: Mapping[str, Any]) -> tuple[list[int], int | None]:

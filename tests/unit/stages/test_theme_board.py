@@ -127,6 +127,7 @@ def test_card_label_is_one_plain_line():
     label = card_label(card, where="in Home", width=30)
     assert label.startswith("✔ Working: I like my garden")
     assert "…" in label and label.endswith("(R-001) [in Home]") and "\n" not in label
+    assert card_label({**card, "id": 12}).startswith("No. 12 ✔ Working: I like")
 
 
 @pytest.mark.parametrize("msg, expected", [

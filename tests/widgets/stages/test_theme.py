@@ -65,9 +65,9 @@ def test_board_shows_unthemed_cards_and_the_controls_list_them(view, cards_ws):
     data = view.board.data
     assert data["unthemed"]["summary"] == "Showing all 6 cards not yet in a theme."
     assert len(view.card_select.options) == 6
-    label = dict((v, k) for k, v in view.card_select.options)[ids_by_text(cards_ws)["I like my "
-                                                                           "keyworker"]]
-    assert label.startswith("✔ Working: I like my keyworker")
+    number = ids_by_text(cards_ws)["I like my keyworker"]
+    label = dict((v, k) for k, v in view.card_select.options)[number]
+    assert label.startswith(f"No. {number} ✔ Working: I like my keyworker")  # as on its card
     assert view.move_target.options == (("— back to unthemed —", UNTHEMED),)
     assert "No themes yet" in view.chart.alt
 

@@ -198,8 +198,10 @@ function render({ model, el }) {
     mark.setAttribute("aria-hidden", "true");
     const spoken = make("span", "wtfc-board-card-kind", `${card.kind_label}: `);
     text.append(mark, spoken, document.createTextNode(card.text));
-    text.title = `${card.kind_label}: ${card.text} (${card.review} · ${card.perspective_label})`;
-    const meta = make("span", "wtfc-card-meta", `${card.review} · ${card.perspective_label}`);
+    text.title = `No. ${card.id}, ${card.kind_label}: ${card.text} (${card.review} · ${card.perspective_label})`;
+    // The number printed on the paper wall's card, so the room can match paper and screen.
+    const meta = make("span", "wtfc-card-meta",
+      `No. ${card.id} · ${card.review} · ${card.perspective_label}`);
     const top = make("p", "wtfc-board-card-top");
     top.append(label, flag, meta);
     node.append(top, text);
