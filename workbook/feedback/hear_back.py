@@ -33,6 +33,10 @@ def _rows(conn: Connection) -> dict[str, dict[str, Any]]:
     return {group_key(r["audience"]): dict(r) for r in rows}
 
 
+def _short(group: object) -> str:
+    return " ".join(str(group).split())[:40]
+
+
 def hear_back_frame(store: Store) -> pd.DataFrame:
     """One row per group that must hear back, the usual groups first (in STANDARD_GROUPS
     order, unless marked not needed), then the groups added, in the order added: hear_back_id
@@ -95,7 +99,7 @@ class HearBackOps:
         the history keeps the earlier ones)."""
         values = dict(told_on=clean_told_on(told_on), how=clean_how(how),
                       note=optional_text(note, "note", MAX_TEXT))
-        with self.store.write(actor, "Recorded who has heard back") as tx:
+        with self.store.write(actor, f"Recorded that “{_short(group)}” heard back") as tx:
             row = self._group_row(tx, group)
             if row is None:
                 tx.insert(hear_back, audience=STANDARD_KEYS[group_key(str(group))], **values)
@@ -104,7 +108,7 @@ class HearBackOps:
 
     def mark_not_told(self, group: object, *, actor: str = "") -> None:
         """A group recorded as told by mistake: back to still to tell."""
-        with self.store.write(actor, "Marked a group as not told yet") as tx:
+        with self.store.write(actor, f"Marked “{_short(group)}” as not told yet") as tx:
             row = self._group_row(tx, group)
             if row is None or row["told_on"] is None:
                 raise InputError(f"“{str(group).strip()}” has not been recorded as told, so "
@@ -113,7 +117,7 @@ class HearBackOps:
 
     def remove_hear_back_group(self, group: object, *, actor: str = "") -> None:
         """Take a group off the list (a usual group: not needed at this event)."""
-        with self.store.write(actor, "Took a group off who must hear back") as tx:
+        with self.store.write(actor, f"Took “{_short(group)}” off who must hear back") as tx:
             row = self._group_row(tx, group)
             if row is None:
                 tx.insert(hear_back, audience=STANDARD_KEYS[group_key(str(group))],

@@ -33,7 +33,7 @@ def test_telling_a_group_is_saved_and_undone(ws):
         True, "2026-04-02", "Letter", "With the newsletter")
     ws.record_told("Families and carers", "2026-05-01", "Meeting", actor="Table 1")
     assert ws.hear_back.set_index("group").loc["Families and carers", "how"] == "Meeting"
-    ws.undo("Table 1")
+    assert ws.undo("Table 1") == "Undone: Recorded that “Families and carers” heard back"
     assert ws.hear_back.set_index("group").loc["Families and carers", "how"] == "Letter"
     ws.mark_not_told("Families and carers")
     row = ws.hear_back.set_index("group").loc["Families and carers"]
