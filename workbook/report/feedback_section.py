@@ -1,5 +1,4 @@
-"""The report's "you said, we did" section: the three published columns with each entry's
-status, and who must hear back with what is still to do."""
+"""The report's "you said, we did": the three published columns with status, and who to tell."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Review page, part three: change a "you said, we did" entry (its three columns, status, reason
-and date), or delete it."""
+"""Review page, part three: change or delete a "you said, we did" entry (columns, status, date)."""
 
 from __future__ import annotations
 
