@@ -25,6 +25,14 @@ B2 (Youth Voice Collective) comes first; without it, B1 (Harbourside Care Group)
 Sheets `Setup`, `Panels`, `Questions`, `Bidders`, `Scores` and `Agreed` are the evaluation
 workbook the tender page imports and exports; `Members`, `Rankings` and `Descriptors` (the
 plain words for each score) are optional extras.
+
+The demo (`wtfc demo`) loads it as a panel part-way through the day
+(`workbook.tender.sample.load_tender_sample(..., demo=True)`): every member has submitted but
+one young person, Frankie, who is still scoring, so the results show what the young people
+changed (B2 first with them, B1 without); their agreed scores are left out, as a panel
+moderates once all are in. The young people's panel is prepared and recognised: an
+independent person to turn to (a made-up role and a reserved drama number), everyone briefed,
+two of them have done the practice round, and each has hours, preparation and expenses.
 """
 
 
