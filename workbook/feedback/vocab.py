@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from workbook.model import InputError, clean_date, clean_text, optional_text
@@ -37,6 +39,13 @@ def parse_status(value: object) -> str:
         raise InputError(f"The status {str(value)!r} is not one of: "
                          f"{', '.join(STATUS_LABELS.values())}.")
     return token
+
+
+def status_summary(statuses: Iterable[str]) -> str:
+    """How many entries have each status, in words: "2 done, 1 in progress and 1 not done"."""
+    counts = Counter(statuses)
+    parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in STATUSES if counts[s]]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
 def entry_values(*, we_did: object, status: object, reason: object, impact: object,

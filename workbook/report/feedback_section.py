@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workbook.feedback.vocab import NOT_DONE, STATUS_LABELS, STATUSES
+from workbook.feedback.vocab import NOT_DONE, STATUS_LABELS, status_summary
 from workbook.report.prepare_section import Table
 from workbook.text import plural
 
@@ -56,10 +56,8 @@ def gather_feedback(ws: Workshop) -> FeedbackSection:
     section = FeedbackSection()
     fb = ws.feedback
     if len(fb):
-        counts = fb["status"].value_counts()
-        parts = [f"{int(counts.get(s, 0))} {STATUS_LABELS[s].lower()}" for s in STATUSES
-                 if counts.get(s, 0)]
-        section.summary.append(f"{plural(len(fb), 'entry', 'entries')}: {_and(parts)}.")
+        section.summary.append(f"{plural(len(fb), 'entry', 'entries')}: "
+                               f"{status_summary(fb['status'])}.")
         section.entries = entries_table(fb)
     groups = ws.hear_back
     if len(groups):

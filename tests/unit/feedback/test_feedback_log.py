@@ -90,3 +90,12 @@ def test_an_edit_is_undone_as_one_change(ws, theme):
 def test_status_words_are_forgiving():
     assert [parse_status(s) for s in ("In progress", "in_progress", "NOT-DONE", " done ")] == [
         "in progress", "in progress", "not done", "done"]
+
+
+def test_statuses_are_counted_in_words():
+    from workbook.feedback.vocab import status_summary
+
+    assert status_summary(["done", "not done", "done", "in progress"]) == (
+        "2 done, 1 in progress and 1 not done")
+    assert status_summary(["not done"]) == "1 not done"
+    assert status_summary([]) == ""

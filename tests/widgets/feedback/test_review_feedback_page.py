@@ -27,7 +27,8 @@ def test_add_an_entry_in_three_columns_with_status_and_date(ws, room):
         "Twelve people used it in May.", "done", "2026-06-01")
     html = view.feedback_list.value
     assert EVIL not in html and "&lt;img" in html
-    for words in ("What we did and how we are taking it forward", "Impact and next steps",
+    for words in ("You said, we did (1: 1 done)",
+                  "What we did and how we are taking it forward", "Impact and next steps",
                   "Done", "2026-06-01", "Twelve people used it in May."):
         assert words in html
     assert view.you_said.value == view.we_did.value == view.impact.value == ""

@@ -22,7 +22,7 @@ from widgets.stages.review.measure import MeasurementEditMixin
 from widgets.stages.review.told import HearBackMixin
 from workbook import InputError
 from workbook.charts.plan import progress_chart
-from workbook.feedback.vocab import NOT_DONE, STATUS_LABELS
+from workbook.feedback.vocab import NOT_DONE, STATUS_LABELS, status_summary
 from workbook.report.render import EASY_WORDS, easy_lines
 from workbook.stages.thread import ranked_statements
 from workbook.steps import step
@@ -54,7 +54,8 @@ def feedback_html(fb: pd.DataFrame) -> str:
                    for r in fb.itertuples())
     return scroll_region(
         f"<table class='wtfc-grid wtfc-feedback'><caption>You said, we did "
-        f"({len(fb)})</caption><thead><tr><th scope='col'>You said</th><th scope='col'>What we "
+        f"({len(fb)}: {status_summary(fb['status'])})</caption><thead><tr>"
+        "<th scope='col'>You said</th><th scope='col'>What we "
         "did and how we are taking it forward</th><th scope='col'>Impact and next steps</th>"
         f"<th scope='col'>Status</th></tr></thead><tbody>{rows}</tbody></table>",
         "You said, we did", "tbody tr", "entry", "entries")
