@@ -75,8 +75,9 @@ def test_scoring_waits_for_the_briefing_then_opens(demo_ws):
 
 def test_words_explained_and_practice_on_every_member_screen(demo_ws):
     page = member_page(demo_ws, "Amani")  # briefed and submitted in the demo
-    for drawer in page.prep.header_tools:  # beside Undo: on every member screen
+    for drawer in (page.prep.words, page.prep.practice, page.prep.help):  # on every screen
         assert drawer in shown(page) and drawer.layout.display is None
+    assert page.prep.told not in shown(page)  # the outcome waits until results are final
     page.prep.words.toggle.value = True
     html = page.prep.words.body.children[0].value
     assert all(word in html for word, _ in GLOSSARY[:3]) and "Moderation" in html
@@ -142,8 +143,15 @@ def test_facilitator_records_hours_marks_final_and_writes_the_outcome(demo_ws):
     assert (demo_ws.outputs / "outcome_for_the_panel.html").exists()
     assert (demo_ws.outputs / "outcome_for_the_panel.docx").exists()
     assert 'download="outcome_for_the_panel.html"' in care.outcome_links.value
+    amani = member_page(demo_ws, "Amani")  # the panel is told on their own pages too
+    assert amani.prep.told in shown(amani)
+    told = amani.prep.outcome.value
+    assert "The panels chose Youth Voice Collective." in told and "What happens next" in told
+    assert "would have come first" in told
     care.unfinal_button.click()
     assert briefing.settings(demo_ws.tender).final_at is None
+    amani.redraw(set())
+    assert amani.prep.told not in shown(amani)
 
 
 def test_a_member_cannot_use_the_facilitators_panel_tools(demo_ws):

@@ -13,7 +13,9 @@ from widgets.tender.parts import score_buttons, score_options, table_html
 from workbook import InputError
 from workbook.tender.panel import briefing as core
 from workbook.tender.panel.glossary import GLOSSARY
+from workbook.tender.panel.outcome import panel_outcome
 from workbook.tender.panel.practice import PRACTICE, PRACTICE_BID, compare, practise, question
+from workbook.tender.report import ordinal
 
 # A checkbox's words are one line cut short by default: the briefing's lines wrap instead.
 WRAP_TICKS = ("<style>.wtfc-tender-briefing .widget-checkbox, .wtfc-tender-briefing "
@@ -72,9 +74,11 @@ class MemberPrep:
             self.practice_question, self.practice_answer, self.practice_score,
             self.practice_reason, w.HBox([self.practice_button]), self.compare_html])
         self.help = Drawer("Worried? Who to talk to", [self.done_note])
+        self.outcome = w.HTML()
+        self.told = Drawer("What happened", [self.outcome])  # once the results are final
         # Beside Undo on the member's page (page.py), so every member screen reaches them
         # and the scoring form keeps the laptop's screen.
-        self.header_tools = [self.words, self.practice, self.help]
+        self.header_tools = [self.told, self.words, self.practice, self.help]
         for drawer in self.header_tools:  # as tall as Undo beside them: no margin of its own
             drawer.layout.margin = "0"
         self.box = w.VBox([self.checklist], layout=w.Layout(width="100%"))
@@ -112,6 +116,25 @@ class MemberPrep:
         if not briefed:
             self.page.scoring.box.layout.display = "none"
         self._draw_compare()
+        self._draw_outcome()
+
+    def _draw_outcome(self) -> None:
+        """The outcome, told on the member's own page once the results are final."""
+        try:
+            o = panel_outcome(self.page.workshop.tender)
+        except InputError:
+            self.told.layout.display = "none"
+            return
+        self.told.layout.display = None
+        self.outcome.value = (
+            f"<div class='wtfc-tender-told' role='region' tabindex='0' aria-label='What "
+            f"happened' style='max-height: 60vh; overflow-y: auto'><p>{esc(o.final)}</p>"
+            f"<p><strong>{esc(o.chosen)}</strong></p>"
+            + "".join(f"<p>{esc(line)}</p>" for line in o.how)
+            + table_html(("Place", "Bid", "Place without your panel", "Change"),
+                         [(ordinal(p), bid, without, change) for p, bid, without, change
+                          in o.rows], "Each bid's place, with your panel and without it")
+            + f"<p><strong>What happens next:</strong> {esc(o.next_steps)}</p></div>")
 
     def _ticked(self, item: str, change) -> None:
         if not self.quiet.on:
