@@ -61,8 +61,9 @@ class FeedbackOps:
             if said is not None:
                 values["you_said"] = said
             changed = {k: v for k, v in values.items() if v != row[k]}
-            if changed:
-                tx.update(db.feedback, feedback_id, **changed)
+            if not changed:  # refused, so no empty step lands in the history for Undo
+                raise InputError("Nothing to save: the entry already says that.")
+            tx.update(db.feedback, feedback_id, **changed)
 
     def delete_feedback(self, feedback_id: int, *, actor: str = "") -> None:
         with self.store.write(actor, "Deleted a “you said, we did” entry") as tx:

@@ -99,3 +99,13 @@ def test_statuses_are_counted_in_words():
         "2 done, 1 in progress and 1 not done")
     assert status_summary(["not done"]) == "1 not done"
     assert status_summary([]) == ""
+
+
+def test_an_edit_that_changes_nothing_leaves_no_step_to_undo(ws, theme):
+    fid = ws.add_feedback(theme, "No bus home.", "We asked for a bus.", actor="Table 2")
+    rev = ws.store.revision()
+    with pytest.raises(InputError, match="Nothing to save"):
+        ws.edit_feedback(fid, we_did="  We asked for a bus. ", status="In progress",
+                         actor="Table 2")
+    assert ws.store.revision() == rev
+    assert "Added" in ws.undo("Table 2")  # the last step is still the entry itself
