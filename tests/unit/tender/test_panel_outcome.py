@@ -7,11 +7,13 @@ from fractions import Fraction
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook import InputError
 from workbook.paths import sample_dir
 from workbook.tender.model import Bidder, Evaluation, Panel, Question, Score
-from workbook.tender.panel.briefing import settings
+from workbook.tender.panel.briefing import settings as panel_settings
 from workbook.tender.panel.outcome import (
     final_reason,
     mark_final,
@@ -90,7 +92,7 @@ def test_not_final_until_all_submit_or_the_facilitator_marks_it(tender):
     with pytest.raises(InputError, match="Not yet"):
         panel_outcome(tender)
     mark_final(tender, "facilitator")
-    assert settings(tender).final_at
+    assert panel_settings(tender).final_at
     o = panel_outcome(tender)
     assert o.final == "The facilitator marked these results final."
     by_rules = sorted(results(ev), key=lambda r: (r.rank, r.bidder))
@@ -124,3 +126,38 @@ def test_marking_final_needs_scores(workshop):
     mark_final(workshop.tender, "facilitator")
     o = panel_outcome(workshop.tender)
     assert o.how == ["Your panel's scores are not in the results yet."]
+
+
+@st.composite
+def adult_and_young(draw) -> Evaluation:
+    """Two panels (one young people's), 2-4 bidders, 1-3 questions, random scores."""
+    quality = Fraction(draw(st.integers(1, 100)))
+    panels = [Panel("Adults", Fraction(draw(st.integers(1, 5))), False),
+              Panel("Young", Fraction(draw(st.integers(1, 5))), True)]
+    questions = [Question(f"Q{i}", "", Fraction(draw(st.integers(1, 5))))
+                 for i in range(draw(st.integers(1, 3)))]
+    bidders = [Bidder(f"B{i}", f"Bid {i}", Fraction(draw(st.integers(1, 1000))))
+               for i in range(draw(st.integers(2, 4)))]
+    ev = Evaluation(quality, 100 - quality, panels, questions, bidders)
+    ev.scores = [Score(p.panel, f"{p.panel} member", b.bidder, q.question,
+                       draw(st.integers(0, 5)), "r")
+                 for p in panels for b in bidders for q in questions]
+    return ev
+
+
+@settings(max_examples=120, deadline=None)
+@given(adult_and_young())
+def test_the_outcome_tells_the_ranking_the_rules_give(ev):
+    o = outcome(ev, "next", "final")
+    res = sorted(results(ev), key=lambda r: (r.rank, r.bidder))
+    assert [place for place, *_ in o.rows] == [r.rank for r in res]
+    for (place, _bid, _without, change), r in zip(o.rows, res, strict=True):
+        without = r.rank_without_young_people
+        assert change == ("same place" if without == place else
+                          f"up {without - place}" if place < without else
+                          f"down {place - without}")
+    firsts = [b.name for b in ev.bidders if b.bidder in {r.bidder for r in res if r.rank == 1}]
+    assert all(name in o.chosen for name in firsts)
+    assert 0 < young_points(ev) <= ev.quality_weight
+    assert young_points(ev) == ev.quality_weight * ev.panels[1].share / (
+        ev.panels[0].share + ev.panels[1].share)
