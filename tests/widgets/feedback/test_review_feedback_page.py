@@ -132,3 +132,26 @@ def test_only_the_facilitator_adds_or_takes_off_groups(ws, room):
     view.new_group.value = "staff"
     view.add_group_button.click()
     assert "“Staff” is already on the list" in view.messages.text
+
+
+def test_write_you_said_we_did_on_its_own_as_word_and_web_page(ws, room):
+    from docx import Document
+
+    ws.add_feedback(room["theme"], f"No bus home {EVIL}", "An evening minibus.",
+                    status="not done", reason="No money until April.", given_on="2026-03-01")
+    view = ReviewView(ws)
+    view.send_you_said.toggle.value = True
+    view.send_you_said.write_button.click()
+    assert view.send_you_said.saved.name.endswith("-you-said-we-did.docx")
+    assert view.send_you_said.saved.parent == ws.outputs
+    doc = Document(view.send_you_said.saved)
+    cells = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+    assert cells[0] == ["You said", "What we did and how we are taking it forward",
+                        "Impact and next steps", "Status"]
+    assert cells[1][1] == "What has not been done: An evening minibus. Why: No money until April."
+    assert "Download" in view.send_you_said.link.value and "you-said-we-did" in \
+        view.messages.text
+    view.send_you_said.send_format.value = (".html", "text/html")
+    view.send_you_said.write_button.click()
+    html = view.send_you_said.saved.read_text(encoding="utf-8")
+    assert EVIL not in html and "&lt;img" in html and "Not done (2026-03-01)" in html

@@ -19,6 +19,7 @@ from widgets.easyread.section import EasyReadSection
 from widgets.stages.implement.page import indicators_html
 from widgets.stages.review.feedback import FeedbackEditMixin, entry_controls
 from widgets.stages.review.measure import MeasurementEditMixin
+from widgets.stages.review.send import SendYouSaid
 from widgets.stages.review.told import HearBackMixin
 from workbook import InputError
 from workbook.charts.plan import progress_chart
@@ -132,7 +133,8 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, HearBackMixin, StageVi
             self.we_did, self.impact, row(self.fb_status, self.fb_given_on), self.fb_reason,
             w.HBox([self.add_feedback_button]), self._build_feedback_edit()])
         feedback_form.add_class("wtfc-fit-form")
-        log_box = labelled_box("The log", [self.feedback_list])
+        self.send_you_said = SendYouSaid(self.workshop, self.messages)
+        log_box = labelled_box("The log", [self.feedback_list, self.send_you_said])
         log_box.add_class("wtfc-fit-main")
         feedback_tab = w.HBox([feedback_form, log_box],
                               layout=w.Layout(width="100%", grid_gap="1rem"))
