@@ -36,19 +36,21 @@ def effect(row: dict) -> str:
 
 
 def results_table(ev: Evaluation) -> str:
-    """Best first; a grant round adds what each bid asks for and whether it is funded (in
-    words), and stages add each stage's rank."""
+    """Best first; a grant round adds whether each bid is funded (in words) and what it asks
+    for, and stages add each stage's rank. With no price weight the total is the quality."""
     grant = ev.budget is not None
     stages = len({q.stage for q in ev.questions})
-    head = ["Rank", "Bidder", "Quality", *(["Price"] if ev.price_weight else []), "Total",
-            *(["Asks", "Funding"] if grant else []), *(["By stage"] if stages > 1 else []),
+    priced = bool(ev.price_weight)
+    head = ["Rank", "Bidder", *(["Quality", "Price"] if priced else []), "Total",
+            *(["Funding, asks"] if grant else []), *(["By stage"] if stages > 1 else []),
             "Young people's effect"]
+    width = 21 - 4 * grant - 5 * (stages > 1)  # cells do not wrap: the table fits its half
     rows = []
     for r in result_rows(ev):
-        rows.append([r["rank"], shorten(f"{r['bidder']} {r['name']}", 21), f"{r['quality']:.2f}",
-                     *([f"{r['price']:.2f}"] if ev.price_weight else []), f"{r['total']:.2f}",
-                     *([money(next(b.price for b in ev.bidders if b.bidder == r["bidder"])),
-                        r["funded"]] if grant else []),
+        asks = next(b.price for b in ev.bidders if b.bidder == r["bidder"])
+        rows.append([r["rank"], shorten(f"{r['bidder']} {r['name']}", width),
+                     *([f"{r['quality']:.2f}", f"{r['price']:.2f}"] if priced else []),
+                     f"{r['total']:.2f}", *([f"{r['funded']} {money(asks)}"] if grant else []),
                      *([stage_ranks_words(ev, r["bidder"])] if stages > 1 else []),
                      effect(r)])
     return table_html(head, rows, "Points out of 100, best first, from submitted scores only")

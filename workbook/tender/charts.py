@@ -72,14 +72,15 @@ def totals_chart(ev: Evaluation) -> Chart:
             "total": _n(r.total),
             **({"funding": funded_plain(ev, r)} if ev.budget is not None else {})})
     # a grant round: funded or not in words on each bar's label, never by colour alone
-    ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder)}" + (
-        f" · {funded_word(ev, r)}" if ev.budget is not None else "") for r in res],
-        fontsize=FONT)
+    ax.set_yticks(ys, [f"{r.rank}. {label(ev, r.bidder, 22)} · {funded_word(ev, r)}"
+                       if ev.budget is not None else f"{r.rank}. {label(ev, r.bidder)}"
+                       for r in res], fontsize=FONT)
     ax.set_xlim(0, 108)
     ax.set_xlabel("Points out of 100", fontsize=FONT)
     ax.tick_params(axis="x", labelsize=FONT - 2)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title("Total points: quality by panel, plus price", fontsize=FONT + 2)
+    ax.set_title("Total points and funding" if ev.budget is not None else
+                 "Total points: quality by panel, plus price", fontsize=FONT + 2)
     fig.legend(fontsize=FONT - 3, frameon=False, loc="outside lower center",
                ncol=len(scored) + 1)
     parts = [f"{r['rank']}. {r['bidder']} {r['total']:.2f} (" + ", ".join(

@@ -15,11 +15,11 @@ from workbook.tender.source import print_results
 
 def test_each_bid_is_told_whether_it_is_funded_and_why_not():
     ev, _ = build(grant())
-    assert why(ev, "B1").endswith("Funded: it asked for £60.00 of the £100.00 budget.")
-    assert why(ev, "B2").endswith("Not funded: it asked for £50.00 of the £100.00 budget. It "
+    assert why(ev, "B1").endswith("Funded: it asked for £60 of the £100 budget.")
+    assert why(ev, "B2").endswith("Not funded: it asked for £50 of the £100 budget. It "
                                   "did not fit in what the better-ranked bids left.")
     assert budget_line(ev, results(ev)) == (
-        "Budget £100.00: 3 of 4 bids funded (£100.00); £0.00 left. Bids are funded in rank "
+        "Budget £100: 3 of 4 bids funded (£100); £0 left. Bids are funded in rank "
         "order; one that does not fit in what is left is passed over and the next is tried.")
     tied, _ = build(grant(scores=(5, 4, 4, 2), amounts=(60, 30, 30, 10)))
     assert why(tied, "B3").endswith("It tied in rank with another bid and both could not be "
@@ -36,7 +36,7 @@ def test_a_bid_lifted_into_funding_by_the_young_people_is_told_so():
                              ("Y", "y1", "B1", "Q1", 1, "no"), ("Y", "y1", "B2", "Q1", 5, "yes"),
                              start=10)
     ev, _ = build(sheets)
-    assert why(ev, "B2").endswith("Funded: it asked for £60.00 of the £70.00 budget. The young "
+    assert why(ev, "B2").endswith("Funded: it asked for £60 of the £70 budget. The young "
                                   "people's scores lifted it into funding.")
 
 

@@ -13,7 +13,9 @@ FUNDED, NOT_FUNDED = "✔ Funded", "✘ Not funded"
 
 
 def money(amount: Fraction | float) -> str:
-    return f"£{float(amount):,.2f}"
+    """'£12,000' for whole pounds, else '£12,000.50'."""
+    whole = Fraction(amount).denominator == 1
+    return f"£{float(amount):,.0f}" if whole else f"£{float(amount):,.2f}"
 
 
 def _nth(n: int) -> str:
