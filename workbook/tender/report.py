@@ -95,6 +95,7 @@ def bidder_summary(ev: Evaluation, bidder: str) -> dict:
     panel_points = "; ".join(f"{p}: {float(v):.2f}" for p, v in r.by_panel.items())
     return {
         "title": f"{b.bidder} {b.name}", "price": float(b.price), "why": why(ev, bidder),
+        "price_label": "Amount requested" if ev.budget is not None else "Price",
         "move": _move(r), "points": f"Quality points by panel: {panel_points}.",
         "header": ["panel", "question", "text", "who", "score", "reason"], "rows": rows,
     }
@@ -104,8 +105,9 @@ def write_summaries_xlsx(ev: Evaluation, path: Path) -> Path:
     sheets = {}
     for b in ev.bidders:
         s = bidder_summary(ev, b.bidder)
-        sheets[b.bidder[:31]] = [[s["title"]], [f"Price: {s['price']:,.2f}"], [s["why"]],
-                                 [s["move"]], [s["points"]], [], s["header"], *s["rows"]]
+        sheets[b.bidder[:31]] = [[s["title"]], [f"{s['price_label']}: {s['price']:,.2f}"],
+                                 [s["why"]], [s["move"]], [s["points"]], [], s["header"],
+                                 *s["rows"]]
     return write_workbook(sheets, path)
 
 
@@ -125,7 +127,7 @@ def write_summaries_docx(ev: Evaluation, path: Path) -> Path:
             doc.add_page_break()
         s = bidder_summary(ev, b.bidder)
         doc.add_heading(s["title"], level=1)
-        for text in (f"Price: {s['price']:,.2f}", s["why"], s["move"], s["points"]):
+        for text in (f"{s['price_label']}: {s['price']:,.2f}", s["why"], s["move"], s["points"]):
             doc.add_paragraph(text)
         doc.add_heading("Scores and reasons", level=2)
         table = doc.add_table(rows=1, cols=5)
@@ -228,7 +230,7 @@ def bidder_summary_docx(ev: Evaluation, bidder: str, path: Path, status: str) ->
     doc.add_paragraph(f"{ev.name}. Made on {date.today():%d %B %Y}. {status}")
     doc.add_paragraph(f"Quality {float(ev.quality_weight):g}%, price "
                       f"{float(ev.price_weight):g}%. Each question is scored 0 to 5.")
-    for text in (f"Price: {s['price']:,.2f}", s["why"], s["move"], s["points"]):
+    for text in (f"{s['price_label']}: {s['price']:,.2f}", s["why"], s["move"], s["points"]):
         doc.add_paragraph(text)
     win_name = next(x.name for x in ev.bidders if x.bidder == win) if win else ""
     if won:

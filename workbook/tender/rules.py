@@ -243,6 +243,8 @@ def as_json(ev: Evaluation, problems: list[Problem]) -> dict:
         for r in res
     ]
     out = {"complete": not problems, "problems": [str(p) for p in problems], "bidders": bidders}
+    if staged(ev) and not fatal:  # the bids let into each stage, in Bidders order
+        out["stages"] = {str(k): list(v) for k, v in stage_outcome(ev).admitted.items()}
     if ev.budget is not None:  # a grant round: what the funded bids leave of the budget
         grant = None if fatal else funding(ev, {r.bidder: r.rank for r in res})
         out["budget"] = round2(ev.budget)

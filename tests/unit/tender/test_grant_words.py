@@ -70,3 +70,15 @@ def test_a_workbook_keeps_its_budget_shortlist_and_stages(tmp_path, capsys):
     assert [line.split(";")[-1].strip() for line in lines[1:4]] == [
         "funded", "not funded", "not funded"]
     assert lines[4] == "Budget 100.00: 50.00 left."
+
+
+def test_a_grant_bids_summary_says_amount_requested(tmp_path):
+    from docx import Document
+
+    from workbook.tender.report import bidder_summary, write_summaries_docx
+
+    ev, _ = build(grant())
+    assert bidder_summary(ev, "B2")["price_label"] == "Amount requested"
+    text = "\n".join(p.text for p in Document(write_summaries_docx(
+        ev, tmp_path / "s.docx")).paragraphs)
+    assert "Amount requested: 50.00" in text and "Not funded: it asked for £50" in text

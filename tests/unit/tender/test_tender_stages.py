@@ -18,6 +18,7 @@ def test_the_shortlist_goes_on_and_the_final_ranking_follows_the_last_stage():
     out = stage_outcome(ev)
     assert out.admitted == {1: ("B1", "B2", "B3"), 2: ("B1", "B2")}
     assert out.reached == {"B1": 2, "B2": 2, "B3": 1}
+    assert as_json(ev, problems)["stages"] == {"1": ["B1", "B2", "B3"], "2": ["B1", "B2"]}
     assert [b["stage_ranks"] for b in as_json(ev, problems)["bidders"]] == [
         {"1": 2, "2": 1}, {"1": 1, "2": 2}, {"1": 3}]
 
