@@ -98,3 +98,14 @@ def test_the_glossary_explains_the_words_the_issue_names():
                    "moderation", "conflict of interest", "confidentiality"):
         assert needed in words
     assert all(len(meaning.split()) <= 35 for _, meaning in GLOSSARY)  # plain and short
+
+
+def test_undo_takes_back_a_tick_and_a_settings_change(tender, workshop):
+    core.save_settings(tender, "facilitator", **SETTINGS)
+    core.tick(tender, "Bex", "confidential", True, actor="Bex")
+    assert core.briefing_state(tender, "Bex")["confidential"]
+    workshop.undo("Bex")
+    assert not core.briefing_state(tender, "Bex")["confidential"]
+    core.save_settings(tender, "facilitator", **{**SETTINGS, "contact_role": "Advocate"})
+    workshop.undo("facilitator")
+    assert core.settings(tender).contact_role == "Participation officer"
