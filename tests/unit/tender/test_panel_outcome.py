@@ -47,7 +47,8 @@ def test_hand_worked_outcome_the_young_people_change_who_is_chosen():
     assert young_points(ev) == 50
     o = outcome(ev, "Next, the council decides.", "All 2 panel members handed in.")
     assert o.chosen == f"The panels chose Beta {EVIL}."
-    assert o.rows == [(1, f"Beta {EVIL}", "2nd", "up 1"), (2, "Alpha Trust", "1st", "down 1")]
+    assert o.rows == [(1, f"Beta {EVIL}", "2nd", "up 1 place"),
+                      (2, "Alpha Trust", "1st", "down 1 place")]
     assert "decided 50 of the 100 points" in o.how[0]
     assert "Without your panel, Alpha Trust would have come first" in o.how[1]
     assert o.title == "Youth service: what happened" and o.next_steps.startswith("Next")
@@ -77,7 +78,7 @@ def test_html_is_escaped_large_print_and_plain(tmp_path):
     assert doc.styles["Normal"].font.size.pt >= 16
     cells = [c.text for row in doc.tables[0].rows for c in row.cells]
     assert cells[:4] == ["Place", "Bid", "Place without your panel", "Change"]
-    assert cells[4:8] == ["1st", f"Beta {EVIL}", "2nd", "up 1"]
+    assert cells[4:8] == ["1st", f"Beta {EVIL}", "2nd", "up 1 place"]
 
 
 @pytest.fixture
@@ -153,9 +154,10 @@ def test_the_outcome_tells_the_ranking_the_rules_give(ev):
     assert [place for place, *_ in o.rows] == [r.rank for r in res]
     for (place, _bid, _without, change), r in zip(o.rows, res, strict=True):
         without = r.rank_without_young_people
+        gap = abs(without - place)
         assert change == ("same place" if without == place else
-                          f"up {without - place}" if place < without else
-                          f"down {place - without}")
+                          f"{'up' if place < without else 'down'} {gap} place"
+                          + ("s" if gap > 1 else ""))
     firsts = [b.name for b in ev.bidders if b.bidder in {r.bidder for r in res if r.rank == 1}]
     assert all(name in o.chosen for name in firsts)
     assert 0 < young_points(ev) <= ev.quality_weight

@@ -70,8 +70,8 @@ def change_words(with_panel: int, without: int | None) -> str:
         return "not known"
     if without == with_panel:
         return "same place"
-    return (f"up {without - with_panel}" if with_panel < without
-            else f"down {with_panel - without}")
+    gap = abs(without - with_panel)
+    return f"{'up' if with_panel < without else 'down'} {gap} place{'s' if gap > 1 else ''}"
 
 
 def outcome(ev: Evaluation, next_steps: str, final: str) -> Outcome:
