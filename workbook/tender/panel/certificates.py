@@ -44,7 +44,7 @@ def certificates(tender: TenderStore) -> list[Certificate]:
         name, panel = m["name"], m["panel"]
         bids = {s.bidder for s in ev.scores if s.member == name}
         given = sum(1 for s in ev.scores if s.member == name)
-        did = [f"Was a member of the {panel} for {ev.name}."]
+        did = [f"Was a member of the {panel} ({ev.name})."]
         if briefed[name]:
             did.append("Took part in the briefing: confidentiality, the day and who to turn "
                        "to.")
@@ -59,10 +59,11 @@ def certificates(tender: TenderStore) -> list[Certificate]:
             did.append("Put the bids in order, favourite first.")
         r = hours.get(name)
         if r is not None and r.hours:
-            did.append(f"Gave {hours_words(r.hours)} of their time, including "
-                       f"{hours_words(r.hours_prep)} preparing.")
-        did.append("Helped choose a service for young people, so that young people's views "
-                   "shaped the decision.")
+            did.append(f"Gave {hours_words(r.hours)} of their time" + (
+                f", including {hours_words(r.hours_prep)} preparing." if r.hours_prep else "."))
+        if name in submitted:
+            did.append("Helped choose a service for young people, so that young people's "
+                       "views shaped the decision.")
         out.append(Certificate(name, "Certificate of achievement", did))
     return out
 
@@ -92,7 +93,8 @@ def write_certificate(c: Certificate, path: Path, when: date | None = None) -> P
     doc.add_heading("What they did", level=1)
     for line in c.did:
         doc.add_paragraph(line, style="List Bullet")
-    doc.add_paragraph(f"Date: {(when or date.today()):%d %B %Y}")
+    day = when or date.today()
+    doc.add_paragraph(f"Date: {day.day} {day:%B %Y}")
     doc.add_paragraph("Signed: ______________________   (for the council)")
     return write_atomic(Path(path), doc.save)
 
