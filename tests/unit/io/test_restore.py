@@ -200,7 +200,7 @@ ROW_CASES = [
     ("feedback", 0, "we_did", "", "“we did” is blank"),
     ("tender_scores", 0, "score", 9, "tender_scores row 1: score 9 is not from 0 to 5"),
     ("tender_scores", 0, "reason", " ", "every score needs one"),
-    ("tender_bidders", 0, "price", "0", "price '0' must be more than 0"),
+    ("tender_bidders", 0, "price", "-5", "price '-5' must not be negative"),  # "0": none given
     ("tender_bidders", 0, "price", "1e999999999", "price '1e999999999' is not a number"),
     ("tender_panels", 0, "share", "-3", "share '-3' must not be negative"),
     ("tender_rankings", 0, "bidder_order", "{", "bidder_order is not readable JSON"),
