@@ -3,6 +3,7 @@ the young people's panel, as the result rules give it; HTML (escaped) and Word."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -163,3 +164,17 @@ def test_the_outcome_tells_the_ranking_the_rules_give(ev):
     assert 0 < young_points(ev) <= ev.quality_weight
     assert young_points(ev) == ev.quality_weight * ev.panels[1].share / (
         ev.panels[0].share + ev.panels[1].share)
+
+
+def test_hand_worked_grant_round_the_young_people_lift_a_bid_into_funding():
+    """Budget 100, each bid asks 60: only the first is funded. With the young people B is
+    first (80 v 60 points), so B is funded; without them A would have been."""
+    ev = replace(two_bids(1, 5), budget=Fraction(100),
+                 bidders=[Bidder("A", "Alpha Trust", Fraction(60)),
+                          Bidder("B", "Beta Club", Fraction(60))])
+    o = outcome(ev, "", "final")
+    assert o.chosen == "The panels funded 1 bid: Beta Club."
+    assert [r[3] for r in o.rows] == ["up 1 place; funded", "down 1 place; not funded"]
+    assert "Your scores lifted Beta Club into funding." in o.how
+    assert "Without your panel, Alpha Trust would have been funded instead." in o.how
+    assert o.how[-1].startswith("The table shows")

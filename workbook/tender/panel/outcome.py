@@ -12,6 +12,7 @@ from workbook.tender.panel.briefing import read_settings, write_settings
 from workbook.tender.read import roster
 from workbook.tender.report import ordinal
 from workbook.tender.rules import results, scored_panels, shares, young_panels_scored
+from workbook.text import plural
 
 if TYPE_CHECKING:
     from workbook.tender.model import Evaluation, Problem
@@ -74,6 +75,15 @@ def change_words(with_panel: int, without: int | None) -> str:
     return f"{'up' if with_panel < without else 'down'} {gap} place{'s' if gap > 1 else ''}"
 
 
+def funding_words(res: list, names: dict[str, str]) -> list[str]:
+    """In a grant round: the bids the young people lifted into funding, and any they left out."""
+    lifted = [names[r.bidder] for r in res if r.funded and r.funded_without_young_people is False]
+    dropped = [names[r.bidder] for r in res if r.funded is False and r.funded_without_young_people]
+    return ([f"Your scores lifted {', '.join(lifted)} into funding."] if lifted else []) + (
+        [f"Without your panel, {', '.join(dropped)} would have been funded instead."]
+        if dropped else [])
+
+
 def outcome(ev: Evaluation, next_steps: str, final: str) -> Outcome:
     """What the easy-read outcome says, worked out with the result rules."""
     res = sorted(results(ev), key=lambda r: (r.rank, r.bidder))
@@ -82,9 +92,16 @@ def outcome(ev: Evaluation, next_steps: str, final: str) -> Outcome:
     chosen = (f"The panels chose {first[0]}." if len(first) == 1 else
               "These bids came joint first: " + ", ".join(first) + ". The council will "
               "decide between them.")
+    grant = any(r.funded is not None for r in res)
+    if grant:  # a grant round: the budget funds bids in rank order
+        funded = [names[r.bidder] for r in res if r.funded]
+        chosen = (f"The panels funded {plural(len(funded), 'bid')}: {', '.join(funded)}."
+                  if funded else "No bid could be funded from the budget.")
     rows = [(r.rank, names[r.bidder],
              ordinal(r.rank_without_young_people) if r.rank_without_young_people else "not known",
-             change_words(r.rank, r.rank_without_young_people)) for r in res]
+             change_words(r.rank, r.rank_without_young_people)
+             + (("; funded" if r.funded else "; not funded") if grant else ""))
+            for r in res]
     how = []
     if young_panels_scored(ev):
         points = young_points(ev)
@@ -102,6 +119,7 @@ def outcome(ev: Evaluation, next_steps: str, final: str) -> Outcome:
         else:
             how.append("Your scores agreed with the other panel: the order is the same with "
                        "or without them.")
+        how += funding_words(res, names)
         how.append("The table shows each bid's place with your panel and without it.")
     else:
         how.append("Your panel's scores are not in the results yet.")
