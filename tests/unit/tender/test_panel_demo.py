@@ -92,3 +92,19 @@ def test_tender_export_writes_payments_certificates_and_once_final_the_outcome(t
     assert "Youth Voice Collective" in page and "What happens next" in page
     assert (out / "outcome_for_the_panel.docx").exists()
     assert f"Wrote {out / 'outcome_for_the_panel.docx'}" in proc.stdout
+
+
+def test_an_evaluation_without_a_young_peoples_panel_exports_no_panel_files(workshop, tmp_path):
+    from workbook.tender.panel.panel_export import export_panel
+
+    ev, _ = read_evaluation(SAMPLE)
+    ev.panels = [p for p in ev.panels if not p.young_people]
+    ev.members = {p.panel: ev.members_of(p.panel) for p in ev.panels}
+    ev.scores = [s for s in ev.scores if s.panel == ev.panels[0].panel]
+    ev.agreed = [a for a in ev.agreed if a.panel == ev.panels[0].panel]
+    ev.rankings = [r for r in ev.rankings if r.panel == ev.panels[0].panel]
+    workshop.tender.load(ev, "facilitator")
+    paths, notes = export_panel(workshop.tender, tmp_path / "out")
+    assert paths == [] and notes == [
+        "No young people's panel: no payment sheet, certificates or outcome."]
+    assert recognition(workshop.tender) == []
