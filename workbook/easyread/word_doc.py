@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Pt
 
 from workbook.easyread.document import EasyRead
@@ -44,8 +45,12 @@ def easy_read_docx(doc: EasyRead, cache: Path | None = None, *,
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2)
     _para(word, doc.title, "Title")
-    pngs = {n: picture_png(n, 2 * PICTURE_PX, cache)
-            for n in {p.picture for p in doc.points}} if pictures else {}
+    # Each picture is stored in the file once and drawn where needed. python-docx's
+    # add_picture looks for a free shape id through the whole document on every call, which
+    # made a long easy read slow (quadratic); here the ids are counted instead.
+    images = {n: word.part.get_or_add_image(io.BytesIO(picture_png(n, 2 * PICTURE_PX, cache)))
+              for n in sorted({p.picture for p in doc.points})} if pictures else {}
+    shape_id = word.part.next_id
     for part in doc.sections:
         _para(word, part.heading, "Heading1")
         table = word.add_table(rows=0, cols=2)
@@ -55,11 +60,14 @@ def easy_read_docx(doc: EasyRead, cache: Path | None = None, *,
             left, right = table.add_row().cells
             left.width, right.width = Cm(PICTURE_CM + 0.6), Cm(17 - PICTURE_CM - 0.6)
             if pictures:
-                run = left.paragraphs[0].add_run()
-                shape = run.add_picture(io.BytesIO(pngs[point.picture]), width=Cm(PICTURE_CM))
+                rid, image = images[point.picture]
+                cx, cy = image.scaled_dimensions(Cm(PICTURE_CM), None)
+                inline = CT_Inline.new_pic_inline(shape_id, rid, image.filename, cx, cy)
+                shape_id += 1
+                left.paragraphs[0].add_run()._r.add_drawing(inline)
                 # Alt text lives on the drawing's docPr (what Word's "Alt Text" pane edits).
-                shape._inline.docPr.set("descr", point.alt)
-                shape._inline.docPr.set("title", PICTURES[point.picture].label)
+                inline.docPr.set("descr", point.alt)
+                inline.docPr.set("title", PICTURES[point.picture].label)
             right.paragraphs[0].text = point.lines[0] if point.lines else ""
             for line in point.lines[1:]:
                 right.add_paragraph(line)

@@ -143,6 +143,12 @@ def test_word_has_a_described_picture_beside_every_point_in_large_print(logged, 
     descr = [el.get("descr") for el in doc.element.body.iter() if el.tag.endswith("docPr")]
     assert len(descr) == len(points) and all(descr)
     assert descr == [p.alt for p in points]
+    ids = [el.get("id") for el in doc.element.body.iter() if el.tag.endswith("docPr")]
+    assert len(set(ids)) == len(ids)  # each drawing its own id, as Word requires
+    assert len(doc.inline_shapes) == len(points)
+    for shape in doc.inline_shapes:  # each points at a stored PNG
+        rid = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+        assert doc.part.related_parts[rid].content_type == "image/png"
     cells = [p for t in doc.tables for r in t.rows for p in r.cells[1].paragraphs]
     said = [p.text for p in cells]
     assert "Why: The landlord has not agreed yet." in said
