@@ -97,3 +97,21 @@ def test_after_the_interviews_the_budget_funds_the_final_ranking(grant_ws):
     assert alt.endswith("Budget £100: 1 of 3 bids funded (£50); £50 left. Bids are "
                         "funded in rank order; one that does not fit in what is left is passed "
                         "over and the next is tried.")
+
+
+def test_in_stage_2_a_members_screen_offers_only_the_shortlisted_bids(grant_ws):
+    TenderView(grant_ws).results.stage_button.click()
+    with grant_ws.store.read() as conn:
+        a1 = next(m for m in roster(conn, grant_ws.tender.current_id(conn)))
+    s = TenderView(grant_ws, access=Access(Role.MEMBER, str(a1["id"]), "a1")).scoring
+    s.question_select.value = "Q2"
+    assert [v for _label, v in s.bidder_select.options] == ["B1", "B2"]
+    s.question_select.value = "Q1"
+    assert [v for _label, v in s.bidder_select.options] == ["B1", "B2", "B3"]
+    s.question_select.value = "Q2"
+    s.bidder_select.value = "B2"
+    s.score_buttons.value = 2
+    s.reason.value = "short answers"
+    s.save_button.click()
+    ev, _ = grant_ws.tender.evaluation(viewer="a1")
+    assert ("B2", "Q2", 2) in {(x.bidder, x.question, x.score) for x in ev.scores}
