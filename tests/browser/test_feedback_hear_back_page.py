@@ -84,6 +84,19 @@ def test_the_facilitator_sees_the_list_tools_and_the_tab_fits_the_big_screen(
     expect(page.locator(".wtfc-feedback")).to_contain_text("Impact and next steps")
     page.mouse.move(0, 0)
     screenshot(page, "feedback-04-you-said-big-screen-1920x1080")
+    button(page, "Send “You said, we did” to people").click()
+    button(page, "Write “You said, we did”").click()
+    expect(page.locator(".wtfc-download", has_text="Download the Word file")).to_be_visible(
+        timeout=60_000)
+    expect(page.locator(".wtfc-note", has_text="you-said-we-did.docx")).to_be_visible()
+    # the drawer's words stay inside the log's column (a file's long name included)
+    column = page.locator(".wtfc-fit-main", has=page.locator(".wtfc-feedback")).bounding_box()
+    for part in (".wtfc-download", ".wtfc-note >> text=Saved in the outputs folder"):
+        box = page.locator(part).first.bounding_box()
+        assert box and box["x"] + box["width"] <= column["x"] + column["width"] + 0.5, part
+    page.mouse.move(0, 0)
+    screenshot(page, "feedback-04b-send-open-1920x1080")
+    assert_axe_clean(page, "feedback-04b-send-open")
     page.get_by_role("tab", name="Who must hear back").click()
     expect(page.get_by_label("Another group", exact=True)).to_be_hidden()  # a closed drawer
     button(page, "Add or take off a group (facilitator)").click()

@@ -149,8 +149,9 @@ def test_write_you_said_we_did_on_its_own_as_word_and_web_page(ws, room):
     assert cells[0] == ["You said", "What we did and how we are taking it forward",
                         "Impact and next steps", "Status"]
     assert cells[1][1] == "What has not been done: An evening minibus. Why: No money until April."
-    assert "Download" in view.send_you_said.link.value and "you-said-we-did" in \
-        view.messages.text
+    assert "Download the Word file" in view.send_you_said.link.value
+    assert "you-said-we-did.docx" in view.send_you_said.link.value
+    assert "ready as a Word file" in view.messages.text
     view.send_you_said.send_format.value = (".html", "text/html")
     view.send_you_said.write_button.click()
     html = view.send_you_said.saved.read_text(encoding="utf-8")

@@ -45,7 +45,11 @@ class SendYouSaid(Drawer):
         path = self.workshop.outputs / f"{stem}-you-said-we-did{suffix}"
         self.saved = write_you_said_we_did(self.workshop, path)
         data = base64.b64encode(self.saved.read_bytes()).decode("ascii")
+        # The page's header keeps a short message (a long one pushes the header, and with
+        # it the page, past a 1920 px screen); the file's name goes under the link.
+        kind = "Word file" if suffix == ".docx" else "web page"
         self.link.value = (f'<a class="wtfc-download" download="{esc(path.name)}" '
-                           f'href="data:{mime};base64,{data}">Download {esc(path.name)}</a>')
-        self.messages.ok(f"“You said, we did” is ready: {path.name} (also saved in the outputs "
-                         "folder).")
+                           f'href="data:{mime};base64,{data}">Download the {kind}</a>'
+                           f'<p class="wtfc-note">Saved in the outputs folder as '
+                           f'{esc(path.name)}</p>')
+        self.messages.ok(f"“You said, we did” is ready as a {kind}: download it below the log.")
