@@ -41,12 +41,17 @@ def print_results(source: str, json_out: bool = False) -> int:
     if out["bidders"]:
         grant = "budget_left" in out  # a grant round says funded or not, in words
         print(f"{'rank':>4}  {'bidder':<12} {'quality':>8} {'price':>8} {'total':>8}  "
-              "rank without young people" + ("; funding" if grant else ""))
+              "rank without young people" + ("; funding" if grant else "")
+              + ("; rank at each stage" if "stages" in out else ""))
         for b in sorted(out["bidders"], key=lambda b: b["rank"]):
             funded = {True: "funded", False: "not funded", None: "not known yet"}
+            stages = ", ".join(f"stage {k}: {r}" for k, r in b.get("stage_ranks", {}).items())
             print(f"{b['rank']:>4}  {b['bidder']:<12} {b['quality']:>8.2f} {b['price']:>8.2f} "
                   f"{b['total']:>8.2f}  {b['rank_without_young_people']}"
-                  + (f"; {funded[b['funded']]}" if grant else ""))
+                  + (f"; {funded[b['funded']]}" if grant else "")
+                  + (f"; {stages}" if "stages" in out else ""))
+        for k, bids in out.get("stages", {}).items():
+            print(f"Stage {k}: {', '.join(bids) or 'not started yet'}.")
         if grant:
             left = out["budget_left"]
             print(f"Budget {out['budget']:,.2f}: "

@@ -66,10 +66,12 @@ def test_a_workbook_keeps_its_budget_shortlist_and_stages(tmp_path, capsys):
         100, 2, [1, 2])
     assert print_results(str(path)) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].endswith("rank without young people; funding")
-    assert [line.split(";")[-1].strip() for line in lines[1:4]] == [
-        "funded", "not funded", "not funded"]
-    assert lines[4] == "Budget 100.00: 50.00 left."
+    assert lines[0].endswith("rank without young people; funding; rank at each stage")
+    assert [line.split(";", 1)[-1].strip() for line in lines[1:4]] == [
+        "funded; stage 1: 2, stage 2: 1", "not funded; stage 1: 1, stage 2: 2",
+        "not funded; stage 1: 3"]
+    assert lines[4:7] == ["Stage 1: B1, B2, B3.", "Stage 2: B1, B2.",
+                          "Budget 100.00: 50.00 left."]
 
 
 def test_a_grant_bids_summary_says_amount_requested(tmp_path):
