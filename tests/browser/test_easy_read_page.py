@@ -66,3 +66,16 @@ def test_the_easy_read_files_pass_axe_with_their_pictures(page, store, tmp_path,
                          "i.naturalWidth > 0 && i.alt.length > 0)")
     screenshot(page, "easy-read-html", full_page=True)
     assert_axe_clean(page, "easy-read-html")
+
+
+def test_the_easy_read_tab_at_a_table_laptop(page, open_stage, screenshot):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_stage(page, REVIEW, "Table 6")
+    page.get_by_role("tab", name="Easy read").click()
+    expect(page.locator(".wtfc-easy-point").first).to_be_visible(timeout=30_000)
+    for name in ("Point", "Picture"):
+        expect(page.get_by_label(name, exact=True)).to_be_visible()
+    # nothing wider than the laptop's screen
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1366
+    screenshot(page, "easy-read-tab-table", full_page=True)
+    assert_axe_clean(page, "easy-read-tab-table")
