@@ -89,3 +89,19 @@ def test_shortlisted_bids_rank_above_every_bid_cut_before_them(ev, data):
         cut = set(out.admitted[1]) - set(out.admitted[2])
         assert all(ranks[a] < ranks[c] for a in out.admitted[2] for c in cut)
     assert sorted(ranks.values())[0] == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(evaluations(same_panels=True), st.data())
+def test_a_staged_grant_round_funds_only_bids_in_the_last_stage_within_budget(ev, data):
+    later = data.draw(st.sets(st.integers(1, max(1, len(ev.questions) - 1))))
+    ev = replace(ev, questions=[replace(q, stage=2 if i in later else 1)
+                                for i, q in enumerate(ev.questions)],
+                 shortlist=data.draw(st.integers(1, len(ev.bidders))),
+                 budget=Fraction(data.draw(st.integers(0, 20_000))))
+    out = stage_outcome(ev)
+    last = out.admitted[out.stages[-1]]
+    res = results(ev)
+    assert all(r.bidder in last for r in res if r.funded)
+    price = {b.bidder: b.price for b in ev.bidders}
+    assert sum((price[r.bidder] for r in res if r.funded), Fraction(0)) <= ev.budget
