@@ -197,7 +197,8 @@ class ReviewView(MeasurementEditMixin, FeedbackEditMixin, HearBackMixin, StageVi
                 (shorten(r.name), r.theme_id) for r in themes.itertuples()],
                 keep=self.theme_select.value)
             self._draw_theme()
-            self._draw_hear_back()
+            if not tables or "hear_back" in tables:  # its own table only: a cheap skip
+                self._draw_hear_back()
         self.indicators_list.value = indicators_html(
             self._ind, f"No indicators yet: set them on {step(7).title}.")
         self.feedback_list.value = feedback_html(self._fb)
