@@ -96,6 +96,9 @@ class EasyReadSection(w.VBox):
                                          "Put the chosen picture beside the chosen point",
                                          "primary")
         self.use_picture_button.on_click(lambda _b: self.use_picture())
+        self.words_picture_button = button("Picture from its words",
+                                           "Go back to the picture the point's words pick")
+        self.words_picture_button.on_click(lambda _b: self.use_picture(from_words=True))
         self.role_note = note()
         self.write_html_button = button("Write the easy read: web page",
                                         "Save the easy read as a web page in the outputs folder")
@@ -110,7 +113,8 @@ class EasyReadSection(w.VBox):
         tools = labelled_box("Pictures and files", [
             note("For the people whose reviews were used. A picture beside every point, "
                  "chosen from its words: change any of them here."),
-            self.point_select, self.picture_select, row(self.use_picture_button),
+            self.point_select, self.picture_select,
+            row(self.use_picture_button, self.words_picture_button),
             self.role_note, row(self.write_html_button, self.write_docx_button), self.links,
             self.long_list])
         tools.add_class("wtfc-fit-form")
@@ -141,7 +145,9 @@ class EasyReadSection(w.VBox):
     def show_role(self) -> None:
         """Only the facilitator changes pictures: others see why the controls are off."""
         facilitator = self.host.is_facilitator
-        self.use_picture_button.disabled = self.picture_select.disabled = not facilitator
+        for control in (self.use_picture_button, self.words_picture_button,
+                        self.picture_select):
+            control.disabled = not facilitator
         self.role_note.value = "" if facilitator else (
             f"<p class='wtfc-note'>{esc(ONLY_FACILITATOR)}</p>")
 
@@ -160,18 +166,20 @@ class EasyReadSection(w.VBox):
 
     # --- actions -------------------------------------------------------------------------
     @guarded
-    def use_picture(self) -> None:
+    def use_picture(self, from_words: bool = False) -> None:
+        """The chosen picture for the chosen point (from_words: the one its words pick)."""
         if not self.host.is_facilitator:  # checked in the kernel too, not only disabled
             raise InputError(ONLY_FACILITATOR)
         point = self._point(self.point_select.value)
         if point is None:
             raise InputError("Choose the point whose picture you want to change, from “Point”.")
-        name = self.picture_select.value
-        choose_picture(self.host.workshop, point.key, name, label=point.label,
-                       actor=self.host.actor)
+        name = point.picked if from_words else self.picture_select.value
+        choose_picture(self.host.workshop, point.key, None if from_words else name,
+                       label=point.label, actor=self.host.actor)
         self.redraw()
         self.host.after_write(f"The picture for “{point.label}” is now "
-                              f"{PICTURES[name].label}.")
+                              f"{PICTURES[name].label}"
+                              f"{' (from its words)' if from_words else ''}.")
 
     @guarded
     def write(self, fmt: str) -> None:

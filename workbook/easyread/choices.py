@@ -53,15 +53,17 @@ def picture_choices(ws: Workshop) -> dict[str, str]:
         return {}
 
 
-def choose_picture(ws: Workshop, key: str, name: str, *, label: str = "",
+def choose_picture(ws: Workshop, key: str, name: str | None, *, label: str = "",
                    actor: str = "") -> None:
-    """Save one point's picture, in one transaction; the other points' choices are kept."""
+    """Save one point's picture (None: back to the one its words pick), in one transaction;
+    the other points' choices are kept."""
     if not POINT_KEY.fullmatch(str(key)):
         raise InputError("Choose the point whose picture you want to change.")
-    check_name(name)
+    if name is not None:
+        check_name(name)
     what = label or key
-    with ws.store.write(actor, f"Easy read: the picture for “{what[:60]}” is now "
-                               f"{PICTURES[name].label}") as tx:
+    now = PICTURES[name].label if name else "the one its words pick"
+    with ws.store.write(actor, f"Easy read: the picture for “{what[:60]}” is now {now}") as tx:
         # Read inside the write: the write lock is held, so no other screen's choice is lost.
         value = tx.conn.execute(
             select(db.meta.c.value).where(db.meta.c.key == META_KEY)).scalar()
@@ -69,7 +71,10 @@ def choose_picture(ws: Workshop, key: str, name: str, *, label: str = "",
             chosen = parse_choices(value) if value else {}
         except InputError:
             chosen = {}
-        chosen[key] = name
+        if name is None:
+            chosen.pop(key, None)
+        else:
+            chosen[key] = name
         tx.conn.execute(db.meta.delete().where(db.meta.c.key == META_KEY))
         tx.conn.execute(db.meta.insert().values(key=META_KEY,
                                                 value=json.dumps(chosen, sort_keys=True)))

@@ -182,6 +182,8 @@ def test_the_facilitators_picture_choice_is_saved_used_and_exported(logged, tmp_
     restore(again, load_export(export_xlsx(ws, tmp_path / "export.xlsx")))
     assert picture_choices(again) == {key: "happy", "about:you": "family"}
     again.close()
+    choose_picture(ws, "about:you", None, actor="facilitator")  # back to what its words pick
+    assert picture_choices(ws) == {key: "happy"}
 
 
 def test_a_bad_choice_is_refused_plainly_and_nothing_is_written(logged, tmp_path):

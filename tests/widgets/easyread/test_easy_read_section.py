@@ -48,6 +48,12 @@ def test_the_facilitator_sees_the_points_changes_a_picture_and_writes_both_files
     assert "is now Sport" in view.messages.text and view.messages.kind == "ok"
     assert f"alt='{PICTURES['sport'].alt}'" in section.preview.value
     assert "Picture: Sport (changed on this page)" in section.preview.value
+    section.words_picture_button.click()  # and back to the one its words pick
+    assert picture_choices(ws) == {} and section.picture_select.value == "night"
+    assert "is now Evening and night (from its words)" in view.messages.text
+    section.picture_select.value = "sport"
+    section.use_picture_button.click()
+    assert picture_choices(ws) == {key: "sport"}
     assert section.point_select.value == key  # still on the same point after the redraw
     # another screen's choice reaches this page through the live refresh
     from workbook.easyread.choices import choose_picture
@@ -74,6 +80,7 @@ def test_a_table_sees_the_easy_read_but_cannot_change_its_pictures(ws):
     view.set_access(Access(Role.TABLE, "aaaaaaaa11", "Red"))  # then handed to a table
     section = view.easy_read
     assert section.use_picture_button.disabled and section.picture_select.disabled
+    assert section.words_picture_button.disabled
     assert "Only the facilitator" in section.role_note.value
     section.point_select.value = f"said:{ids['bus']}"
     section.use_picture()  # a crafted call reaches the kernel: refused there too
