@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbook.tender.funding.scope import cells as open_cells
-from workbook.tender.funding.wording import funded_word, stage_story
+from workbook.tender.funding.wording import funded_word, funding_change, stage_story
 from workbook.tender.model import Evaluation
-from workbook.tender.rules import results
+from workbook.tender.rules import results, young_panels_scored
 from workbook.text import plural
 
 FLAG_SPREAD = 2  # members this far apart discuss the score before agreeing one
@@ -111,7 +111,15 @@ def result_rows(ev: Evaluation) -> list[dict]:
 
 
 def what_changed(ev: Evaluation) -> str:
-    """One plain sentence for the young people: what their scores changed."""
+    """One plain sentence for the young people: what their scores changed (in a grant round,
+    and which bids they lifted into funding or out of it)."""
+    said = _what_changed(ev)
+    if ev.budget is None or not ev.young_panels or not young_panels_scored(ev):
+        return said
+    return " ".join(x for x in (said, funding_change(results(ev))) if x)
+
+
+def _what_changed(ev: Evaluation) -> str:
     if not ev.young_panels:
         return "There is no young people's panel in this evaluation."
     if not any(s.panel in ev.young_panels for s in ev.scores) and not any(

@@ -84,3 +84,20 @@ def test_a_grant_bids_summary_says_amount_requested(tmp_path):
     text = "\n".join(p.text for p in Document(write_summaries_docx(
         ev, tmp_path / "s.docx")).paragraphs)
     assert "Amount requested: 50.00" in text and "Not funded: it asked for £50" in text
+
+
+def test_the_young_people_are_told_which_bid_their_scores_lifted_into_funding():
+    from workbook.tender.views import what_changed
+
+    sheets = grant(budget=70, scores=(5, 3), amounts=(60, 60))
+    sheets["Panels"] = rows(("panel", "share", "young_people"), ("A", 1, "no"), ("Y", 1, "yes"))
+    sheets["Scores"] += rows(("panel", "member", "bidder", "question", "score", "reason"),
+                             ("Y", "y1", "B1", "Q1", 1, "no"), ("Y", "y1", "B2", "Q1", 5, "yes"),
+                             start=10)
+    ev, _ = build(sheets)
+    assert what_changed(ev) == (
+        "Your scores changed who comes first: Group B2 (B2) is first with your panel; without "
+        "it, Group B1 (B1) would be. 2 of 2 bidders moved. Your scores lifted B2 into funding; "
+        "without them B1 would have been funded.")
+    ev.budget = None
+    assert what_changed(ev).endswith("2 of 2 bidders moved.")

@@ -81,6 +81,21 @@ def grant_story(ev: Evaluation, bidder: str) -> str:
     return text
 
 
+def funding_change(res: Sequence[BidderResult]) -> str:
+    """'Your scores lifted G3 into funding; without them G1 would have been funded.'"""
+    up = [r.bidder for r in res if r.funded and r.funded_without_young_people is False]
+    down = [r.bidder for r in res if r.funded is False and r.funded_without_young_people]
+    if not up and not down:
+        return ""
+    parts = []
+    if up:
+        parts.append(f"Your scores lifted {' and '.join(up)} into funding")
+    if down:
+        parts.append(f"without them {' and '.join(down)} would have been funded")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
 def stage_story(ev: Evaluation, bidder: str) -> str:
     """'Stage 1: 2nd of 3, shortlisted. Stage 2: 1st of 2.' ('' with one stage)."""
     if not staged(ev):
