@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from workbook.io.files import write_atomic
 from workbook.model import InputError
+
+log = logging.getLogger("wtfc.easyread.pictures")
 
 # Credit the pictures wherever they are used (CC BY-SA 4.0 asks for it).
 CREDIT = ("Pictures: OpenMoji, the open-source emoji and icon project (openmoji.org). "
@@ -195,6 +198,9 @@ def picture_png(name: str, px: int, cache: Path | None) -> bytes:
     if path.is_file():
         return path.read_bytes()
     png = render_png(name, px)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, lambda tmp: tmp.write_bytes(png))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, lambda tmp: tmp.write_bytes(png))
+    except OSError:  # a folder we cannot write (read-only, full): make it again next time
+        log.warning("could not keep the easy read's picture %s", path, exc_info=True)
     return png

@@ -68,3 +68,10 @@ def test_long_sentences_are_found_and_broken():
     lines = easy_lines(long + " Short one.")
     assert all(len(x.split()) <= EASY_WORDS for x in lines)
     assert " ".join(lines) == long + " Short one."
+
+
+def test_a_cache_folder_that_cannot_be_written_still_gives_the_picture(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")  # so blocked / "x.png" cannot be made
+    png = picture_png("home", 32, blocked)
+    assert Image.open(io.BytesIO(png)).size == (32, 32)
