@@ -217,7 +217,7 @@ def test_report_html_in_chromium_passes_axe(page, store, tmp_path, screenshot):
 
     trees = sum(1 for t in gather(store).causes if t.figure)  # one per theme with causes
     assert trees >= 1
-    assert page.locator("img").count() == 6 + trees
+    assert page.locator("img").count() == 6 + 1 + trees  # the stages, the evaluation, the trees
     for img in page.locator("img").all():
         assert img.evaluate("i => i.complete && i.naturalWidth > 0")
     screenshot(page, "report-html")

@@ -79,7 +79,7 @@ class ResultsSection:
         self.funding = w.HTML()  # a grant round's budget and stages, under the table
         self.funding.add_class("wtfc-tender-funding")
         self.stage_button = w.Button(
-            description="Start the next stage", icon="forward",
+            description="Start the next stage",
             tooltip="Fix the shortlist and let only those bids into the next stage: every "
                     "submitted score sheet is reopened so its member can score them")
         self.stage_button.on_click(lambda _b: self.start_next_stage())

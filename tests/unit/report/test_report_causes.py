@@ -121,7 +121,7 @@ def test_sample_docx_has_a_described_tree_per_theme_within_the_a4_text_width(sam
     section = doc.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     pictures = docx_pictures(doc)
-    assert len(pictures) == 6 + len(expected)
+    assert len(pictures) == 6 + 1 + len(expected)  # the stages, the evaluation, a tree per theme
     for _, width in pictures:  # every chart, not only the trees, stays inside the margins
         assert width <= text_width(doc)
     trees = [d for d, _ in pictures if d.startswith("Cause tree")]
