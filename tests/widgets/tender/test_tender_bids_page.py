@@ -27,6 +27,7 @@ def test_a_member_reads_the_answer_weight_top_words_and_profile_escaped(tender_w
     b = EvaluationBuilder(tender_ws.store)
     b.set_answer("B2", "Q3", f"Open every Saturday.\n\nAnd after school {EVIL}", "facilitator")
     b.set_profile("B2", f"A youth charity {EVIL}", "facilitator")
+    b.set_answer("B2", "Q1", "", "facilitator")  # blank takes the sample's answer away
     view = TenderView(tender_ws, table="Amani")
     s = view.scoring
     s.bidder_select.value, s.question_select.value = "B2", "Q3"
@@ -41,7 +42,7 @@ def test_a_member_reads_the_answer_weight_top_words_and_profile_escaped(tender_w
     assert f"{float(q3.weight):g} of {float(total):g} (" in card
     assert "role='region'" in card and "tabindex='0'" in card  # scrolls by keyboard too
     assert "<summary>About" in profile and "A youth charity &lt;img" in profile
-    # Another question of the same bid: no answer loaded, said plainly; the profile stays.
+    # Another question of the same bid, its answer taken away: said plainly; the profile stays.
     s.question_select.value = "Q1"
     assert "No written answer from" in s.bid_pane.card.value
     assert s.bid_pane.profile.value == profile
@@ -127,6 +128,7 @@ def test_only_the_facilitator_may_set_up(tender_ws):
 
         amani = next(m for m in roster(conn, tender_ws.tender.current_id(conn))
                      if m["name"] == "Amani")
+    before = tender_ws.tender.evaluation()[0].bids  # the sample's bids
     view = TenderView(tender_ws, access=Access(Role.MEMBER, str(amani["id"]), "Amani"))
     build = view.setup.build
     build.name.value = "Take over"
@@ -137,7 +139,7 @@ def test_only_the_facilitator_may_set_up(tender_ws):
     view.setup.bid_texts.answer_save.click()
     assert "Only the facilitator" in view.messages.value
     ev, _ = tender_ws.tender.evaluation()
-    assert ev.name != "Take over" and ev.bids == {}
+    assert ev.name != "Take over" and ev.bids == before
 
 
 def test_a_page_without_an_evaluation_starts_one(tmp_path):
@@ -179,6 +181,7 @@ def test_a_later_stage_offers_only_the_shortlisted_bids(tmp_path):
 
 
 def test_set_up_deletes_and_keeps_what_is_being_typed(tender_ws):
+    sample = tender_ws.tender.evaluation()[0].bids
     view = TenderView(tender_ws)
     view.view_choice.value = "setup"
     build, texts = view.setup.build, view.setup.bid_texts
@@ -194,11 +197,12 @@ def test_set_up_deletes_and_keeps_what_is_being_typed(tender_ws):
     texts.bidder.value, texts.question.value = "B3", "Q2"
     texts.answer.value = "Our plan"
     texts.answer_save.click()
-    assert tender_ws.tender.evaluation()[0].bids == {("B3", "Q2"): "Our plan"}
+    assert tender_ws.tender.evaluation()[0].bids == {**sample, ("B3", "Q2"): "Our plan"}
     texts.answer.value = "   "
     texts.answer_save.click()
     assert "Answer of B3 to Q2: removed" in view.messages.value
-    assert tender_ws.tender.evaluation()[0].bids == {}
+    assert tender_ws.tender.evaluation()[0].bids == {
+        k: v for k, v in sample.items() if k != ("B3", "Q2")}
     # A new panel with nobody on it can be deleted; Undo brings it back.
     build.panel_pick.value = "new"
     build.panel_code.value = "Parents"
