@@ -15,6 +15,7 @@ from workbook.tender import charts as tc
 from workbook.tender.funding.control import start_stage
 from workbook.tender.funding.wording import budget_line, money, stage_ranks_words, stages_line
 from workbook.tender.model import Evaluation, Problem
+from workbook.tender.panel.outcome import final_reason
 from workbook.tender.read import roster
 from workbook.tender.report import ordinal, write_bidder_summaries
 from workbook.tender.rules import results, young_panels_scored
@@ -144,11 +145,18 @@ class ResultsSection:
         if by_panel:
             items = (f"<li>Submitted so far: {esc(by_panel)}. Only submitted scores count: a "
                      "score still being worked on never does.</li>" + items)
-        self.status.value = (
-            f"<p class='wtfc-tender-incomplete'>⚠ Not final: "
-            f"{plural(len(self.problems), 'thing')} to finish; {esc(count)}.</p>"
-            + scroll_box(f"<ul>{items}</ul>", "What is still to finish", rows="li",
-                         noun="thing to finish", nouns="things to finish"))
+        final = final_reason(self.page.workshop.tender, self.problems)
+        if final:  # the facilitator closed it with things unfinished: say both
+            head = (f"<p class='wtfc-tender-complete'>✔ Final: {esc(final)} "
+                    f"{esc(count)}; {plural(len(self.problems), 'thing')} left unfinished, "
+                    "not counted.</p>")
+        else:
+            head = (f"<p class='wtfc-tender-incomplete'>⚠ Not final: "
+                    f"{plural(len(self.problems), 'thing')} to finish; {esc(count)}.</p>")
+        what = "Left unfinished" if final else "What is still to finish"
+        self.status.value = head + scroll_box(
+            f"<ul>{items}</ul>", what, rows="li", noun="thing to finish",
+            nouns="things to finish")
 
     @guarded
     def start_next_stage(self) -> None:

@@ -117,6 +117,22 @@ def test_moderation_flags_and_agrees_a_score(tender_ws):
     assert "Write a reason" in big.messages.text
 
 
+def test_results_marked_final_say_final_and_what_was_left(tender_ws):
+    from workbook.tender.panel.outcome import mark_final
+
+    load_tender_sample(tender_ws.tender, sample_dir() / "tender_evaluation.xlsx", demo=True)
+    big = TenderView(tender_ws)
+    r = big.results
+    assert "Not final" in r.status.value  # the demo: one young person still to score
+    mark_final(tender_ws.tender, "facilitator")
+    big.live.sync()
+    assert "✔ Final: The facilitator marked these results final." in r.status.value
+    assert "left unfinished, not counted" in r.status.value and "Not final" not in r.status.value
+    mark_final(tender_ws.tender, "facilitator", final=False)
+    big.live.sync()
+    assert "Not final" in r.status.value
+
+
 def test_results_show_what_the_young_people_changed(tender_ws):
     big = TenderView(tender_ws)
     r = big.results
