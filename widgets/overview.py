@@ -27,6 +27,14 @@ def stage_links(table: str | None) -> str:
     return f'<nav aria-label="The eight steps"><ol class="wtfc-stages">{items}</ol></nav>'
 
 
+def evaluation_link(table: str | None) -> str:
+    """How the event went (the I/We statements and the mood barometer): its own page."""
+    query = f"?table={quote(table)}" if table else ""
+    return (f'<p><a class="wtfc-stage-link" href="{esc("evaluation.ipynb" + query)}">'
+            "Evaluation: how is the event going?</a> — the mood at the start and the end, and "
+            "the I and We statements, answered at each table or typed in from paper.</p>")
+
+
 class OverviewView(StageView):
     """Counts of what the workshop holds, and where to go next."""
 
@@ -54,7 +62,7 @@ class OverviewView(StageView):
     @guarded
     def show_links(self) -> None:
         name = " ".join(self.table_name.value.split())[:40] or None
-        self.links.value = stage_links(name)
+        self.links.value = stage_links(name) + evaluation_link(name)
 
     def redraw(self, tables: set[str]) -> None:
         s = self.workshop.stats()

@@ -12,6 +12,7 @@ def test_counts_links_and_live_update(tmp_path):
     assert "Spring &lt;event&gt;" in view.header.value
     assert "<td>0: ✔ 0 working" in view.counts.value
     assert 'href="02_collect.ipynb?table=Table%202">Step 2 · Collect</a>' in view.links.value
+    assert 'href="evaluation.ipynb?table=Table%202">Evaluation: how' in view.links.value
     view.table_name.value = 'T"3<'
     assert 'href="03_theme.ipynb?table=T%223%3C">Step 3 · Theme</a>' in view.links.value
     other = Workshop.open(ws.folder)
