@@ -201,7 +201,7 @@ def test_report_panel_closes_with_escape_or_a_click_outside(page, open_stage, bu
     page.locator(".wtfc-header h1").first.click()  # anywhere outside the panel
     expect(make).to_be_hidden()
     page.get_by_role("tab", name="You said, we did").click()  # no longer covered
-    expect(page.get_by_label("We did", exact=True)).to_be_visible()
+    expect(page.get_by_label("What we did", exact=True)).to_be_visible()
     report.click()  # and it still opens, from its own button, after all that
     expect(make).to_be_visible()
 

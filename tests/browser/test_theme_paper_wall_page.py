@@ -42,7 +42,7 @@ def test_print_cards_and_type_the_wall_back_in(page, open_stage, button, store, 
     screenshot(page, "theme-paper-wall")
 
     numbers.fill(f"{cards[0]}, {cards[1]}")
-    choose = panel.get_by_label("Move to theme")
+    choose = panel.get_by_label("Into theme")
     option = choose.locator("option", has_text=f"Getting about {word}")
     expect(option).to_have_count(1)  # numbered as on the board: "N · Getting about ..."
     choose.select_option(value=option.get_attribute("value"))

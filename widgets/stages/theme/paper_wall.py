@@ -57,7 +57,7 @@ class PaperWallMixin:
         self.cards_link = w.HTML()
         self.card_numbers = w.Text(description="Card numbers", placeholder="e.g. 12 15 40",
                                    style=STYLE, layout=wide(30, gutter_px=12))
-        self.numbers_theme = w.Dropdown(description="Move to theme", options=[], style=STYLE,
+        self.numbers_theme = w.Dropdown(description="Into theme", options=[], style=STYLE,
                                         layout=wide(gutter_px=12))
         self.numbers_button = button("Move", "Move the cards with these numbers into the "
                                      "theme chosen above", "primary")
@@ -123,7 +123,7 @@ class PaperWallMixin:
     @guarded
     def move_numbers(self) -> None:
         if self.numbers_theme.value is None:
-            raise InputError("Choose the theme the cards go into, in “Move to theme”.")
+            raise InputError("Choose the theme the cards go into, in “Into theme”.")
         theme = int(self.numbers_theme.value) or None
         done = move_by_numbers(self.workshop, self.card_numbers.value, theme, actor=self.actor)
         if done.moved:
