@@ -33,6 +33,15 @@ def tree(pid: int) -> list[psutil.Process]:
     return psutil.Process(pid).children(recursive=True)
 
 
+def cmdline(proc: psutil.Process) -> str:
+    """Its command line, or "" once it has ended (a zombie, such as a pre-heated kernel that
+    died while starting and was replaced, has none to read)."""
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:
+        return ""
+
+
 def alive(procs: list[psutil.Process]) -> list[psutil.Process]:
     """Those still running (a zombie waiting for its parent to reap it counts as gone;
     psutil compares start times, so a pid reused by another process is not ours)."""
@@ -84,8 +93,8 @@ def test_every_process_stops_and_the_port_is_free(fresh_server: Server, signum: 
     open_pages(srv)
     procs = tree(srv.proc.pid)
     srv.tracked = procs  # type: ignore[attr-defined]
-    kernels = [p for p in procs if "ipykernel" in " ".join(p.cmdline())]
-    assert len(kernels) >= len(PAGES) + 2, [p.cmdline()[-3:] for p in procs]
+    kernels = [p for p in procs if "ipykernel" in cmdline(p)]
+    assert len(kernels) >= len(PAGES) + 2, [cmdline(p)[-80:] for p in procs]
 
     start = time.monotonic()
     srv.proc.send_signal(signum)
@@ -102,7 +111,7 @@ def test_every_process_stops_and_the_port_is_free(fresh_server: Server, signum: 
     print(f"\n{signal.Signals(signum).name}: Voila and {len(kernels)} kernels gone and port "
           f"free in {served_until or never:.1f} s; wtfc exited in {wtfc_until or never:.1f} s")
 
-    left = [f"{p.pid} {' '.join(p.cmdline())[:100]}" for p in alive(procs)]
+    left = [f"{p.pid} {cmdline(p)[:100]}" for p in alive(procs)]
     assert not left, f"still running {STOP_WITHIN:.0f} s after {signum!r}:\n" + "\n".join(left)
     assert port_free(port), f"port {port} still taken after {signum!r}"
     assert srv.proc.poll() is not None, "wtfc itself did not stop"
