@@ -32,8 +32,14 @@ def own_server(tmp_path: Path):
 
 
 def kernels(pid: int) -> list[psutil.Process]:
-    return [p for p in psutil.Process(pid).children(recursive=True)
-            if "ipykernel" in " ".join(p.cmdline())]
+    found = []
+    for p in psutil.Process(pid).children(recursive=True):
+        try:
+            if "ipykernel" in " ".join(p.cmdline()):
+                found.append(p)
+        except psutil.Error:  # ended (a zombie has no command line): not a kernel to count
+            pass
+    return found
 
 
 def test_a_page_opens_after_its_pre_heated_kernel_was_killed(own_server, context_factory):
