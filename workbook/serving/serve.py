@@ -59,7 +59,9 @@ AUTHORIZER = "workbook.serving.room.RoomAuthorizer"
 # kernel to start and build the page (3-4 s on 2 cores, longer when twelve start together),
 # so with one kernel a room of 12 tables was usable only after 42-45 s. The facilitator says
 # how many tables the room has (`wtfc serve --tables N`): Collect, which every table opens
-# first, keeps one kernel per table; Theme and Understand, opened later and a few at a time,
+# first, keeps one kernel per table and one for the big screen, which shows it as the tables
+# type (without it the last table to open found the pool empty, and its kernel started beside
+# the others' pages); Theme and Understand, opened later and a few at a time,
 # a quarter as many. Each waiting kernel holds memory whether or not anyone comes: a table's
 # Collect kernel about 80 MB RSS (its chart, pandas and matplotlib load only on the big
 # screen or when asked). The pools refill a second after each hand-out (fill_delay).
@@ -74,7 +76,7 @@ def table_page_pools(tables: int = DEFAULT_TABLES) -> dict[str, int]:
         raise InputError(f"--tables must be between 1 and {MAX_TABLES} (it was {tables}): the "
                          "number of tables (laptops) that will open the pages at once.")
     later = max(2, -(-tables // 4))  # a quarter, rounded up, and never fewer than two
-    return {step(2).page: tables, step(3).page: later, step(4).page: later}
+    return {step(2).page: tables + 1, step(3).page: later, step(4).page: later}
 
 
 

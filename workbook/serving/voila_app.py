@@ -11,10 +11,7 @@ a hall" and "Facts about the stack"):
   constructor), so nothing was ever compressed: a cold page moved 5.5 MB. We pass the gzip
   transform when the application is made.
 - **Compressed WebSocket messages** (permessage-deflate), for the same reason.
-- **Cacheable static files.** Voila serves its JupyterLab extensions with ``no-cache``.
-  Files whose names carry a content hash (``324.ee1c7d64c48a4b927622.js``) never change, so
-  they are sent ``immutable`` for a year; other static files are revalidated (a 304 costs a
-  few hundred bytes), so an upgraded Voila is never mixed with stale chunks.
+- **Cacheable static files, each compressed once** (``workbook/serving/static.py``).
 - **A kernel handed to a page is not culled before the page connects.** The idle culler
   (needed because Voila leaks a kernel per page view) shut down kernels whose page was still
   downloading its front end on a slow link, or pre-heated kernels that had idled in the pool:
@@ -40,7 +37,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import sys
 import time
@@ -49,7 +45,7 @@ from urllib.parse import quote
 
 from jupyter_server.log import log_request
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from tornado.web import GZipContentEncoding, HTTPError, OutputTransform, authenticated
+from tornado.web import HTTPError, authenticated
 from traitlets import Float
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
@@ -63,40 +59,13 @@ from workbook.io.limits import MAX_UPLOAD_BYTES
 from workbook.serving import room
 from workbook.serving.pool import PreheatReport, StartedPages, take_live
 from workbook.serving.refill import RefillGate, gate_refills, note_take
-
-# A file name with a content hash: name.HEX.js, HEX.js, remoteEntry.HEX.js (8+ hex digits).
-_HASHED = re.compile(r"(?:^|[./])[0-9a-f]{8,}\.(?:js|css|woff2?|svg|png|wasm|json)$")
-_STATIC_PREFIXES = ("/voila/labextensions/", "/voila/templates/", "/voila/static/")
-IMMUTABLE = "public, max-age=31536000, immutable"
-REVALIDATE = "no-cache"
+from workbook.serving.static import CompressOnce, StaticCacheHeaders
 
 WEBSOCKET_MAX_MESSAGE = MAX_UPLOAD_BYTES + 16 * 1024 * 1024  # the files, and the widget's state
 
 # Once a kernel has been handed to a page, how long the page has to connect before the idle
 # culler may take it: 5 minutes covers a cold page at 1.5 Mbit/s many times over.
 CONNECT_GRACE = 300.0
-
-
-def cache_control(path: str, query: str) -> str | None:
-    """The Cache-Control header for a static file at ``path`` (None: not a static file)."""
-    if not path.startswith(_STATIC_PREFIXES):
-        return None
-    name = path.rsplit("/", 1)[-1]
-    if _HASHED.search(name) or re.search(r"(?:^|&)v=[^&]+", query):
-        return IMMUTABLE
-    return REVALIDATE
-
-
-class StaticCacheHeaders(OutputTransform):
-    """Sets Cache-Control on static files (see ``cache_control``)."""
-
-    def __init__(self, request: Any) -> None:
-        self._value = cache_control(request.path, request.query)
-
-    def transform_first_chunk(self, status_code, headers, chunk, finishing):  # type: ignore[override]
-        if self._value and status_code in (200, 304):
-            headers["Cache-Control"] = self._value
-        return status_code, headers, chunk
 
 
 class GraceKernelManager(AsyncMappingKernelManager):
@@ -115,6 +84,8 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self._connected_once: set[str] = set()
         self.started_pages = StartedPages()  # pre-heated kernels that asked for their request
         self._restarted: set[str] = set()  # kernels jupyter_client restarted after they died
+        self._given: dict[str, float] = {}  # kernels handed to a page not connected yet
+        self.on_connect: list[Any] = []  # called with no argument when a page connects
 
     def handed_out(self, kernel_id: str) -> None:
         """Record that ``kernel_id`` was just given to a page request (and to whom)."""
@@ -132,9 +103,21 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self.add_restart_callback(kernel_id, lambda: self._restarted.add(kernel_id), "restart")
         return kernel_id
 
+    def given_to_page(self, kernel_id: str) -> None:
+        """A pre-heated kernel was handed to a page, which is now loading its front end."""
+        self._given[kernel_id] = time.monotonic()
+
+    def pages_loading(self, within: float = 60.0) -> bool:
+        """True while a page handed a kernel less than ``within`` s ago has not connected."""
+        now = time.monotonic()
+        return any(now - since < within for since in self._given.values())
+
     def notify_connect(self, kernel_id: str) -> None:
         super().notify_connect(kernel_id)
         self._connected_once.add(kernel_id)
+        self._given.pop(kernel_id, None)
+        for call in self.on_connect:
+            call()
 
     def waiting_for_page(self, kernel_id: str) -> bool:
         """True while a kernel has never been connected and is inside its grace period."""
@@ -163,6 +146,7 @@ class GraceKernelManager(AsyncMappingKernelManager):
         self._connected_once.discard(kernel_id)
         self.started_pages.forget(kernel_id)
         self._restarted.discard(kernel_id)
+        self._given.pop(kernel_id, None)
         return super().remove_kernel(kernel_id)
 
 
@@ -260,7 +244,7 @@ class WtfcVoila(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         # tornado reads "transforms" only in Application(); gzip first so it sees the headers.
-        settings["transforms"] = [GZipContentEncoding, StaticCacheHeaders]
+        settings["transforms"] = [CompressOnce, StaticCacheHeaders]
         settings["compress_response"] = True
         # Jupyter's request log scrubs keys (?key=, ?token=) from the addresses it writes;
         # tornado's default would log every table's and member's link in full.
@@ -275,17 +259,20 @@ class WtfcVoila(Voila):
         km = self.kernel_manager
         if hasattr(km, "get_rendered_notebook") and hasattr(km, "handed_out"):
             take = km.get_rendered_notebook
-            gate = RefillGate()
+            gate = RefillGate(loading=km.pages_loading)
+            km.on_connect.append(gate.took)
             gate_refills(km, gate)  # tables opening at once first, their replacements after
 
             async def take_noted(*args: Any, **kwargs: Any):
-                note_take(gate, km._pools.get(kwargs.get("notebook_name"), ()))
+                page = kwargs.get("notebook_name")
+                note_take(gate, km._pools.get(page, ()), page or "")
                 return await take(*args, **kwargs)
 
             async def get_rendered_notebook(*args: Any, **kwargs: Any):
                 result = await take_live(take_noted, km.started_pages, km.shutdown_kernel,
                                          km.kernel_alive, self.log, *args, **kwargs)
                 km.handed_out(result[2])  # (render_task, rendered_cache, kernel_id)
+                km.given_to_page(result[2])
                 return result
 
             km.get_rendered_notebook = get_rendered_notebook

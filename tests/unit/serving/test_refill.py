@@ -64,7 +64,7 @@ def test_a_refill_waits_no_longer_than_the_longest(monkeypatch):
     assert ended is not None and 1010 <= ended <= 1012
 
 
-def test_a_visitor_with_nothing_ready_releases_the_refills(monkeypatch):
+def test_a_visitor_with_nothing_ready_releases_its_pages_oldest_refill_only(monkeypatch):
     monkeypatch.setattr(refill, "POLL", 0.001)
     clock = Clock()
     gate = RefillGate(quiet=4, longest=60, clock=clock)
@@ -74,16 +74,43 @@ def test_a_visitor_with_nothing_ready_releases_the_refills(monkeypatch):
         ready, starting = loop.create_future(), loop.create_future()
         ready.set_result({"kernel_id": "k0"})
         gate.took()
-        waiter = asyncio.ensure_future(gate.wait())
+        oldest = asyncio.ensure_future(gate.wait("02_collect.ipynb"))
+        await asyncio.sleep(0.01)
+        younger = asyncio.ensure_future(gate.wait("02_collect.ipynb"))
+        other_page = asyncio.ensure_future(gate.wait("03_theme.ipynb"))
         await asyncio.sleep(0.02)
-        note_take(gate, [ready, starting])  # the next kernel is there: keep waiting
+        note_take(gate, [ready, starting], "02_collect.ipynb")  # the next is there: wait on
         await asyncio.sleep(0.02)
-        held = not waiter.done()
-        note_take(gate, [starting])  # nothing ready: the refills go now
+        held = not oldest.done()
+        note_take(gate, [starting], "02_collect.ipynb")  # nothing ready: the oldest goes now
         await asyncio.sleep(0.02)
-        return held, waiter.done()
+        after_one = (oldest.done(), younger.done(), other_page.done())
+        note_take(gate, [starting], "02_collect.ipynb")  # another visitor: the next one goes
+        await asyncio.sleep(0.02)
+        after_two = (younger.done(), other_page.done())
+        other_page.cancel()
+        return held, after_one, after_two
 
-    assert run(scenario()) == (True, True)
+    assert run(scenario()) == (True, (True, False, False), (True, False))
+
+
+def test_a_release_before_the_refill_is_queued_lets_it_start_at_once(monkeypatch):
+    # Voila queues a refill a second after the hand-out: the visitor's release must not be lost
+    monkeypatch.setattr(refill, "POLL", 0.001)
+    clock = Clock()
+    gate = RefillGate(quiet=4, longest=60, clock=clock)
+
+    async def scenario():
+        gate.took()
+        gate.hurry("02_collect.ipynb")
+        first = asyncio.ensure_future(gate.wait("02_collect.ipynb"))
+        second = asyncio.ensure_future(gate.wait("02_collect.ipynb"))
+        await asyncio.sleep(0.02)
+        done = first.done(), second.done()
+        second.cancel()
+        return done
+
+    assert run(scenario()) == (True, False)
 
 
 def test_only_new_kernels_wait_a_restart_does_not():
@@ -95,7 +122,7 @@ def test_only_new_kernels_wait_a_restart_does_not():
             return {"kernel_id": kernel_id or "new"}
 
     class ShutGate(RefillGate):
-        async def wait(self) -> None:
+        async def wait(self, page: str = "") -> None:
             await asyncio.sleep(3600)
 
     km = FakeManager()

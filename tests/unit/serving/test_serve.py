@@ -202,9 +202,9 @@ def test_the_room_size_sets_the_table_pages_pools(tmp_path):
 
     default = pools()
     assert default["default"] == {"pool_size": 1}
-    assert default["02_collect.ipynb"] == {"pool_size": serve.DEFAULT_TABLES}
+    assert default["02_collect.ipynb"] == {"pool_size": serve.DEFAULT_TABLES + 1}
     room = pools(tables=12)
-    assert room["02_collect.ipynb"] == {"pool_size": 12}  # one Collect page per table
+    assert room["02_collect.ipynb"] == {"pool_size": 13}  # one per table, one for the big screen
     assert room["03_theme.ipynb"] == room["04_understand.ipynb"] == {"pool_size": 3}
     assert pools(tables=1)["03_theme.ipynb"] == {"pool_size": 2}
     for bad in (0, -3, serve.MAX_TABLES + 1):

@@ -9,7 +9,8 @@ import pytest
 
 from workbook.serving import voila_app
 from workbook.serving.pool import PreheatReport
-from workbook.serving.voila_app import IMMUTABLE, REVALIDATE, GraceKernelManager, cache_control
+from workbook.serving.static import IMMUTABLE, REVALIDATE, cache_control
+from workbook.serving.voila_app import GraceKernelManager
 
 
 @pytest.mark.parametrize("path, query", [
