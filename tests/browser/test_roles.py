@@ -164,3 +164,29 @@ def test_a_submitted_sheet_cannot_be_changed_or_undone_from_the_members_page(roo
         controls = page.get_by_role("button", name=name, exact=True)
         for n in range(controls.count()):
             assert not (controls.nth(n).is_visible() and controls.nth(n).is_enabled()), name
+
+
+def test_a_kernels_request_socket_refuses_anyone_but_its_kernel(room, page):
+    # Voila's /voila/query/<kernel id> socket hands a pre-heated kernel its visitor's request
+    # (the signed grant): a stranger on the room's network must not take it, nor hold it up.
+    import websockets
+    from websockets.sync.client import connect
+
+    from workbook.access import grants
+
+    kernel_id = str(uuid.uuid4())
+    url = room.base.replace("http://", "ws://", 1) + f"/voila/query/{kernel_id}"
+
+    def status(headers: dict[str, str]) -> int:
+        try:
+            with connect(url, additional_headers=headers, open_timeout=20):
+                return 101
+        except websockets.InvalidStatus as refused:
+            return refused.response.status_code
+
+    forged = {grants.QUERY_HEADER: grants.query_token("not the server's secret", kernel_id)}
+    assert status({}) == 403
+    assert status(forged) == 403
+    # and the kernels the server started still get their requests: a page opens and works
+    open_stage(page, room.base, "02_collect.ipynb", key=room.table, table="Table 7")
+    expect(page.get_by_label("What they said")).to_be_visible()

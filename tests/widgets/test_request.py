@@ -20,6 +20,7 @@ class QueryServer:
 
     def __init__(self, payload: dict, drops: int = 0) -> None:
         self.payload, self.drops, self.connections = payload, drops, 0
+        self.headers: list[dict[str, str]] = []
         self.ready = threading.Event()
         self.port = 0
         self.loop = asyncio.new_event_loop()
@@ -28,6 +29,7 @@ class QueryServer:
 
     async def _handler(self, socket) -> None:
         self.connections += 1
+        self.headers.append(dict(socket.request.headers))
         if self.connections <= self.drops:
             await socket.close()
             return
@@ -66,6 +68,22 @@ def test_the_request_fields_reach_the_environment(preheated, monkeypatch):
     finally:
         server.close()
     assert request.os.environ["QUERY_STRING"] == "wtfc_role=table&wtfc_label=Table%201"
+
+
+def test_the_kernel_shows_its_token_made_from_the_servers_secret(preheated, monkeypatch):
+    from workbook.access import grants
+
+    secret = grants.new_secret()
+    monkeypatch.setenv(grants.SECRET_ENV, secret)
+    server = QueryServer({"QUERY_STRING": "table=Shown"})
+    try:
+        monkeypatch.setenv("VOILA_APP_PORT", str(server.port))
+        assert request.wait_for_request() is True
+    finally:
+        server.close()
+    sent = {k.lower(): v for k, v in server.headers[0].items()}
+    assert sent[grants.QUERY_HEADER.lower()] == grants.query_token(secret, "k-1")
+    assert secret not in str(server.headers)  # the secret itself never leaves the kernel
 
 
 def test_a_dropped_socket_is_opened_again(preheated, monkeypatch):

@@ -6,7 +6,9 @@ Server, JupyterLab Server and nbconvert: 1,007 modules and 73 MB in every page k
 id>`` socket and waits for one JSON message holding the request's fields (QUERY_STRING and
 the rest), which it puts in ``os.environ``.
 
-Two differences from Voila's: no keepalive pings (a server busy opening a room's pages can
+Three differences from Voila's: the kernel shows the server a token made from the secret it
+inherited (``workbook.access.grants.query_token``), so nobody else can take its request; no
+keepalive pings (a server busy opening a room's pages can
 miss the client's ping, and websockets then drops the socket before the request came), and
 a dropped or refused socket is opened again, a few times, instead of leaving the page with no
 request at all.
@@ -18,6 +20,8 @@ import asyncio
 import json
 import os
 import threading
+
+from workbook.access import grants
 
 ATTEMPTS = 5  # sockets opened before the page gives up waiting (the server has gone)
 
@@ -31,13 +35,20 @@ def query_url() -> str:
     return f"{protocol}://{host}:{port}{base}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}"
 
 
+def _headers() -> dict[str, str]:
+    secret = os.environ.get(grants.SECRET_ENV)
+    kernel_id = os.environ.get("VOILA_KERNEL_ID", "")
+    return {grants.QUERY_HEADER: grants.query_token(secret, kernel_id)} if secret else {}
+
+
 async def _receive(url: str) -> str | None:
     import websockets
 
     for _attempt in range(ATTEMPTS):
         try:
             async with websockets.connect(url, open_timeout=30, ping_interval=None,
-                                          max_size=None) as socket:
+                                          max_size=None,
+                                          additional_headers=_headers()) as socket:
                 message = await socket.recv()
                 return message if isinstance(message, str) else message.decode("utf-8")
         except (OSError, TimeoutError, websockets.ConnectionClosed,

@@ -61,3 +61,21 @@ def read_grant(query: str, secret: str | None) -> Access | None:
     if not hmac.compare_digest(sig, _signature(secret, role, who, label)):
         return None
     return Access(Role(role), who, label or None)
+
+
+QUERY_HEADER = "X-Wtfc-Query"  # on a pre-heated kernel's socket for its request
+
+
+def query_token(secret: str, kernel_id: str) -> str:
+    """What a pre-heated kernel shows Voila to be told its visitor's request: only the
+    kernels the server started hold the secret, so nobody on the room's network can take a
+    kernel's request (its grant) or keep the kernel from getting it."""
+    return hmac.new(secret.encode(), f"query\x1f{kernel_id}".encode(),
+                    hashlib.sha256).hexdigest()
+
+
+def query_allowed(secret: str | None, kernel_id: str, token: str | None) -> bool:
+    """True when ``token`` is ``kernel_id``'s (always, when the server has no secret)."""
+    if not secret:
+        return True
+    return bool(token) and hmac.compare_digest(query_token(secret, kernel_id), token or "")

@@ -151,7 +151,17 @@ class GraceKernelManager(AsyncMappingKernelManager):
 
 
 class ReadyQueryHandler(RequestInfoSocketHandler):
-    """Voila's socket on which a pre-heated kernel waits for its request: it is ready."""
+    """Voila's socket on which a pre-heated kernel waits for its request: it is ready. Only a
+    kernel this server started may open it (Voila's own takes anyone who names a kernel)."""
+
+    async def get(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        kernel_id = args[0] if args else kwargs.get("kernel_id", "")
+        token = self.request.headers.get(grants.QUERY_HEADER)
+        if not grants.query_allowed(os.environ.get(grants.SECRET_ENV), kernel_id, token):
+            logging.getLogger("wtfc.serving").warning(
+                "Refused a page's request socket without this server's token.")
+            raise HTTPError(403)
+        await super().get(*args, **kwargs)
 
     def open(self, kernel_id: str) -> None:  # type: ignore[override]
         super().open(kernel_id)
