@@ -1,18 +1,22 @@
 """A room opening at once (issue 15): 12 table laptops open Step 2 Collect one after another and
 each types 5 statements as fast as a browser can, while the big screen watches.
 
-A real `wtfc serve --tables 12` (the sample workshop, loopback, a free port: 12 Collect pages
-kept ready, as a facilitator expecting 12 tables would serve) is started and, once its log
-says every page is ready, one table page opens alone (the baseline: seconds until its form can
-be typed into); after Voila has heated a kernel again, the big screen (no ?table=) opens,
-then the 12 table pages, each navigation started as soon as the one before has begun. Each
-page, once its form can be typed into, types 5 statements (fill the box, press Add, at once
-the next). Measured:
+A real `wtfc serve --tables 12` (the sample workshop, loopback, a free port: Collect pages
+kept ready for 12 tables and the big screen, as a facilitator expecting 12 tables would
+serve) is started and, once its log says every page is ready, one table page opens alone (the
+baseline: seconds until its form can be typed into); after Voila has heated a kernel again,
+the big screen (no ?table=) opens, then the 12 table pages (each laptop's browser already open
+on a blank tab), each navigation started as soon as the one before has begun. Each page, once
+its form can be typed into, types 5 statements (fill the box, press Add, at once the next).
+Measured:
 - statements saved against typed (read from the store afterwards): the goal is 0 lost;
 - seconds from the first table's navigation until the last table's form is usable (goal 15);
 - big-screen lag: from the moment the store holds the last statement until the big screen's
   count shows it (goal 2 s);
-- memory: peak RSS summed over Voila and every kernel (from /proc), and each kernel's RSS.
+- memory: peak RSS summed over Voila and every kernel (from /proc), and each kernel's RSS;
+- where the CPU went from the first table's navigation until the store holds the last
+  statement: the server (Voila and its kernels) against the browsers. In a room each table's
+  browser runs on its own laptop; here all twelve share the server's cores.
 """
 
 from __future__ import annotations
@@ -150,6 +154,18 @@ def _wait_quiet(pid: int, timeout: float = 180.0) -> float:
     return time.monotonic() - start
 
 
+def _browser_cpu_s() -> float:
+    """CPU-seconds used so far by every Chromium process on the machine."""
+    pids = []
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if "chrom" in comm.read_text():
+                pids.append(int(comm.parent.name))
+        except (OSError, ValueError):
+            continue
+    return _cpu_s(pids)
+
+
 def _pss_mb(pid: int) -> float:
     """Proportional set size: shared pages (libraries) split among the processes sharing them."""
     try:
@@ -162,9 +178,14 @@ def _pss_mb(pid: int) -> float:
 
 
 # --- the browser side ---------------------------------------------------------------------------
-async def _open_table(browser, url: str, started: asyncio.Event | None = None):
+async def _laptop(browser):
+    """A table's laptop with its browser open on a blank tab (each its own profile)."""
     ctx = await browser.new_context(viewport={"width": 1366, "height": 768})
-    page = await ctx.new_page()
+    return ctx, await ctx.new_page()
+
+
+async def _open_table(laptop, url: str, started: asyncio.Event | None = None):
+    ctx, page = laptop
     t0 = time.monotonic()
     await page.goto(url, wait_until="commit", timeout=300_000)
     if started is not None:
@@ -206,9 +227,10 @@ async def _room(base: str, folder: Path, pid: int, chromium: str) -> dict:
         try:
             # The baseline: one table alone, on a heated server.
             ctx, _page, form, box, add, t0, t1 = await _open_table(
-                browser, f"{base}/voila/render/{PAGE}?table=Alone")
+                await _laptop(browser), f"{base}/voila/render/{PAGE}?table=Alone")
             baseline = t1 - t0
             await _type(form, box, add, 0, word + "alone")
+            await _page.wait_for_timeout(3000)  # as each table does: its last click lands
             await ctx.close()
             await asyncio.to_thread(_wait_quiet, pid)
             await asyncio.sleep(3)  # the new pool kernel finishes its view
@@ -217,12 +239,16 @@ async def _room(base: str, folder: Path, pid: int, chromium: str) -> dict:
             big = await big_ctx.new_page()
             await big.goto(f"{base}/voila/render/{PAGE}", timeout=300_000)
             await big.locator(".wtfc-collect-totals").wait_for(state="visible", timeout=300_000)
-            # The room: each table's navigation starts once the one before has begun.
+            # The room: every laptop has its browser open (starting a browser is not part of
+            # opening the page); each table's navigation starts once the one before has begun.
+            laptops = [await _laptop(browser) for _ in range(TABLES)]
             tables = []
+            cpu_before = (_cpu_s([pid, *_descendants(pid)]), _browser_cpu_s())
             for t in range(1, TABLES + 1):
                 started = asyncio.Event()
                 tables.append(asyncio.create_task(_one_table(
-                    browser, f"{base}/voila/render/{PAGE}?table=Table%20{t}", t, word, started)))
+                    laptops[t - 1], f"{base}/voila/render/{PAGE}?table=Table%20{t}", t, word,
+                    started)))
                 await started.wait()
             results = await asyncio.gather(*tables)
             first_open = min(r["t0"] for r in results)
@@ -230,6 +256,8 @@ async def _room(base: str, folder: Path, pid: int, chromium: str) -> dict:
             expected = first_count + 1 + TABLES * STATEMENTS
             # When the store holds the last statement, and when the big screen shows it.
             stored_at = await asyncio.to_thread(_store_reaches, folder, expected, 60.0)
+            cpu = (_cpu_s([pid, *_descendants(pid)]) - cpu_before[0],
+                   _browser_cpu_s() - cpu_before[1])
             shown_at = await _big_screen_shows(big, expected, 60.0)
             await big_ctx.close()
             for r in results:
@@ -245,13 +273,14 @@ async def _room(base: str, folder: Path, pid: int, chromium: str) -> dict:
     usable = [r["usable_at"] - r["t0"] for r in results]
     return {"baseline_usable_s": baseline, "typed": TABLES * STATEMENTS + STATEMENTS,
             "saved": saved, "last_usable_s": last_usable - first_open,
-            "usable_each_s": usable, "lag_s": (shown_at - stored_at) if shown_at and stored_at
+            "usable_each_s": usable, "server_cpu_s": cpu[0], "browser_cpu_s": cpu[1],
+            "lag_s": (shown_at - stored_at) if shown_at and stored_at
             else None, "messages": [r["message"] for r in results],
             "left_in_box": [r["left"] for r in results if r["left"]]}
 
 
-async def _one_table(browser, url: str, table: int, word: str, started: asyncio.Event) -> dict:
-    ctx, page, form, box, add, t0, usable_at = await _open_table(browser, url, started)
+async def _one_table(laptop, url: str, table: int, word: str, started: asyncio.Event) -> dict:
+    ctx, page, form, box, add, t0, usable_at = await _open_table(laptop, url, started)
     await _type(form, box, add, table, word)
     await page.wait_for_timeout(3000)
     return {"ctx": ctx, "t0": t0, "usable_at": usable_at,
@@ -391,6 +420,11 @@ def run() -> list[dict]:
                        f"({d['heated_mb']:.0f} MB); per kernel MB: median "
                        f"{statistics.median(kernels):.0f}, max {max(kernels):.0f} "
                        f"(goal {GOAL_KERNEL_MB:.0f})" if kernels else "no kernel seen")})
+    rows.append({**row("room: CPU-seconds, the server (Voila + kernels) while the tables opened "
+                       "and typed", d["server_cpu_s"], d["browser_cpu_s"],
+                       f"baseline column: the {TABLES + 1} pages' browser (Chromium) on the same "
+                       f"{cores} cores; on the room's laptops each table's share runs on its own "
+                       "laptop"), "ratio": None})
     rows.append({**row("room: load average (1, 5, 15 min) at the end", d["load"][0], 0.0,
                        ", ".join(f"{x:.1f}" for x in d["load"])), "ratio": None})
     return rows

@@ -21,7 +21,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-QUIET = 4.0  # seconds without a hand-out before refills start
+QUIET = 8.0  # seconds without a hand-out or a page connecting before refills start
 LONGEST = 60.0  # a refill never waits longer than this, however busy the room
 POLL = 0.25
 
