@@ -371,3 +371,19 @@ def test_a_live_page_redraws_the_chart_at_most_every_few_seconds(ws, monkeypatch
         view.close()
 
     asyncio.run(scenario())
+
+
+def test_a_table_pages_ten_at_a_time_and_the_big_screen_fifty(many):
+    view = CollectView(many)  # built for the big screen, as in Voila's pool
+    assert view.page_label.value == "Showing 1-50 of 120 (newest first)"
+    view.next_button.click()
+    view.set_table("Table 3")  # handed to a table's laptop
+    assert view.page_label.value == "Showing 1-10 of 120 (newest first)"
+    assert view.list_html.value.count('class="wtfc-card ') == 10
+    assert "Statement 119 about" in view.list_html.value
+    assert len(view.edit_select.options) == 11
+    view.next_button.click()
+    assert view.page_label.value == "Showing 11-20 of 120 (newest first)"
+    assert "Statement 109 about" in view.list_html.value
+    table = CollectView(many, table="Table 4")
+    assert table.page_label.value == "Showing 1-10 of 120 (newest first)"

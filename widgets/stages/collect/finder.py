@@ -25,6 +25,9 @@ from workbook.text import shorten
 
 NOTHING_CHOSEN = 0  # statement numbers start at 1
 MORE_FILTERS = "More filters"
+# A table's laptop or phone shows the newest few without scrolling, and a statement typed at
+# any table redraws this many cards on every table (the big screen's column shows PAGE_SIZE).
+TABLE_PAGE_SIZE = 10
 
 
 def choice_label(row: StatementRow) -> str:
@@ -58,6 +61,7 @@ class CollectListMixin:
     # --- building -----------------------------------------------------------------------------
     def _build_list(self) -> w.VBox:
         self._offset = 0
+        self._page_size = PAGE_SIZE
         self._quiet = Hush()  # on while the view itself sets the chooser's options
         self._loaded: StatementRow | None = None
         self.search = w.Text(description="Find words", placeholder="e.g. bus",
@@ -99,7 +103,13 @@ class CollectListMixin:
     def _arrange_list(self, big: bool) -> None:
         """The big screen: finding words, the other filters on demand, the list scrolling in
         its box (changing a statement opens in the form's column); a table: every filter,
-        the form to change one, and the same pager above and below a long page of cards."""
+        the form to change one, and the same pager above and below a shorter page of cards."""
+        size = PAGE_SIZE if big else TABLE_PAGE_SIZE
+        if size != getattr(self, "_page_size", size) and hasattr(self, "current_page"):
+            self._page_size = size
+            self._offset = 0
+            self._draw_list()  # a pre-heated big-screen page handed to a table
+        self._page_size = size
         more = [self.kind_filter, self.perspective_filter, self.review_filter]
         self.more_filters.refill(more if big else [])
         self._list_filters.children = [self.search] if big else [self.search, *more]
@@ -152,7 +162,7 @@ class CollectListMixin:
 
     def _draw_list(self) -> None:
         page = find_statements(self.workshop.store, self._filter(), offset=self._offset,
-                               limit=PAGE_SIZE)
+                               limit=self._page_size)
         self._offset = page.offset
         self.current_page = page
         newest = " (newest first)" if page.total > 1 else ""
@@ -194,7 +204,7 @@ class CollectListMixin:
 
     @guarded
     def _turn(self, step: int) -> None:
-        self._offset = max(0, self._offset + step * PAGE_SIZE)
+        self._offset = max(0, self._offset + step * self._page_size)
         self._draw_list()
 
     # --- change or delete ---------------------------------------------------------------------
