@@ -200,6 +200,14 @@ def voila_command(
         f"--Voila.authorizer_class={AUTHORIZER}",  # a page's kernel is its visitor's only
         f"--RoomIdentityProvider.open_room={open_room}",
     ]
+    if os.name == "posix":
+        # Kernels talk to Voila over Unix sockets beside their connection files, not TCP ports
+        # on 127.0.0.1. With forty kernels starting at once, a port jupyter_client had found
+        # free was taken (by another kernel's or a page's connection) before the kernel bound
+        # it: the kernel died five times over and its page never became ready. Unix sockets
+        # also keep the kernels' traffic from anyone else on the machine (ZeroMQ over TCP is
+        # unencrypted). Windows has no ZeroMQ ipc: TCP there.
+        cmd.append("--KernelManager.transport=ipc")
     if preheat:
         pools = {"default": {"pool_size": 1},
                  **{nb: {"pool_size": n} for nb, n in table_page_pools(tables).items()}}

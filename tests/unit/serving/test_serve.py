@@ -235,3 +235,9 @@ def test_a_cells_output_is_waited_for_on_a_busy_server(tmp_path):
     # nbclient's 4 s default dropped a page's widget when the server was busy: blank page.
     cmd = serve.voila_command(tmp_path, 8866)
     assert int(_opt(cmd, "VoilaExecutor.iopub_timeout")) >= 300
+
+
+@pytest.mark.skipif(os.name != "posix", reason="ZeroMQ has no ipc transport on Windows")
+def test_kernels_talk_over_unix_sockets_not_ports(tmp_path):
+    # TCP ports found free were taken before forty kernels starting at once could bind them
+    assert _opt(serve.voila_command(tmp_path, 8866), "KernelManager.transport") == "ipc"
