@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select, update
 
+from workbook.access import cookie
 from workbook.access.roles import Access, Role
 from workbook.access.schema import access_keys
 from workbook.model import InputError
@@ -70,19 +71,26 @@ def room_keys(conn: Connection, facilitator: str | None = None,
               table: str | None = None) -> tuple[str, str]:
     """The facilitator's and the tables' keys: the ones given (already checked), else the
     ones kept from the last time this workshop was served, else new ones."""
-    keys = []
+    keys, withdrawn = [], False
     for role, given, make in ((Role.FACILITATOR, facilitator, long_key),
                               (Role.TABLE, table, table_key)):
         kept = active(conn, role)
         if given is not None and given != kept:
             keys.append(_replace(conn, role, "", given))
+            withdrawn = withdrawn or kept is not None
         else:
             keys.append(kept or _replace(conn, role, "", make()))
+    # the logins made with a withdrawn key end with it (the cookie says a role, not a key)
+    if withdrawn:
+        cookie.new_room_secret(conn)
+    else:
+        cookie.room_secret(conn)
     return keys[0], keys[1]
 
 
 def new_room_keys(conn: Connection) -> tuple[str, str]:
-    """Fresh keys for the room: every link handed out before stops working."""
+    """Fresh keys for the room: every link handed out before, and every login, stops working."""
+    cookie.new_room_secret(conn)
     return (_replace(conn, Role.FACILITATOR, "", long_key()),
             _replace(conn, Role.TABLE, "", table_key()))
 

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from workbook.access import grants
+from workbook.access import cookie, grants
 from workbook.access.qr import ROOM_URL_ENV
 from workbook.model import InputError
 from workbook.serving import lifecycle
@@ -222,6 +222,13 @@ def page_url(host: str, port: int, path: str = "") -> str:
     return f"http://{shown}:{port}/{path}"
 
 
+def kept_cookie_secret(workshop_location: str) -> str:
+    from workbook import Workshop
+
+    with Workshop.open(workshop_location) as ws:
+        return cookie.kept_secret(ws.store)
+
+
 def serve(
     workshop_location: str,
     notebooks_dir: Path,
@@ -249,6 +256,10 @@ def serve(
     env[grants.SECRET_ENV] = grants.new_secret()
     if links:
         env[ROOM_URL_ENV] = links.base  # the big screen's Join code shows the tables' link
+        # The logins are signed with the secret kept beside the room's keys, so a restart
+        # keeps every table and member logged in (new keys end them). On loopback Voila's
+        # own: the person at the machine needs no login.
+        env[cookie.SECRET_ENV] = kept_cookie_secret(workshop_location)
     where = links.base if links else page_url(host, port)
     print(f"Serving {mask_url(workshop_location)} at {where} — press Ctrl+C to stop", flush=True)
     if links:

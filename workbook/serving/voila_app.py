@@ -53,7 +53,7 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from workbook.access import grants
+from workbook.access import cookie, grants
 from workbook.access.roles import MEMBER_PAGE
 from workbook.io.limits import MAX_UPLOAD_BYTES
 from workbook.serving import room
@@ -338,7 +338,11 @@ def main(argv: list[str] | None = None) -> None:
     # The secret grants are signed with (`wtfc serve` sets it; Voila run directly gets its
     # own), in our environment before any kernel starts, so every page's kernel inherits it.
     os.environ.setdefault(grants.SECRET_ENV, grants.new_secret())
-    WtfcVoila.launch_instance(argv=argv)
+    # The room's login cookie secret (kept in the store by `wtfc serve`, so a restart keeps
+    # everyone logged in): out of our environment before any kernel starts and inherits it.
+    # Absent (loopback, or Voila run directly): Voila makes its own at every start.
+    kept = cookie.take_from_env()
+    WtfcVoila.launch_instance(argv=argv, **({"cookie_secret": kept} if kept else {}))
     if getattr(WtfcVoila.instance(), "wtfc_stopped", False):
         # Everything is stopped and cleaned: exit now. Tearing down the interpreter (zmq
         # sockets lingering towards kernels that are gone) kept the port 2-4 s longer.

@@ -20,6 +20,7 @@ from sqlalchemy import (  # noqa: F401 - Boolean: exchange tells column types ap
 from sqlalchemy.engine import make_url
 
 from workbook.access.schema import access_keys, access_metadata  # noqa: F401 - re-exported
+from workbook.access.secret_schema import create_secret_tables
 from workbook.cycle.schema import CYCLE_TABLES, create_cycle_tables
 from workbook.evaluation.schema import EVALUATION_TABLES, create_evaluation_tables
 from workbook.feedback.tables import FEEDBACK_TABLES, add_feedback_columns, hear_back  # noqa: F401
@@ -226,6 +227,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     12: create_bid_tables,
     13: add_grant_columns,
     14: create_panel_tables,
+    15: create_secret_tables,  # the room's login cookie secret, kept across restarts
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
