@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import button, open_stage, screenshot
+from tests.browser.helpers import assert_axe_clean, button, open_stage, screenshot
 from tests.browser.servers import start_sample_server, stop_process
 
 expect = pytest.importorskip("playwright.sync_api",
@@ -131,3 +131,5 @@ def test_a_message_covers_no_control(room, page, notebook, size):
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{label}: {box} {where}"
         assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"{label}: {box} {where}"
         control.click(trial=True, timeout=5_000)  # fails if anything would take the click
+    # A message longer than its box scrolls in it: still reachable (axe), as is everything else.
+    assert_axe_clean(page, f"header-message-{notebook.removesuffix('.ipynb')}-{size}")

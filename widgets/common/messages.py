@@ -30,9 +30,10 @@ class MessageArea(w.HTML):
         self.kind = kind
         role = "alert" if kind == "error" else "status"
         symbol = {"error": "⚠ ", "ok": "✔ ", "info": ""}[kind]
+        # In the tab order: on the big screen a long message scrolls in its box (wtfc.css).
         self.value = (
             f'<div class="wtfc-message wtfc-message-{kind}" role="{role}" '
-            f'aria-live="polite">{symbol}{html.escape(text)}</div>'
+            f'aria-live="polite" tabindex="0">{symbol}{html.escape(text)}</div>'
         )
 
     def ok(self, text: str) -> None:
