@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -159,3 +161,34 @@ def start_sample_server(tmp: Path, ready: list[str] | None = None,
         stop_process(proc)
         raise
     return srv
+
+
+class Room:
+    """A sample workshop served to the room's network (0.0.0.0, keys for everyone): its
+    server, its store open, and the facilitator's and the tables' keys."""
+
+    def __init__(self, srv: Server):
+        from workbook import Workshop
+        from workbook.access import keys
+        from workbook.access.roles import Role
+
+        self.base, self.folder, self.proc, self.log_path = (srv.base, srv.folder, srv.proc,
+                                                            srv.log_path)
+        self.ws = Workshop.open(srv.folder)
+        with self.ws.store.read() as conn:
+            self.facilitator = keys.active(conn, Role.FACILITATOR)
+            self.table = keys.active(conn, Role.TABLE)
+
+
+@contextmanager
+def served_room(tmp: Path, ready: list[str]) -> Iterator[Room]:
+    """Serve the sample workshop to the room's network until the block ends."""
+    srv = start_sample_server(tmp, ready=ready, host="0.0.0.0")
+    try:
+        room = Room(srv)
+        try:
+            yield room
+        finally:
+            room.ws.close()
+    finally:
+        stop_process(srv.proc)

@@ -12,12 +12,11 @@ Screenshots: tests/browser/artifacts/header-message-*.png.
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 
 from tests.browser.helpers import assert_axe_clean, button, open_stage, screenshot
-from tests.browser.servers import start_sample_server, stop_process
+from tests.browser.servers import served_room
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -57,28 +56,10 @@ MEASURE = """([selector, sel]) => {
 }"""
 
 
-class Room:
-    def __init__(self, base: str, folder: Path):
-        from workbook import Workshop
-        from workbook.access import keys
-        from workbook.access.roles import Role
-
-        self.base = base
-        self.ws = Workshop.open(folder)
-        with self.ws.store.read() as conn:
-            self.facilitator = keys.active(conn, Role.FACILITATOR)
-            self.table = keys.active(conn, Role.TABLE)
-
-
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
-    srv = start_sample_server(tmp_path_factory.mktemp("header"), ready=PAGES, host="0.0.0.0")
-    try:
-        r = Room(srv.base, srv.folder)
+    with served_room(tmp_path_factory.mktemp("header"), PAGES) as r:
         yield r
-        r.ws.close()
-    finally:
-        stop_process(srv.proc)
 
 
 def header_controls(page):

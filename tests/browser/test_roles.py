@@ -8,13 +8,12 @@ from __future__ import annotations
 import io
 import re
 import uuid
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from tests.browser.helpers import button, member_key, open_stage, poll
-from tests.browser.servers import start_sample_server, stop_process
+from tests.browser.servers import served_room
 
 expect = pytest.importorskip("playwright.sync_api",
                              reason="Playwright for Python is not installed").expect
@@ -23,29 +22,10 @@ zxingcpp = pytest.importorskip("zxingcpp")
 PAGES = ["02_collect.ipynb", "tender_scoring.ipynb"]
 
 
-class Room:
-    def __init__(self, base: str, folder: Path, proc, log_path: Path):
-        self.base, self.folder, self.proc, self.log_path = base, folder, proc, log_path
-        from workbook import Workshop
-        from workbook.access import keys
-
-        self.ws = Workshop.open(folder)
-        with self.ws.store.read() as conn:
-            from workbook.access.roles import Role
-
-            self.facilitator = keys.active(conn, Role.FACILITATOR)
-            self.table = keys.active(conn, Role.TABLE)
-
-
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
-    srv = start_sample_server(tmp_path_factory.mktemp("room"), ready=PAGES, host="0.0.0.0")
-    try:
-        r = Room(srv.base, srv.folder, srv.proc, srv.log_path)
+    with served_room(tmp_path_factory.mktemp("room"), PAGES) as r:
         yield r
-        r.ws.close()
-    finally:
-        stop_process(srv.proc)
 
 
 def test_without_a_key_no_page_opens(room, page):

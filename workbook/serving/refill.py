@@ -41,7 +41,6 @@ class RefillGate:
         # visitor with nothing ready has released.
         self.queued: dict[str, int] = {}
         self.released: dict[str, int] = {}
-        self.waiting = 0
 
     def took(self) -> None:
         """A page was handed out, or one connected: the room is busy now."""
@@ -59,17 +58,13 @@ class RefillGate:
         start = self.clock()
         ticket = self.queued.get(page, 0)
         self.queued[page] = ticket + 1
-        self.waiting += 1
-        try:
-            while ticket >= self.released.get(page, 0):
-                now = self.clock()
-                if now - start >= self.longest:
-                    break
-                if now - self.last_take >= self.quiet and not self.loading():
-                    break
-                await asyncio.sleep(POLL)
-        finally:
-            self.waiting -= 1
+        while ticket >= self.released.get(page, 0):
+            now = self.clock()
+            if now - start >= self.longest:
+                break
+            if now - self.last_take >= self.quiet and not self.loading():
+                break
+            await asyncio.sleep(POLL)
         # Gone without a release (quiet, or the longest wait): a later hurry must release a
         # refill still held, not this one.
         self.released[page] = max(self.released.get(page, 0), ticket + 1)

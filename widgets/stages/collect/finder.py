@@ -105,7 +105,7 @@ class CollectListMixin:
         its box (changing a statement opens in the form's column); a table: every filter,
         the form to change one, and the same pager above and below a shorter page of cards."""
         size = PAGE_SIZE if big else TABLE_PAGE_SIZE
-        if size != getattr(self, "_page_size", size) and hasattr(self, "current_page"):
+        if size != self._page_size and hasattr(self, "current_page"):
             self._page_size = size
             self._offset = 0
             self._draw_list()  # a pre-heated big-screen page handed to a table
